@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// gongbu: Korean study notes in Markdown -> a linked, searchable static site.
+//
+// One library target per pipeline stage (load -> parse -> analyse -> render -> write),
+// one thin executable. See DEVELOPERS.md for how the stages talk to each other.
+let package = Package(
+    name: "gongbu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gongbu", targets: ["gongbu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // libcmark from the system (Debian: libcmark-dev), used through its node API.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // Diagnostics, file access, text decoding, escaping, parallel helpers.
+        .target(name: "GongbuCore"),
+        // Stage 1: files, front matter, config, slugs.
+        .target(name: "Content", dependencies: ["GongbuCore", .product(name: "Yams", package: "Yams")]),
+        // Stage 2: the cmark AST wrapper.
+        .target(name: "Markdown", dependencies: ["CCmark", "GongbuCore"]),
+        // Stage 4: templates, page models, feeds, output writer.
+        .target(name: "Site", dependencies: [
+            "GongbuCore", "Content", "Markdown",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // The pipeline that runs the stages in order and reports.
+        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Markdown", "Site"]),
+        .executableTarget(name: "gongbu", dependencies: [
+            "Build", "GongbuCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "GongbuCoreTests", dependencies: ["GongbuCore"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content", "GongbuCore"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "GongbuCore"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown", "GongbuCore"]),
+        .testTarget(
+            name: "BuildTests",
+            dependencies: ["Build", "Site", "Content", "GongbuCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

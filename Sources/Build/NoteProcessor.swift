@@ -1,0 +1,106 @@
+import Content
+import Foundation
+import GongbuCore
+import Markdown
+import Site
+
+/// Stages 2 and 3 for one note: parse the Markdown, analyse it (title, links, headings) and
+/// render its body. Notes are independent, so the pipeline runs this on all cores.
+struct NoteProcessor: Sendable {
+    var config: SiteConfig
+    var linkTargets: LinkTargets
+    var urls: SiteURLs
+
+    /// Longest first line of text that can serve as a title.
+    static let maximumLineTitleLength = 60
+
+    func process(_ note: SourceNote) -> (NotePage, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let document = MarkdownDocument(parsing: note.document.body)
+        let lineOffset = note.document.bodyStartLine - 1
+
+        var title = note.metadata.title
+        if title == nil, let heading = document.leadingTitleHeading {
+            let text = heading.plainText.trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty {
+                title = text
+                heading.remove()
+            }
+        }
+        if title == nil, let line = document.firstLineOfText, line.count <= Self.maximumLineTitleLength {
+            title = line
+        }
+        let resolvedTitle = title ?? note.nameTitle
+
+        diagnostics += rewriteLinks(in: document, note: note, lineOffset: lineOffset)
+        diagnostics += reportRawHTML(in: document, note: note, lineOffset: lineOffset)
+
+        let summary = note.metadata.summary ?? document.summary()
+        let renderOptions = MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML)
+        let headings = HeadingAnchors.apply(to: document, options: renderOptions)
+        let showTOC = note.metadata.toc ?? (headings.count >= 3)
+        let html = document.renderHTML(renderOptions)
+
+        let page = NotePage(
+            slug: note.slug, title: resolvedTitle, summary: summary, date: note.date,
+            lastModified: note.metadata.lastModified, tagNames: note.metadata.tags, categories: note.metadata.categories,
+            source: note.path, bodyHTML: html, headings: headings, showTableOfContents: showTOC,
+            aliases: note.metadata.aliases, params: note.metadata.params
+        )
+        return (page, diagnostics)
+    }
+
+    /// Points relative links and images at the pages and files they name in the output, and
+    /// warns about local targets that do not exist (never an error: the page still works).
+    func rewriteLinks(in document: MarkdownDocument, note: SourceNote, lineOffset: Int) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (node, event) in document.walk() where event == .enter && (node.kind == .link || node.kind == .image) {
+            guard let url = node.url else { continue }
+            switch linkTargets.resolve(url, fromNoteAt: note.document.contentPath, slug: note.slug, urls: urls) {
+            case .external:
+                continue
+            case .rewrite(let href):
+                node.url = href
+            case .missing(let original):
+                let what = node.kind == .image ? "image" : "link target"
+                diagnostics.append(.warning("\(what) '\(original)' does not exist in the content folder",
+                                            at: location(of: node, note: note, lineOffset: lineOffset), rule: "missing-file"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// One warning per note that has raw HTML the site will not render.
+    func reportRawHTML(in document: MarkdownDocument, note: SourceNote, lineOffset: Int) -> [Diagnostic] {
+        guard !config.unsafeHTML else { return [] }
+        var first: MarkdownNode?
+        var count = 0
+        for (node, event) in document.walk() where event == .enter && (node.kind == .htmlBlock || node.kind == .htmlInline) {
+            if Self.isComment(node.literal ?? "") { continue }
+            count += 1
+            if first == nil { first = node }
+        }
+        guard let first else { return [] }
+        let places = count == 1 ? "" : " (and \(count - 1) more place\(count == 2 ? "" : "s"))"
+        return [.warning("raw HTML is not rendered\(places); set 'unsafe_html: true' in gongbu.yml to allow it",
+                         at: location(of: first, note: note, lineOffset: lineOffset), rule: "raw-html")]
+    }
+
+    static func isComment(_ html: String) -> Bool {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.hasPrefix("<!--") && trimmed.hasSuffix("-->")
+    }
+
+    /// File position of a node: its own when cmark tracks it, else its nearest block's.
+    func location(of node: MarkdownNode, note: SourceNote, lineOffset: Int) -> SourceLocation {
+        var current: MarkdownNode? = node
+        while let candidate = current {
+            if candidate.startLine > 0 {
+                return SourceLocation(file: note.path, line: candidate.startLine + lineOffset,
+                                      column: candidate.startColumn > 0 ? candidate.startColumn : nil)
+            }
+            current = candidate.parent
+        }
+        return SourceLocation(file: note.path, line: note.document.bodyStartLine)
+    }
+}

@@ -1,0 +1,140 @@
+import Content
+import Foundation
+import GongbuCore
+import Site
+
+/// Options of one build, as the CLI (or a test) sets them.
+public struct BuildOptions: Sendable {
+    public var fileSystem: any FileSystem
+    /// Absolute folder holding content/, templates/ and gongbu.yml.
+    public var sourceRoot: String
+    /// Absolute output folder.
+    public var outputRoot: String
+    public var includeDrafts = false
+    /// Refused as an output folder.
+    public var homeDirectory: String
+    /// Run every stage but do not write (for `gongbu validate`-style checks and tests).
+    public var dryRun = false
+
+    public init(fileSystem: any FileSystem, sourceRoot: String, outputRoot: String, homeDirectory: String) {
+        self.fileSystem = fileSystem
+        self.sourceRoot = Path.normalize(sourceRoot)
+        self.outputRoot = Path.normalize(outputRoot)
+        self.homeDirectory = homeDirectory
+    }
+}
+
+/// What a build did, for the summary line and the exit code.
+public struct BuildReport: Sendable {
+    public var notes = 0
+    public var tags = 0
+    /// HTML pages written (notes, tags, index pages, 404, redirects).
+    public var pages = 0
+    /// All files written.
+    public var files = 0
+    public var diagnostics: [Diagnostic] = []
+    /// A usage or I/O failure (exit code 2) as opposed to content problems (exit code 1).
+    public var fatal: String?
+    public var wroteOutput = false
+    public var seconds: Double = 0
+    /// Seconds spent in each named step, in order.
+    public var timings: [(String, Double)] = []
+
+    public var succeeded: Bool { fatal == nil && !diagnostics.hasErrors }
+}
+
+/// The pipeline: load → parse and analyse → render → write, as named steps.
+///
+/// Data flows one way through plain values; nothing is written until every step has run and
+/// found no error, so a failed build leaves the previous site untouched.
+public struct SiteBuild: Sendable {
+    public var options: BuildOptions
+    public var generatorVersion: String
+
+    public init(options: BuildOptions, generatorVersion: String) {
+        self.options = options
+        self.generatorVersion = generatorVersion
+    }
+
+    public func run(progress: (String) -> Void = { _ in }) -> BuildReport {
+        var report = BuildReport()
+        let started = DispatchTime.now()
+        var stepStarted = started
+        func finishStep(_ name: String) {
+            let now = DispatchTime.now()
+            report.timings.append((name, Double(now.uptimeNanoseconds - stepStarted.uptimeNanoseconds) / 1e9))
+            stepStarted = now
+        }
+        defer { report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
+
+        let fileSystem = options.fileSystem
+        guard fileSystem.isDirectory(options.sourceRoot) else {
+            report.fatal = "source folder \(options.sourceRoot) does not exist or is not a folder"
+            return finish(report, started)
+        }
+        let writer = OutputWriter(fileSystem: fileSystem, outputRoot: options.outputRoot)
+        if !options.dryRun, let problem = writer.checkTarget(sourceRoot: options.sourceRoot, homeDirectory: options.homeDirectory) {
+            report.fatal = problem.message
+            return finish(report, started)
+        }
+
+        // 1. Load
+        progress("reading notes")
+        let loader = ContentLoader(fileSystem: fileSystem, sourceRoot: options.sourceRoot,
+                                   excludedPaths: [options.outputRoot], includeDrafts: options.includeDrafts)
+        let content = loader.load()
+        report.diagnostics += content.diagnostics
+        let (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem, templatesFolder: Path.join(options.sourceRoot, "templates"),
+                                                   displayFolder: "templates")
+        report.diagnostics += themeDiagnostics
+        finishStep("load")
+
+        // 2–3. Parse, analyse and render each note's body
+        progress("rendering \(content.notes.count) notes")
+        let urls = SiteURLs(baseURL: content.config.baseURL)
+        let processor = NoteProcessor(config: content.config,
+                                      linkTargets: LinkTargets(notes: content.notes, staticFiles: content.staticFiles, assets: theme.assets.keys),
+                                      urls: urls)
+        let processed = content.notes.concurrentMap(processor.process)
+        var pages: [NotePage] = []
+        pages.reserveCapacity(processed.count)
+        for (page, diagnostics) in processed {
+            pages.append(page)
+            report.diagnostics += diagnostics
+        }
+        finishStep("notes")
+
+        // 4. Render pages
+        progress("rendering pages")
+        let model = SiteModel(config: content.config, notes: pages, staticFiles: content.staticFiles)
+        let renderer = PageRenderer(theme: theme, config: content.config, ui: UIStrings.forLanguage(content.config.language),
+                                    generatorVersion: generatorVersion)
+        let (files, renderDiagnostics) = SiteRenderer(renderer: renderer, model: model).render()
+        report.diagnostics += renderDiagnostics
+        report.diagnostics += OutputWriter.plan(files)
+        report.notes = model.notes.count
+        report.tags = model.tags.count
+        report.pages = files.filter { $0.path.hasSuffix(".html") }.count
+        report.files = files.count + 1
+        finishStep("render")
+
+        // 5. Write, only when nothing is wrong
+        guard !report.diagnostics.hasErrors, !options.dryRun else { return finish(report, started) }
+        progress("writing \(files.count) files")
+        do {
+            _ = try writer.write(files)
+            report.wroteOutput = true
+        } catch {
+            report.fatal = error.message
+        }
+        finishStep("write")
+        return finish(report, started)
+    }
+
+    private func finish(_ report: BuildReport, _ started: DispatchTime) -> BuildReport {
+        var report = report
+        report.diagnostics = report.diagnostics.sortedForDisplay()
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return report
+    }
+}

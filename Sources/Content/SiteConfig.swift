@@ -1,0 +1,97 @@
+import GongbuCore
+
+/// `gongbu.yml` at the source root. Every key is optional.
+public struct SiteConfig: Sendable, Hashable {
+    public var title = "공부 노트"
+    /// Absolute URL the site is published under, always ending in '/'. Used for feeds, the
+    /// sitemap and canonical links; pages link to each other with relative URLs so they also
+    /// work from any folder and from disk.
+    public var baseURL = "/"
+    public var language = "ko"
+    public var author: String?
+    public var description: String?
+    /// Raw HTML in notes is dropped unless this is true.
+    public var unsafeHTML = false
+    /// Concept links: every mention, or only the first one per paragraph.
+    public var linkEveryMention = false
+    /// Whether mentions in headings render as links (they always count for the graph).
+    public var linkHeadings = false
+    /// Kubernetes version for manifest validation, e.g. "1.37".
+    public var kubernetesVersion: String?
+    /// Reject unknown manifest fields (the default) or only warn.
+    public var strictManifests = true
+
+    public init() {}
+
+    public static let fileName = "gongbu.yml"
+
+    static let knownKeys = [
+        "title", "baseURL", "baseurl", "base_url", "language", "languageCode", "lang", "author", "description",
+        "unsafe_html", "link_mode", "link_headings", "kubernetes_version", "strict_manifests",
+    ]
+
+    /// Reads the config text; unknown keys and wrong types are warnings.
+    public static func read(_ text: String, file: String) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        var diagnostics: [Diagnostic] = []
+        let value: YAMLValue
+        do {
+            value = try YAMLReader.read(text)
+        } catch {
+            return (config, [.error("invalid YAML: \(error.message)",
+                                    at: SourceLocation(file: file, line: error.line, column: error.column), rule: "config")])
+        }
+        let entries: [YAMLEntry]
+        switch value {
+        case .null: return (config, [])
+        case .map(let map): entries = map
+        default:
+            return (config, [.error("the config must be a mapping of keys, found \(value.typeName)",
+                                    at: SourceLocation(file: file, line: 1, column: 1), rule: "config")])
+        }
+        for entry in entries {
+            let location = SourceLocation(file: file, line: entry.line, column: entry.column)
+            func string() -> String? {
+                if case .map = entry.value { return wrong("text") }
+                if case .list = entry.value { return wrong("text") }
+                return entry.value.scalarText
+            }
+            func bool() -> Bool? {
+                if case .bool(let value) = entry.value { return value }
+                return wrong("true or false")
+            }
+            func wrong<T>(_ expected: String) -> T? {
+                diagnostics.append(.warning("config key '\(entry.key)' should be \(expected), found \(entry.value.typeName); it is ignored",
+                                            at: location, rule: "config"))
+                return nil
+            }
+            switch entry.key {
+            case "title": config.title = string() ?? config.title
+            case "baseURL", "baseurl", "base_url":
+                if var url = string() {
+                    if !url.hasSuffix("/") { url += "/" }
+                    config.baseURL = url
+                }
+            case "language", "languageCode", "lang": config.language = string() ?? config.language
+            case "author": config.author = string()
+            case "description": config.description = string()
+            case "unsafe_html": config.unsafeHTML = bool() ?? false
+            case "link_headings": config.linkHeadings = bool() ?? false
+            case "strict_manifests": config.strictManifests = bool() ?? true
+            case "kubernetes_version": config.kubernetesVersion = string()
+            case "link_mode":
+                switch string() {
+                case "every": config.linkEveryMention = true
+                case "first", nil: config.linkEveryMention = false
+                case let other?:
+                    diagnostics.append(.warning("config key 'link_mode' must be 'first' or 'every', found '\(other)'; using 'first'",
+                                                at: location, rule: "config"))
+                }
+            default:
+                let suggestion = Suggest.closest(to: entry.key, among: knownKeys).map { " (did you mean '\($0)'?)" } ?? ""
+                diagnostics.append(.warning("unknown config key '\(entry.key)'\(suggestion); it is ignored", at: location, rule: "config"))
+            }
+        }
+        return (config, diagnostics)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// What kind of thing sits at a path, without following a final symbolic link.
+public enum ItemKind: Sendable, Hashable {
+    case file
+    case directory
+    case symbolicLink
+    case other
+}
+
+/// An I/O failure, worded for the user: which path, what went wrong.
+public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Every file access of the pipeline goes through this one value, so tests can hand the
+/// pipeline an in-memory tree and nothing touches the disk by accident.
+///
+/// Paths are absolute, '/'-separated and normalised (see `Path`).
+public protocol FileSystem: Sendable {
+    func kind(of path: String) -> ItemKind?
+    /// Names (not paths) of the entries of a directory, unsorted.
+    func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String]
+    func readFile(at path: String) throws(FileSystemError) -> [UInt8]
+    /// Creates parent directories as needed.
+    func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError)
+    func createDirectory(at path: String) throws(FileSystemError)
+    /// Removes a file or a whole directory tree. Symbolic links are removed, never followed.
+    func removeItem(at path: String) throws(FileSystemError)
+    /// Atomic rename on the same file system.
+    func moveItem(from source: String, to destination: String) throws(FileSystemError)
+    /// The target of a symbolic link, resolved to an absolute normalised path; nil if unresolvable.
+    func resolveSymbolicLink(at path: String) -> String?
+    func modificationDate(of path: String) -> Date?
+}
+
+extension FileSystem {
+    public func exists(_ path: String) -> Bool { kind(of: path) != nil }
+    public func isDirectory(_ path: String) -> Bool {
+        if kind(of: path) == .directory { return true }
+        if kind(of: path) == .symbolicLink, let target = resolveSymbolicLink(at: path) {
+            return kind(of: target) == .directory
+        }
+        return false
+    }
+
+    public func writeString(_ text: String, to path: String) throws(FileSystemError) {
+        try writeFile(Array(text.utf8), to: path)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real disk, through POSIX calls (fast enough for 100,000 small files, and exact about symlinks).
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    private static func failure(_ path: String, _ code: Int32 = errno) -> FileSystemError {
+        FileSystemError(path: path, reason: String(cString: strerror(code)))
+    }
+
+    public func kind(of path: String) -> ItemKind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    public func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] {
+        guard let dir = opendir(path) else { throw Self.failure(path) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        return names
+    }
+
+    public func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Self.failure(path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Self.failure(path) }
+        if info.st_mode & S_IFMT == S_IFDIR { throw FileSystemError(path: path, reason: "is a directory") }
+        // Read until EOF rather than trusting st_size: the file may change while we read it.
+        var capacity = max(Int(info.st_size), 0) + 1
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var total = 0
+        while true {
+            if total == capacity {
+                capacity *= 2
+                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress! + total, capacity - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure(path)
+            }
+            if count == 0 { break }
+            total += count
+        }
+        bytes.removeSubrange(total...)
+        return bytes
+    }
+
+    public func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
+        let parent = Path.parent(of: path)
+        if kind(of: parent) != .directory { try createDirectory(at: parent) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Self.failure(path) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                write(fd, buffer.baseAddress! + written, bytes.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure(path)
+            }
+            written += count
+        }
+    }
+
+    public func createDirectory(at path: String) throws(FileSystemError) {
+        switch kind(of: path) {
+        case .directory: return
+        case nil: break
+        default: throw FileSystemError(path: path, reason: "exists and is not a directory")
+        }
+        let parent = Path.parent(of: path)
+        if parent != path, kind(of: parent) == nil { try createDirectory(at: parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Self.failure(path) }
+    }
+
+    public func removeItem(at path: String) throws(FileSystemError) {
+        guard let kind = kind(of: path) else { return }
+        if kind == .directory {
+            for name in try contentsOfDirectory(at: path) {
+                try removeItem(at: Path.join(path, name))
+            }
+            if rmdir(path) != 0 { throw Self.failure(path) }
+        } else if unlink(path) != 0 {
+            throw Self.failure(path)
+        }
+    }
+
+    public func moveItem(from source: String, to destination: String) throws(FileSystemError) {
+        if rename(source, destination) != 0 { throw Self.failure(source) }
+    }
+
+    public func resolveSymbolicLink(at path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public func modificationDate(of path: String) -> Date? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let spec = info.st_mtimespec
+        #else
+        let spec = info.st_mtim
+        #endif
+        return Date(timeIntervalSince1970: TimeInterval(spec.tv_sec) + TimeInterval(spec.tv_nsec) / 1e9)
+    }
+
+    /// The current working directory, normalised.
+    public static var currentDirectory: String {
+        Path.normalize(FileManager.default.currentDirectoryPath)
+    }
+
+    /// The user's home folder, normalised.
+    public static var homeDirectory: String {
+        Path.normalize(ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory())
+    }
+}

@@ -1,0 +1,56 @@
+/// Reading facts about a document that note pages need: its leading title, a summary.
+extension MarkdownDocument {
+    /// The first block when it is a level-1 heading (the note's own title, in notes without front matter).
+    public var leadingTitleHeading: MarkdownNode? {
+        guard let first = root.firstChild, first.kind == .heading, first.headingLevel == 1 else { return nil }
+        return first
+    }
+
+    /// The first line of the first block's text, if there is any text.
+    public var firstLineOfText: String? {
+        for block in root.children {
+            switch block.kind {
+            case .paragraph, .heading:
+                let firstLine = firstLine(of: block).trimmingCharacters(in: .whitespaces)
+                if !firstLine.isEmpty { return firstLine }
+            case .codeBlock, .htmlBlock, .thematicBreak:
+                continue
+            default:
+                let text = block.plainText.split(separator: "\n").first.map(String.init) ?? ""
+                if !text.trimmingCharacters(in: .whitespaces).isEmpty { return text.trimmingCharacters(in: .whitespaces) }
+            }
+        }
+        return nil
+    }
+
+    private func firstLine(of block: MarkdownNode) -> String {
+        var text = ""
+        for (node, event) in MarkdownWalk(root: block) where event == .enter {
+            switch node.kind {
+            case .text, .code: text += node.literal ?? ""
+            case .softBreak, .lineBreak: return text
+            default: break
+            }
+        }
+        return text
+    }
+
+    /// Plain text of the first paragraph, cut at a word boundary to about `limit` characters.
+    public func summary(limit: Int = 160) -> String? {
+        for block in root.children where block.kind == .paragraph {
+            let text = block.plainText.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            if text.isEmpty { continue }
+            return Self.truncate(text, limit: limit)
+        }
+        return nil
+    }
+
+    public static func truncate(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        var cut = String(text.prefix(limit))
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
+            cut = String(cut[..<space])
+        }
+        return cut + "…"
+    }
+}

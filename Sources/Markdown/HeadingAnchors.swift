@@ -1,0 +1,57 @@
+import GongbuCore
+
+/// A heading of a note, for ids, the table of contents and search.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    /// Plain text as the reader sees it.
+    public var text: String
+    /// The `id` attribute: stable across builds, Korean kept (`#파드-만들기`).
+    public var id: String
+    /// Line in the parsed text (add the body offset for file lines).
+    public var line: Int
+}
+
+public enum HeadingAnchors {
+    /// Gives every heading a unique id and renders it with that id.
+    ///
+    /// Each heading node is replaced by a custom block holding `<hN id="…">…</hN>`, its inline
+    /// content rendered with `options`, so links and emphasis inside headings still render.
+    /// Run it last, after every other rewrite of the tree.
+    ///
+    /// - Parameter reserved: ids already used on the page (the title, footnotes …) to avoid.
+    @discardableResult
+    public static func apply(to document: MarkdownDocument, options: MarkdownDocument.RenderOptions = .init(),
+                             reserved: Set<String> = []) -> [Heading] {
+        var used = reserved
+        var headings: [Heading] = []
+        for node in document.nodes(of: .heading) {
+            let level = node.headingLevel
+            let text = node.plainText.trimmingCharacters(in: .whitespaces)
+            let id = uniqueID(for: text, used: &used)
+            headings.append(Heading(level: level, text: text, id: id, line: node.startLine))
+            // The whole heading goes into one custom block's opening HTML, so it renders on one
+            // line exactly like cmark's own headings (a custom block with children would put
+            // line breaks around them).
+            let inner = MarkdownDocument.renderInlineHTML(node, options)
+            let anchor = Escape.html(Escape.urlPathSegment(id))
+            let html = "<h\(level) id=\"\(Escape.html(id))\">\(inner)<a class=\"heading-anchor\" href=\"#\(anchor)\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>"
+            node.replace(with: MarkdownNode.customBlock(onEnter: html, onExit: ""))
+        }
+        return headings
+    }
+
+    /// `Slug.make` of the text, or `section` when nothing is left (an emoji-only heading),
+    /// with `-1`, `-2` … appended on repeats.
+    public static func uniqueID(for text: String, used: inout Set<String>) -> String {
+        var base = Slug.make(text)
+        if base.isEmpty { base = "section" }
+        var candidate = base
+        var counter = 1
+        while used.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}

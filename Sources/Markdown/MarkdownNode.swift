@@ -1,0 +1,212 @@
+import CCmark
+
+/// The kinds of node cmark produces (CommonMark 0.30), plus custom nodes gongbu inserts.
+public enum NodeKind: Sendable, Hashable {
+    case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading, thematicBreak
+    case text, softBreak, lineBreak, code, htmlInline, customInline, emphasis, strong, link, image
+    case unknown
+
+    init(_ type: cmark_node_type) {
+        switch type {
+        case CMARK_NODE_DOCUMENT: self = .document
+        case CMARK_NODE_BLOCK_QUOTE: self = .blockQuote
+        case CMARK_NODE_LIST: self = .list
+        case CMARK_NODE_ITEM: self = .item
+        case CMARK_NODE_CODE_BLOCK: self = .codeBlock
+        case CMARK_NODE_HTML_BLOCK: self = .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: self = .customBlock
+        case CMARK_NODE_PARAGRAPH: self = .paragraph
+        case CMARK_NODE_HEADING: self = .heading
+        case CMARK_NODE_THEMATIC_BREAK: self = .thematicBreak
+        case CMARK_NODE_TEXT: self = .text
+        case CMARK_NODE_SOFTBREAK: self = .softBreak
+        case CMARK_NODE_LINEBREAK: self = .lineBreak
+        case CMARK_NODE_CODE: self = .code
+        case CMARK_NODE_HTML_INLINE: self = .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: self = .customInline
+        case CMARK_NODE_EMPH: self = .emphasis
+        case CMARK_NODE_STRONG: self = .strong
+        case CMARK_NODE_LINK: self = .link
+        case CMARK_NODE_IMAGE: self = .image
+        default: self = .unknown
+        }
+    }
+
+    var cmarkType: cmark_node_type {
+        switch self {
+        case .document: CMARK_NODE_DOCUMENT
+        case .blockQuote: CMARK_NODE_BLOCK_QUOTE
+        case .list: CMARK_NODE_LIST
+        case .item: CMARK_NODE_ITEM
+        case .codeBlock: CMARK_NODE_CODE_BLOCK
+        case .htmlBlock: CMARK_NODE_HTML_BLOCK
+        case .customBlock: CMARK_NODE_CUSTOM_BLOCK
+        case .paragraph: CMARK_NODE_PARAGRAPH
+        case .heading: CMARK_NODE_HEADING
+        case .thematicBreak: CMARK_NODE_THEMATIC_BREAK
+        case .text: CMARK_NODE_TEXT
+        case .softBreak: CMARK_NODE_SOFTBREAK
+        case .lineBreak: CMARK_NODE_LINEBREAK
+        case .code: CMARK_NODE_CODE
+        case .htmlInline: CMARK_NODE_HTML_INLINE
+        case .customInline: CMARK_NODE_CUSTOM_INLINE
+        case .emphasis: CMARK_NODE_EMPH
+        case .strong: CMARK_NODE_STRONG
+        case .link: CMARK_NODE_LINK
+        case .image: CMARK_NODE_IMAGE
+        case .unknown: CMARK_NODE_NONE
+        }
+    }
+
+    public var isBlock: Bool {
+        switch self {
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak: true
+        default: false
+        }
+    }
+}
+
+/// A handle to a node inside a `MarkdownDocument`'s tree.
+///
+/// It does not own the node: it is valid while the document lives and the node stays in the
+/// tree. Use it on one thread at a time, like the document.
+public struct MarkdownNode: Hashable {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    public var kind: NodeKind { NodeKind(cmark_node_get_type(pointer)) }
+
+    // MARK: Tree navigation
+
+    public var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+    public var lastChild: MarkdownNode? { cmark_node_last_child(pointer).map(MarkdownNode.init) }
+    public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+    public var previous: MarkdownNode? { cmark_node_previous(pointer).map(MarkdownNode.init) }
+
+    /// The direct children, captured up front so the tree may be edited while iterating.
+    public var children: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var child = firstChild
+        while let node = child {
+            result.append(node)
+            child = node.next
+        }
+        return result
+    }
+
+    // MARK: Content
+
+    /// Text of text, code, code block and HTML nodes.
+    public var literal: String? {
+        get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+        nonmutating set { cmark_node_set_literal(pointer, newValue) }
+    }
+
+    public var url: String? {
+        get { cmark_node_get_url(pointer).map { String(cString: $0) } }
+        nonmutating set { cmark_node_set_url(pointer, newValue ?? "") }
+    }
+
+    public var title: String? {
+        get { cmark_node_get_title(pointer).map { String(cString: $0) } }
+        nonmutating set { cmark_node_set_title(pointer, newValue ?? "") }
+    }
+
+    /// The info string of a fenced code block (`yaml expect-error`), empty for indented blocks.
+    public var fenceInfo: String {
+        cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? ""
+    }
+
+    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    /// 1-based line in the parsed text where the node starts (0 when cmark does not track it).
+    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    public var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
+
+    /// The text a reader sees: text, code and line breaks of all descendants, no markup.
+    /// Image alt text is included; raw HTML is not.
+    public var plainText: String {
+        var text = ""
+        for (node, event) in MarkdownWalk(root: self) where event == .enter {
+            switch node.kind {
+            case .text, .code: text += node.literal ?? ""
+            case .softBreak, .lineBreak: text += " "
+            case .codeBlock: text += node.literal ?? ""
+            default: break
+            }
+        }
+        return text
+    }
+
+    // MARK: Editing
+
+    /// Inserts `node` (a new or unlinked node) just before this one.
+    public func insertBefore(_ node: MarkdownNode) {
+        cmark_node_insert_before(pointer, node.pointer)
+    }
+
+    public func insertAfter(_ node: MarkdownNode) {
+        cmark_node_insert_after(pointer, node.pointer)
+    }
+
+    public func appendChild(_ node: MarkdownNode) {
+        cmark_node_append_child(pointer, node.pointer)
+    }
+
+    /// Takes the node out of the tree and frees it with its children.
+    public func remove() {
+        cmark_node_unlink(pointer)
+        cmark_node_free(pointer)
+    }
+
+    /// Takes the node out of the tree without freeing it, to re-insert it elsewhere.
+    public func unlink() {
+        cmark_node_unlink(pointer)
+    }
+
+    /// Puts `replacement` where this node is, and frees this node and its children.
+    public func replace(with replacement: MarkdownNode) {
+        cmark_node_insert_before(pointer, replacement.pointer)
+        remove()
+    }
+
+    /// Moves all children of this node into `other`, in order.
+    public func moveChildren(to other: MarkdownNode) {
+        while let child = firstChild {
+            child.unlink()
+            other.appendChild(child)
+        }
+    }
+
+    // MARK: Making nodes
+
+    /// A new text node, not yet in a tree (insert it, or it leaks).
+    public static func text(_ literal: String) -> MarkdownNode {
+        let node = MarkdownNode(cmark_node_new(CMARK_NODE_TEXT))
+        node.literal = literal
+        return node
+    }
+
+    /// An inline node that renders `onEnter`, its children, then `onExit` — verbatim, even in
+    /// safe mode, so callers must escape whatever they put in.
+    public static func customInline(onEnter: String, onExit: String) -> MarkdownNode {
+        let node = MarkdownNode(cmark_node_new(CMARK_NODE_CUSTOM_INLINE))
+        cmark_node_set_on_enter(node.pointer, onEnter)
+        cmark_node_set_on_exit(node.pointer, onExit)
+        return node
+    }
+
+    /// The block counterpart of `customInline`; it may hold blocks or inlines.
+    public static func customBlock(onEnter: String, onExit: String) -> MarkdownNode {
+        let node = MarkdownNode(cmark_node_new(CMARK_NODE_CUSTOM_BLOCK))
+        cmark_node_set_on_enter(node.pointer, onEnter)
+        cmark_node_set_on_exit(node.pointer, onExit)
+        return node
+    }
+
+    public var onEnter: String { cmark_node_get_on_enter(pointer).map { String(cString: $0) } ?? "" }
+}

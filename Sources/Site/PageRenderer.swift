@@ -1,0 +1,71 @@
+import Content
+import GongbuCore
+import Mustache
+
+/// Renders one page: the page's own template, then the layout around it.
+///
+/// Templates escape every `{{value}}`; the only unescaped values are HTML fragments gongbu
+/// rendered itself (`{{{content}}}`, `{{{note.html}}}`).
+public struct PageRenderer: Sendable {
+    public var theme: Theme
+    public var config: SiteConfig
+    public var urls: SiteURLs
+    public var ui: UIStrings
+    public var generatorVersion: String
+
+    public init(theme: Theme, config: SiteConfig, ui: UIStrings, generatorVersion: String) {
+        self.theme = theme
+        self.config = config
+        self.urls = SiteURLs(baseURL: config.baseURL)
+        self.ui = ui
+        self.generatorVersion = generatorVersion
+    }
+
+    /// Values every template can use: `site`, `ui`, `root` (prefix to the site root) and `home`.
+    func baseContext(for location: PageLocation) -> [String: Any] {
+        var site: [String: Any] = [
+            "title": config.title,
+            "language": config.language,
+            "baseURL": config.baseURL,
+            "generatorVersion": generatorVersion,
+        ]
+        if let author = config.author { site["author"] = author }
+        if let description = config.description { site["description"] = description }
+        return [
+            "site": site,
+            "ui": ui.table,
+            "root": urls.root(from: location),
+            "home": urls.href(to: .home, from: location),
+        ]
+    }
+
+    /// Renders `template` with `values` for the page at `location`, wrapped in the layout.
+    ///
+    /// - Parameter page: `title`, `description` and `kind` for the layout's `<head>`.
+    public func render(_ template: String, at location: PageLocation, page: PageHead, values: [String: Any]) -> String {
+        var context = baseContext(for: location)
+        for (key, value) in values { context[key] = value }
+        var head: [String: Any] = ["kind": page.kind]
+        if let title = page.title { head["title"] = title }
+        if let description = page.description { head["description"] = description }
+        // A canonical link must be absolute: only when the config names the site's real address.
+        if location != .notFound, config.baseURL.contains("://") { head["canonical"] = urls.absolute(location) }
+        context["page"] = head
+        let body = theme.library.render(context, withTemplate: template) ?? ""
+        context["content"] = body
+        return theme.library.render(context, withTemplate: "layout") ?? body
+    }
+}
+
+/// What the layout needs to know about a page.
+public struct PageHead: Sendable {
+    public var kind: String
+    public var title: String?
+    public var description: String?
+
+    public init(kind: String, title: String?, description: String?) {
+        self.kind = kind
+        self.title = title
+        self.description = description
+    }
+}

@@ -1,0 +1,123 @@
+import Content
+import GongbuCore
+import Markdown
+
+/// A tag as pages show it: the spelling people see and the slug in its URL.
+public struct TagRef: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+
+    public init(name: String, slug: String) {
+        self.name = name
+        self.slug = slug
+    }
+}
+
+/// One note, analysed and rendered to an HTML fragment, ready for its page.
+public struct NotePage: Sendable {
+    public var slug: String
+    public var title: String
+    public var summary: String?
+    public var date: NoteDate?
+    public var lastModified: NoteDate?
+    /// Tag names as written in the front matter (resolved to `TagRef`s by `SiteModel`).
+    public var tagNames: [String]
+    public var categories: [String]
+    /// Path relative to the source folder.
+    public var source: String
+    /// The note body as HTML (sanitised unless the site opted into raw HTML).
+    public var bodyHTML: String
+    public var headings: [Heading]
+    public var showTableOfContents: Bool
+    /// Site-relative paths that should redirect here.
+    public var aliases: [String]
+    public var params: [YAMLEntry]
+
+    public init(slug: String, title: String, summary: String?, date: NoteDate?, lastModified: NoteDate?, tagNames: [String],
+                categories: [String], source: String, bodyHTML: String, headings: [Heading], showTableOfContents: Bool,
+                aliases: [String], params: [YAMLEntry]) {
+        self.slug = slug
+        self.title = title
+        self.summary = summary
+        self.date = date
+        self.lastModified = lastModified
+        self.tagNames = tagNames
+        self.categories = categories
+        self.source = source
+        self.bodyHTML = bodyHTML
+        self.headings = headings
+        self.showTableOfContents = showTableOfContents
+        self.aliases = aliases
+        self.params = params
+    }
+}
+
+/// A tag page: the tag and the notes that carry it (indices into `SiteModel.notes`).
+public struct TagGroup: Sendable {
+    public var tag: TagRef
+    public var noteIndices: [Int]
+}
+
+/// Everything the site renderer needs, in display order.
+public struct SiteModel: Sendable {
+    public var config: SiteConfig
+    /// Newest first; undated notes last, by title.
+    public var notes: [NotePage]
+    /// Resolved tags of each note, parallel to `notes`.
+    public var noteTags: [[TagRef]]
+    /// Most used first, then by name.
+    public var tags: [TagGroup]
+    public var staticFiles: [StaticFile]
+
+    /// Orders notes and groups tags. Tags that differ only in case or spacing share one page,
+    /// under the spelling used most often.
+    public init(config: SiteConfig, notes: [NotePage], staticFiles: [StaticFile]) {
+        self.config = config
+        self.staticFiles = staticFiles
+        self.notes = notes.sorted(by: Self.newestFirst)
+
+        var spellings: [String: [String: Int]] = [:]
+        var tagSlugs: [String: String] = [:]
+        for note in self.notes {
+            for name in note.tagNames {
+                let slug = Self.tagSlug(name)
+                tagSlugs[name] = slug
+                spellings[slug, default: [:]][name, default: 0] += 1
+            }
+        }
+        var display: [String: String] = [:]
+        for (slug, counts) in spellings {
+            display[slug] = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+        }
+        var groups: [String: [Int]] = [:]
+        noteTags = self.notes.enumerated().map { index, note in
+            var seen = Set<String>()
+            var refs: [TagRef] = []
+            for name in note.tagNames {
+                let slug = tagSlugs[name]!
+                guard seen.insert(slug).inserted else { continue }
+                refs.append(TagRef(name: display[slug]!, slug: slug))
+                groups[slug, default: []].append(index)
+            }
+            return refs
+        }
+        tags = groups.map { TagGroup(tag: TagRef(name: display[$0.key]!, slug: $0.key), noteIndices: $0.value) }
+            .sorted { a, b in
+                a.noteIndices.count != b.noteIndices.count ? a.noteIndices.count > b.noteIndices.count : a.tag.name < b.tag.name
+            }
+    }
+
+    public static func tagSlug(_ name: String) -> String {
+        let slug = Slug.make(name)
+        return slug.isEmpty ? Slug.fallback(for: name, prefix: "tag") : slug
+    }
+
+    static func newestFirst(_ a: NotePage, _ b: NotePage) -> Bool {
+        switch (a.date, b.date) {
+        case (let x?, let y?) where x.timeIntervalSince1970 != y.timeIntervalSince1970: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.title != b.title ? a.title < b.title : a.slug < b.slug
+        }
+    }
+}

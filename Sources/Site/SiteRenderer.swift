@@ -1,0 +1,194 @@
+import Content
+import GongbuCore
+
+/// Stage 4 of the pipeline: turns the site model into output files (pages, feeds, assets).
+///
+/// Pages are independent, so they render on all cores.
+public struct SiteRenderer: Sendable {
+    public var renderer: PageRenderer
+    public var model: SiteModel
+
+    public init(renderer: PageRenderer, model: SiteModel) {
+        self.renderer = renderer
+        self.model = model
+    }
+
+    var urls: SiteURLs { renderer.urls }
+    var ui: UIStrings { renderer.ui }
+
+    /// A page to render, described cheaply so the work list can be split across cores.
+    enum Job: Sendable {
+        case home, note(Int), tagIndex, tag(Int), notFound
+    }
+
+    public func render() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        var jobs: [Job] = [.home, .tagIndex, .notFound]
+        jobs += model.notes.indices.map(Job.note)
+        jobs += model.tags.indices.map(Job.tag)
+        var files = jobs.concurrentMap(renderPage)
+        files.append(OutputFile(path: "sitemap.xml", text: Feeds.sitemap(model, urls: urls), origin: "the sitemap"))
+        files.append(OutputFile(path: "atom.xml", text: Feeds.atom(model, urls: urls), origin: "the Atom feed"))
+
+        var diagnostics: [Diagnostic] = []
+        for (index, note) in model.notes.enumerated() {
+            for alias in note.aliases {
+                guard let path = Self.aliasOutputPath(alias) else {
+                    diagnostics.append(.warning("alias '\(alias)' is not a usable site path; no redirect is written",
+                                                at: SourceLocation(file: note.source), rule: "alias"))
+                    continue
+                }
+                files.append(OutputFile(path: path, text: redirectPage(to: index, from: path),
+                                        origin: "alias '\(alias)' of \(note.source)"))
+            }
+        }
+        for (path, asset) in renderer.theme.assets.sorted(by: { $0.key < $1.key }) {
+            switch asset {
+            case .embedded(let text):
+                files.append(OutputFile(path: "assets/" + path, text: text, origin: "the built-in theme"))
+            case .file(let absolute, let display):
+                files.append(OutputFile(path: "assets/" + path, contents: .copy(from: absolute), origin: display))
+            }
+        }
+        for file in model.staticFiles {
+            files.append(OutputFile(path: file.contentPath, contents: .copy(from: file.absolutePath), origin: file.path))
+        }
+        return (files, diagnostics)
+    }
+
+    func renderPage(_ job: Job) -> OutputFile {
+        switch job {
+        case .home:
+            let location = PageLocation.home
+            let html = renderer.render("index", at: location, page: PageHead(kind: "home", title: nil, description: model.config.description), values: [
+                "notes": model.notes.indices.map { listItem($0, from: location) },
+                "noteCount": model.notes.count,
+                "hasNotes": !model.notes.isEmpty,
+            ])
+            return OutputFile(path: location.outputPath, text: html, origin: "the home page")
+        case .note(let index):
+            let note = model.notes[index]
+            let location = PageLocation.note(slug: note.slug)
+            let html = renderer.render("note", at: location, page: PageHead(kind: "note", title: note.title, description: note.summary),
+                                       values: ["note": noteContext(index, from: location)])
+            return OutputFile(path: location.outputPath, text: html, origin: note.source)
+        case .tagIndex:
+            let location = PageLocation.tagIndex
+            let tags: [[String: Any]] = model.tags.map { group in
+                ["name": group.tag.name, "url": urls.href(to: .tag(slug: group.tag.slug), from: location), "count": group.noteIndices.count]
+            }
+            let html = renderer.render("tags", at: location, page: PageHead(kind: "tags", title: ui["tags"], description: nil),
+                                       values: ["tags": tags, "hasTags": !tags.isEmpty])
+            return OutputFile(path: location.outputPath, text: html, origin: "the tag index")
+        case .tag(let index):
+            let group = model.tags[index]
+            let location = PageLocation.tag(slug: group.tag.slug)
+            let html = renderer.render("tag", at: location, page: PageHead(kind: "tag", title: "#" + group.tag.name, description: nil), values: [
+                "tag": ["name": group.tag.name, "count": group.noteIndices.count] as [String: Any],
+                "notes": group.noteIndices.map { listItem($0, from: location) },
+                "hasNotes": true,
+            ])
+            return OutputFile(path: location.outputPath, text: html, origin: "tag '\(group.tag.name)'")
+        case .notFound:
+            let html = renderer.render("404", at: .notFound, page: PageHead(kind: "not-found", title: ui["notFoundTitle"], description: nil), values: [:])
+            return OutputFile(path: PageLocation.notFound.outputPath, text: html, origin: "the 404 page")
+        }
+    }
+
+    func tagContexts(_ index: Int, from location: PageLocation) -> [[String: Any]] {
+        model.noteTags[index].map { ["name": $0.name, "url": urls.href(to: .tag(slug: $0.slug), from: location)] }
+    }
+
+    /// A note as one entry of a list (home page, tag pages).
+    func listItem(_ index: Int, from location: PageLocation) -> [String: Any] {
+        let note = model.notes[index]
+        let tags = tagContexts(index, from: location)
+        // Absent values are `false`, not missing: Mustache would otherwise look them up in the
+        // enclosing context and could show the page's value instead.
+        return [
+            "title": note.title,
+            "url": urls.href(to: .note(slug: note.slug), from: location),
+            "date": note.date.map(ui.formatDate) ?? false,
+            "dateISO": note.date?.isoDay ?? false,
+            "summary": note.summary ?? false,
+            "tags": tags,
+            "hasTags": !tags.isEmpty,
+        ]
+    }
+
+    func noteContext(_ index: Int, from location: PageLocation) -> [String: Any] {
+        let note = model.notes[index]
+        let tags = tagContexts(index, from: location)
+        let toc: [[String: Any]] = note.showTableOfContents
+            ? note.headings.filter { $0.level >= 2 && $0.level <= 4 }.map { ["level": $0.level, "anchor": Escape.urlPathSegment($0.id), "text": $0.text] }
+            : []
+        return [
+            "title": note.title,
+            "slug": note.slug,
+            "date": note.date.map(ui.formatDate) ?? false,
+            "dateISO": note.date?.htmlDateTime ?? false,
+            "lastModified": note.lastModified.map(ui.formatDate) ?? false,
+            "lastModifiedISO": note.lastModified?.htmlDateTime ?? false,
+            "summary": note.summary ?? false,
+            "tags": tags,
+            "hasTags": !tags.isEmpty,
+            "categories": note.categories,
+            "toc": toc,
+            "hasToc": !toc.isEmpty,
+            "html": note.bodyHTML,
+            "source": note.source,
+            "params": Self.templateValue(.map(note.params)),
+        ]
+    }
+
+    /// Front matter values for templates: maps become dictionaries, lists arrays.
+    static func templateValue(_ value: YAMLValue) -> Any {
+        switch value {
+        case .null: return false
+        case .bool(let bool): return bool
+        case .int(let int): return int
+        case .double(let double): return double
+        case .string(let string): return string
+        case .list(let items): return items.map(templateValue)
+        case .map(let entries):
+            var dictionary: [String: Any] = [:]
+            for entry in entries { dictionary[entry.key] = templateValue(entry.value) }
+            return dictionary
+        }
+    }
+
+    /// `/old/path/` → `old/path/index.html`; nil when the alias would leave the site.
+    static func aliasOutputPath(_ alias: String) -> String? {
+        var path = alias.trimmingCharacters(in: .whitespaces)
+        if let schemeEnd = path.range(of: "://") { path = String(path[schemeEnd.upperBound...].drop { $0 != "/" }) }
+        path = path.percentDecoded
+        if path.contains("\\") || path.utf8.contains(0) { return nil }
+        let segments = path.split(separator: "/")
+        if segments.isEmpty || segments.contains(where: { $0 == ".." || $0 == "." }) { return nil }
+        let joined = segments.joined(separator: "/")
+        let result = joined.hasSuffix(".html") ? joined : joined + "/index.html"
+        return OutputFile.problem(with: result) == nil ? result : nil
+    }
+
+    /// A tiny page that sends readers (and search engines) from an old URL to the note.
+    func redirectPage(to index: Int, from path: String) -> String {
+        let note = model.notes[index]
+        let target = PageLocation.note(slug: note.slug)
+        let href = Escape.html(urls.href(to: target, from: .file(path)))
+        return """
+        <!doctype html>
+        <html lang="\(Escape.html(model.config.language))">
+        <head>
+        <meta charset="utf-8">
+        <title>\(Escape.html(note.title))</title>
+        <meta http-equiv="refresh" content="0; url=\(href)">
+        <link rel="canonical" href="\(Escape.html(urls.absolute(target)))">
+        <meta name="robots" content="noindex">
+        </head>
+        <body>
+        <p>\(Escape.html(ui["redirecting"])): <a href="\(href)">\(Escape.html(note.title))</a></p>
+        </body>
+        </html>
+
+        """
+    }
+}

@@ -1,0 +1,88 @@
+import GongbuCore
+
+/// Where each page lives in the output, and how pages link to each other.
+///
+/// Pages link with relative URLs (`../../concepts/pod/`), so the site works under any base path
+/// and from disk; feeds, the sitemap and canonical links use `baseURL`. On disk, names keep
+/// their UTF-8 spelling (`tags/커뮤니티/index.html`); in hrefs they are percent-encoded.
+public enum PageLocation: Sendable, Hashable {
+    case home
+    case note(slug: String)
+    case tagIndex
+    case tag(slug: String)
+    case conceptIndex
+    case concept(id: String)
+    case notFound
+    /// A file at a site-relative path (`assets/gongbu.css`, `notes/pod/diagram.png`).
+    case file(String)
+
+    /// The site-relative path of the page's URL, unencoded: `notes/pod/`, `404.html`, "" for home.
+    public var path: String {
+        switch self {
+        case .home: ""
+        case .note(let slug): "notes/\(slug)/"
+        case .tagIndex: "tags/"
+        case .tag(let slug): "tags/\(slug)/"
+        case .conceptIndex: "concepts/"
+        case .concept(let id): "concepts/\(id)/"
+        case .notFound: "404.html"
+        case .file(let path): path
+        }
+    }
+
+    /// The file written for this page, relative to the output folder.
+    public var outputPath: String {
+        let path = self.path
+        if path.isEmpty { return "index.html" }
+        if path.hasSuffix("/") { return path + "index.html" }
+        return path
+    }
+
+    /// How many folders deep the page's own URL is (what `../` must climb).
+    var depth: Int {
+        let path = self.path
+        let directory = path.hasSuffix("/") ? path : Path.parent(of: path) == "." ? "" : Path.parent(of: path) + "/"
+        return directory.split(separator: "/").count
+    }
+}
+
+public struct SiteURLs: Sendable {
+    /// Always ends with '/'.
+    public var baseURL: String
+
+    public init(baseURL: String) {
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+
+    /// The path part of the base URL (`/` or `/gongbu/`), for pages that can be served at any
+    /// depth, like 404.html.
+    public var basePath: String {
+        if let schemeEnd = baseURL.range(of: "://") {
+            let rest = baseURL[schemeEnd.upperBound...]
+            if let slash = rest.firstIndex(of: "/") { return String(rest[slash...]) }
+            return "/"
+        }
+        return baseURL.hasPrefix("/") ? baseURL : "/" + baseURL
+    }
+
+    /// The prefix that leads from `page` back to the site root: `../../`, or `./` on the home page.
+    public func root(from page: PageLocation) -> String {
+        if page == .notFound { return Escape.urlPath(basePath) }
+        let depth = page.depth
+        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    /// A relative href from `page` to `target`, percent-encoded.
+    public func href(to target: PageLocation, from page: PageLocation) -> String {
+        let encoded = Escape.urlPath(target.path)
+        if page == .notFound { return Escape.urlPath(basePath) + encoded }
+        let depth = page.depth
+        if depth == 0 { return encoded.isEmpty ? "./" : encoded }
+        return String(repeating: "../", count: depth) + encoded
+    }
+
+    /// The absolute URL of a page under the base URL, for feeds, sitemaps and canonical links.
+    public func absolute(_ target: PageLocation) -> String {
+        baseURL + Escape.urlPath(target.path)
+    }
+}

@@ -1,0 +1,102 @@
+import GongbuCore
+import Mustache
+
+/// Where a theme file comes from.
+public enum ThemeAsset: Sendable, Hashable {
+    /// Compiled into the binary (the default theme).
+    case embedded(String)
+    /// A file under the site's templates/assets/, copied as is.
+    case file(absolutePath: String, displayPath: String)
+}
+
+/// The templates and static assets pages are rendered with: the site's own templates/ where it
+/// has them, the built-in default theme for the rest.
+public struct Theme: Sendable {
+    public var library: MustacheLibrary
+    /// Output path under `assets/` → source.
+    public var assets: [String: ThemeAsset]
+
+    /// The templates every site needs; a site may override any of them, or add partials.
+    public static let requiredTemplates = ["layout", "note", "note-list", "index", "tags", "tag", "404"]
+
+    /// The default theme alone.
+    public static var builtIn: Theme {
+        var library = MustacheLibrary()
+        for (name, text) in DefaultTheme.templates {
+            // The embedded templates are tested to parse; a failure here is a packaging bug.
+            try! library.register(text, named: name)
+        }
+        return Theme(library: library, assets: DefaultTheme.assets.mapValues { .embedded($0) })
+    }
+
+    /// Loads `templatesFolder` (absolute) over the default theme. Parse errors are reported at
+    /// their template's line and column and the default template is used in their place, so
+    /// the rest of the build still reports its own problems.
+    public static func load(fileSystem: any FileSystem, templatesFolder: String, displayFolder: String) -> (Theme, [Diagnostic]) {
+        var theme = builtIn
+        var diagnostics: [Diagnostic] = []
+        guard fileSystem.isDirectory(templatesFolder) else { return (theme, []) }
+        for relative in listFiles(fileSystem, templatesFolder, "") {
+            let absolute = Path.join(templatesFolder, relative)
+            let display = Path.join(displayFolder, relative)
+            if relative.hasPrefix("assets/") {
+                theme.assets[String(relative.dropFirst("assets/".count))] = .file(absolutePath: absolute, displayPath: display)
+                continue
+            }
+            guard relative.hasSuffix(".mustache") else { continue }
+            let name = String(relative.dropLast(".mustache".count))
+            let text: String
+            do {
+                text = try TextDecoding.decode(try fileSystem.readFile(at: absolute)).text
+            } catch let error as TextDecodingError {
+                diagnostics.append(.error("invalid UTF-8 at byte offset \(error.byteOffset)",
+                                          at: SourceLocation(file: display, line: error.line, column: error.column), rule: "template"))
+                continue
+            } catch {
+                diagnostics.append(.error("cannot read template: \(error)", at: SourceLocation(file: display), rule: "template"))
+                continue
+            }
+            do {
+                try theme.library.register(text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template syntax: \(describe(error.error))",
+                                          at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                                          rule: "template"))
+            } catch {
+                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: display), rule: "template"))
+            }
+        }
+        return (theme, diagnostics)
+    }
+
+    private static func listFiles(_ fileSystem: any FileSystem, _ root: String, _ prefix: String) -> [String] {
+        let folder = prefix.isEmpty ? root : Path.join(root, prefix)
+        guard let names = try? fileSystem.contentsOfDirectory(at: folder) else { return [] }
+        var files: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let relative = prefix.isEmpty ? name : prefix + "/" + name
+            let path = Path.join(root, relative)
+            if fileSystem.isDirectory(path) {
+                files += listFiles(fileSystem, root, relative)
+            } else {
+                files.append(relative)
+            }
+        }
+        return files
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a closing tag {{/…}} does not match the open section"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section {{#…}} is never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
+        case .textInsideInheritSection: return "text inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "invalid pragma syntax"
+        case .unrecognisedConfigVariable: return "unknown pragma"
+        }
+    }
+}

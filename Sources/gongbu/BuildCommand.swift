@@ -1,0 +1,77 @@
+import ArgumentParser
+import Build
+import Foundation
+import GongbuCore
+
+/// Exit codes every command shares.
+enum ExitStatus {
+    static let contentProblems = ExitCode(1)
+    static let usageOrIO = ExitCode(2)
+}
+
+/// Options naming the site's source folder, shared by the commands.
+struct SourceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder holding content/, templates/ and gongbu.yml (default: the current folder).", valueName: "dir"))
+    var source: String?
+
+    var sourceRoot: String {
+        Path.absolute(source ?? ".", relativeTo: LocalFileSystem.currentDirectory)
+    }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the static site.",
+        discussion: """
+        Reads content/ (notes; content/glossary/ holds concept entries), templates/ and gongbu.yml,
+        and writes the site into the output folder. Nothing is written when the notes have errors:
+        the previous site stays as it was.
+
+        Examples:
+          gongbu build
+          gongbu build --source ~/study --output ~/study-site --drafts
+        """
+    )
+
+    @OptionGroup var sourceOptions: SourceOptions
+
+    @Option(name: .long, help: ArgumentHelp("Output folder (default: public/ inside the source folder).", valueName: "dir"))
+    var output: String?
+
+    @Flag(name: .long, help: "Include notes marked `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Print only errors and warnings, no summary line.")
+    var quiet = false
+
+    func run() throws {
+        let terminal = Terminal()
+        let sourceRoot = sourceOptions.sourceRoot
+        let outputRoot = Path.absolute(output ?? Path.join(sourceRoot, "public"), relativeTo: terminal.currentDirectory)
+        var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: outputRoot,
+                                   homeDirectory: LocalFileSystem.homeDirectory)
+        options.includeDrafts = drafts
+        let build = SiteBuild(options: options, generatorVersion: Gongbu.version)
+        let report = build.run(progress: quiet ? { _ in } : terminal.progress)
+        terminal.clearProgress()
+        terminal.report(report.diagnostics, sourceRoot: sourceRoot)
+
+        if let fatal = report.fatal {
+            terminal.error(fatal)
+            throw ExitStatus.usageOrIO
+        }
+        let errors = report.diagnostics.errors.count
+        let warnings = report.diagnostics.warnings.count
+        if errors > 0 {
+            terminal.writeError("Build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); the output folder was not changed.")
+            throw ExitStatus.contentProblems
+        }
+        if !quiet {
+            let seconds = String(format: "%.2f", report.seconds)
+            var line = "Built \(report.pages) pages (\(report.notes) notes, \(report.tags) tags) in \(seconds) s"
+            if warnings > 0 { line += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
+            print(line + " → " + terminal.displayPath(outputRoot, sourceRoot: "/"))
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The `gongbu` command: Korean study notes → a linked static site.
+@main
+struct Gongbu: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "gongbu",
+        abstract: "Turn a folder of Korean study notes in Markdown into a linked, searchable static site.",
+        discussion: """
+        Run commands from the folder that holds content/ (and optionally templates/ and gongbu.yml),
+        or point at it with --source.
+
+        Examples:
+          gongbu build                      Build ./content into ./public
+          gongbu build --source ~/notes --output /tmp/site
+
+        Exit codes: 0 success, 1 problems in the notes, 2 usage or I/O errors.
+        """,
+        version: version,
+        subcommands: [BuildCommand.self]
+    )
+}
