@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(
             name: "BuildTests",
             dependencies: ["Build", "Site", "Content", "GongbuCore"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -41,7 +41,7 @@ public struct SourceDocument: Sendable {
             do {
                 document.frontMatter = try YAMLReader.read(yaml)
             } catch {
-                var message = error.message
+                var message = error.message(lineOffset: document.frontMatterLineOffset)
                 if let tab = firstIndentingTab(in: yaml), tab.line <= error.line {
                     message += "; note: line \(tab.line + document.frontMatterLineOffset) is indented with a tab, and YAML allows only spaces"
                 }

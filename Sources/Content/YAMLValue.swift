@@ -57,9 +57,39 @@ public struct YAMLEntry: Sendable, Hashable {
 
 /// Why a YAML text could not be read, with its position inside that text (1-based).
 public struct YAMLReadError: Error, Sendable, Hashable {
-    public var message: String
+    /// The problem, without positions.
+    public var problem: String
     public var line: Int
     public var column: Int
+    /// What the parser was doing, and where it started (`while parsing a flow sequence`, line 2).
+    public var context: (text: String, line: Int, column: Int)?
+
+    public init(message: String, line: Int, column: Int, context: (text: String, line: Int, column: Int)? = nil) {
+        self.problem = message
+        self.line = line
+        self.column = column
+        self.context = context
+    }
+
+    /// The message with context positions shifted by `lineOffset`, so they name lines of the
+    /// enclosing file rather than of the YAML fragment.
+    public func message(lineOffset: Int = 0) -> String {
+        guard let context else { return problem }
+        return "\(problem) (\(context.text) that started at line \(context.line + lineOffset), column \(context.column))"
+    }
+
+    public var message: String { message() }
+
+    public static func == (lhs: YAMLReadError, rhs: YAMLReadError) -> Bool {
+        lhs.problem == rhs.problem && lhs.line == rhs.line && lhs.column == rhs.column
+            && lhs.context?.text == rhs.context?.text && lhs.context?.line == rhs.context?.line
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(problem)
+        hasher.combine(line)
+        hasher.combine(column)
+    }
 }
 
 public enum YAMLReader {
@@ -150,9 +180,8 @@ public enum YAMLReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = problem
-            if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
-            return YAMLReadError(message: message, line: mark.line, column: mark.column)
+            return YAMLReadError(message: problem, line: mark.line, column: mark.column,
+                                 context: context.map { ($0.text, $0.mark.line, $0.mark.column) })
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return YAMLReadError(message: "duplicate key \(keys) in a mapping", line: context.mark.line, column: context.mark.column)

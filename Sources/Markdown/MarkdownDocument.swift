@@ -23,11 +23,7 @@ public final class MarkdownDocument {
                 buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
             }
         }()
-        root = MarkdownNode(node!)
-    }
-
-    deinit {
-        cmark_node_free(root.pointer)
+        root = MarkdownNode(node!, owner: TreeOwner(node!))
     }
 
     public struct RenderOptions: Sendable, Hashable {
@@ -59,7 +55,7 @@ public final class MarkdownDocument {
 
     /// The HTML of a node's children only (for example a heading's content without `<h2>`).
     public static func renderInlineHTML(_ node: MarkdownNode, _ options: RenderOptions = RenderOptions()) -> String {
-        let paragraph = MarkdownNode(cmark_node_new(CMARK_NODE_PARAGRAPH))
+        let paragraph = MarkdownNode(cmark_node_new(CMARK_NODE_PARAGRAPH), owner: nil)
         defer { cmark_node_free(paragraph.pointer) }
         // Render copies by temporarily moving children into a paragraph, then moving them back.
         let children = node.children

@@ -68,22 +68,35 @@ public enum NodeKind: Sendable, Hashable {
 
 /// A handle to a node inside a `MarkdownDocument`'s tree.
 ///
-/// It does not own the node: it is valid while the document lives and the node stays in the
-/// tree. Use it on one thread at a time, like the document.
+/// It keeps the tree it came from alive, so a node read from a temporary document stays valid.
+/// It stays valid while the node is in the tree (a removed node must not be used again).
+/// Use it on one thread at a time, like the document.
 public struct MarkdownNode: Hashable {
     let pointer: OpaquePointer
+    /// The tree the node belongs to; nil for a new node not yet inserted anywhere.
+    let owner: TreeOwner?
 
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    init(_ pointer: OpaquePointer, owner: TreeOwner?) {
+        self.pointer = pointer
+        self.owner = owner
+    }
+
+    public static func == (lhs: MarkdownNode, rhs: MarkdownNode) -> Bool { lhs.pointer == rhs.pointer }
+    public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
+
+    private func wrap(_ pointer: OpaquePointer?) -> MarkdownNode? {
+        pointer.map { MarkdownNode($0, owner: owner) }
+    }
 
     public var kind: NodeKind { NodeKind(cmark_node_get_type(pointer)) }
 
     // MARK: Tree navigation
 
-    public var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
-    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
-    public var lastChild: MarkdownNode? { cmark_node_last_child(pointer).map(MarkdownNode.init) }
-    public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
-    public var previous: MarkdownNode? { cmark_node_previous(pointer).map(MarkdownNode.init) }
+    public var parent: MarkdownNode? { wrap(cmark_node_parent(pointer)) }
+    public var firstChild: MarkdownNode? { wrap(cmark_node_first_child(pointer)) }
+    public var lastChild: MarkdownNode? { wrap(cmark_node_last_child(pointer)) }
+    public var next: MarkdownNode? { wrap(cmark_node_next(pointer)) }
+    public var previous: MarkdownNode? { wrap(cmark_node_previous(pointer)) }
 
     /// The direct children, captured up front so the tree may be edited while iterating.
     public var children: [MarkdownNode] {
@@ -186,7 +199,7 @@ public struct MarkdownNode: Hashable {
 
     /// A new text node, not yet in a tree (insert it, or it leaks).
     public static func text(_ literal: String) -> MarkdownNode {
-        let node = MarkdownNode(cmark_node_new(CMARK_NODE_TEXT))
+        let node = MarkdownNode(cmark_node_new(CMARK_NODE_TEXT), owner: nil)
         node.literal = literal
         return node
     }
@@ -194,7 +207,7 @@ public struct MarkdownNode: Hashable {
     /// An inline node that renders `onEnter`, its children, then `onExit` — verbatim, even in
     /// safe mode, so callers must escape whatever they put in.
     public static func customInline(onEnter: String, onExit: String) -> MarkdownNode {
-        let node = MarkdownNode(cmark_node_new(CMARK_NODE_CUSTOM_INLINE))
+        let node = MarkdownNode(cmark_node_new(CMARK_NODE_CUSTOM_INLINE), owner: nil)
         cmark_node_set_on_enter(node.pointer, onEnter)
         cmark_node_set_on_exit(node.pointer, onExit)
         return node
@@ -202,11 +215,18 @@ public struct MarkdownNode: Hashable {
 
     /// The block counterpart of `customInline`; it may hold blocks or inlines.
     public static func customBlock(onEnter: String, onExit: String) -> MarkdownNode {
-        let node = MarkdownNode(cmark_node_new(CMARK_NODE_CUSTOM_BLOCK))
+        let node = MarkdownNode(cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), owner: nil)
         cmark_node_set_on_enter(node.pointer, onEnter)
         cmark_node_set_on_exit(node.pointer, onExit)
         return node
     }
 
     public var onEnter: String { cmark_node_get_on_enter(pointer).map { String(cString: $0) } ?? "" }
+}
+
+/// Owns a cmark tree and frees it when the last document or node handle is gone.
+final class TreeOwner {
+    let root: OpaquePointer
+    init(_ root: OpaquePointer) { self.root = root }
+    deinit { cmark_node_free(root) }
 }

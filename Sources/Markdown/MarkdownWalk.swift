@@ -10,18 +10,20 @@ public struct MarkdownWalk: Sequence, IteratorProtocol {
     public enum Event: Sendable { case enter, exit }
 
     private let iterator: IteratorBox
+    private let owner: TreeOwner?
 
     public init(root: MarkdownNode) {
         iterator = IteratorBox(cmark_iter_new(root.pointer))
+        owner = root.owner
     }
 
     public mutating func next() -> (MarkdownNode, Event)? {
         let event = cmark_iter_next(iterator.pointer)
         switch event {
         case CMARK_EVENT_ENTER:
-            return (MarkdownNode(cmark_iter_get_node(iterator.pointer)), .enter)
+            return (MarkdownNode(cmark_iter_get_node(iterator.pointer), owner: owner), .enter)
         case CMARK_EVENT_EXIT:
-            return (MarkdownNode(cmark_iter_get_node(iterator.pointer)), .exit)
+            return (MarkdownNode(cmark_iter_get_node(iterator.pointer), owner: owner), .exit)
         default:
             return nil
         }

@@ -82,10 +82,12 @@ enum DefaultTheme {
 <article class="note">
   <header class="note-header">
     <h1 class="note-title">{{note.title}}</h1>
+    {{#note.date}}
     <p class="note-meta">
-      {{#note.date}}<time datetime="{{note.dateISO}}">{{note.date}}</time>{{/note.date}}
+      <time datetime="{{note.dateISO}}">{{note.date}}</time>
       {{#note.lastModified}}<span class="note-updated">{{ui.updated}} <time datetime="{{note.lastModifiedISO}}">{{note.lastModified}}</time></span>{{/note.lastModified}}
     </p>
+    {{/note.date}}
     {{#note.hasTags}}
     <ul class="tag-list" aria-label="{{ui.tags}}">
       {{#note.tags}}<li><a class="tag" href="{{url}}">#{{name}}</a></li>{{/note.tags}}

@@ -1,0 +1,80 @@
+import Foundation
+import GongbuCore
+import Testing
+@testable import Build
+
+@Suite("End-to-end builds")
+struct EndToEndTests {
+    @Test func bundledContentBuildsCleanlyWithNoBrokenLinks() throws {
+        let output = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(output) }
+        let report = TestSupport.build(source: TestSupport.repositoryRoot, output: output + "/public")
+        #expect(report.fatal == nil)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.description).joined(separator: "\n"))")
+        #expect(report.notes >= 12)
+        let files = TestSupport.snapshot(output + "/public")
+        let pages = files.keys.filter { $0.hasSuffix(".html") }
+        // home + tag index + 404 + one page per note and per tag
+        #expect(pages.count == report.pages)
+        #expect(pages.count >= 3 + report.notes + report.tags)
+        let names = Set(files.keys)
+        var broken: [String] = []
+        for page in pages.sorted() where page != "404.html" {
+            broken += TestSupport.brokenLinks(in: String(decoding: files[page]!, as: UTF8.self), page: page, files: names)
+        }
+        #expect(broken.isEmpty, "\(broken.prefix(20).joined(separator: "\n"))")
+        for required in ["index.html", "404.html", "sitemap.xml", "atom.xml", "tags/index.html", "assets/gongbu.css"] {
+            #expect(names.contains(required), "missing \(required)")
+        }
+    }
+
+    @Test func aFailingBuildLeavesThePreviousOutputAsItWas() throws {
+        let work = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(work) }
+        try TestSupport.copyTree(TestSupport.fixtures + "/golden", to: work + "/site")
+        let first = TestSupport.build(source: work + "/site", output: work + "/out")
+        #expect(first.wroteOutput)
+        let before = TestSupport.snapshot(work + "/out")
+        try LocalFileSystem().writeString("---\ntitle: [broken\n---\n", to: work + "/site/content/notes/broken.md")
+        try LocalFileSystem().writeString("새 노트", to: work + "/site/content/notes/new.md")
+        let second = TestSupport.build(source: work + "/site", output: work + "/out")
+        #expect(second.diagnostics.hasErrors)
+        #expect(!second.wroteOutput)
+        #expect(TestSupport.snapshot(work + "/out") == before)
+        #expect(try LocalFileSystem().contentsOfDirectory(at: work).sorted() == ["out", "site"])
+    }
+
+    @Test func aFolderOfOnlyMarkdownBuilds() throws {
+        let work = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(work) }
+        let fs = LocalFileSystem()
+        try fs.writeString("# 첫 노트\n\n내용", to: work + "/notes/first.md")
+        try fs.writeString("둘째 노트의 첫 줄\n\n본문", to: work + "/notes/sub/second.md")
+        let report = TestSupport.build(source: work + "/notes", output: work + "/site")
+        #expect(report.succeeded)
+        #expect(report.notes == 2)
+        let files = TestSupport.snapshot(work + "/site")
+        #expect(files["notes/first/index.html"] != nil)
+        let second = String(decoding: files["notes/second/index.html"]!, as: UTF8.self)
+        #expect(second.contains("<h1 class=\"note-title\">둘째 노트의 첫 줄</h1>"))
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotMake() throws {
+        let work = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(work) }
+        let fs = LocalFileSystem()
+        try fs.writeString("# 노트", to: work + "/src/a.md")
+        try fs.writeString("my thesis", to: work + "/documents/thesis.txt")
+        let report = TestSupport.build(source: work + "/src", output: work + "/documents")
+        #expect(report.fatal?.contains("was not created by gongbu") == true)
+        #expect(String(decoding: try fs.readFile(at: work + "/documents/thesis.txt"), as: UTF8.self) == "my thesis")
+    }
+
+    @Test func buildsAreDeterministic() throws {
+        let work = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(work) }
+        _ = TestSupport.build(source: TestSupport.fixtures + "/golden", output: work + "/a")
+        _ = TestSupport.build(source: TestSupport.fixtures + "/golden", output: work + "/b")
+        #expect(TestSupport.snapshot(work + "/a") == TestSupport.snapshot(work + "/b"))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import GongbuCore
+import Testing
+@testable import Site
+
+@Suite("Output writer")
+struct OutputWriterTests {
+    let fs = InMemoryFileSystem()
+
+    @Test func writesIntoAFreshFolderWithAMarker() throws {
+        let writer = OutputWriter(fileSystem: fs, outputRoot: "/site/public")
+        #expect(writer.checkTarget(sourceRoot: "/site", homeDirectory: "/home/u") == nil)
+        _ = try writer.write([OutputFile(path: "index.html", text: "hi", origin: "test")])
+        #expect(fs.textFiles(under: "/site/public") == ["index.html": "hi", OutputWriter.markerName: OutputWriter.markerText])
+        #expect(try fs.contentsOfDirectory(at: "/site").sorted() == ["public"])
+    }
+
+    @Test func replacesItsOwnPreviousOutput() throws {
+        let writer = OutputWriter(fileSystem: fs, outputRoot: "/site/public")
+        _ = try writer.write([OutputFile(path: "old.html", text: "old", origin: "test")])
+        #expect(writer.checkTarget(sourceRoot: "/site", homeDirectory: "/home/u") == nil)
+        _ = try writer.write([OutputFile(path: "new.html", text: "new", origin: "test")])
+        #expect(fs.textFiles(under: "/site/public").keys.sorted() == [OutputWriter.markerName, "new.html"])
+        #expect(try fs.contentsOfDirectory(at: "/site").sorted() == ["public"])
+    }
+
+    @Test func refusesFoldersItDidNotCreate() {
+        try? fs.writeString("precious", to: "/site/public/thesis.docx")
+        let problem = OutputWriter(fileSystem: fs, outputRoot: "/site/public").checkTarget(sourceRoot: "/site", homeDirectory: "/home/u")
+        #expect(problem?.message.contains("was not created by gongbu") == true)
+    }
+
+    @Test(arguments: [
+        ("/", "/site"), ("/home/u", "/site"), ("/site", "/site"), ("/", "/"), ("/a", "/a/b/site"), ("/site/content/out", "/site"),
+    ])
+    func refusesDangerousTargets(output: String, source: String) {
+        #expect(OutputWriter(fileSystem: fs, outputRoot: output).checkTarget(sourceRoot: source, homeDirectory: "/home/u") != nil)
+    }
+
+    @Test func removesLeftoversOfAKilledBuildButNothingElse() throws {
+        try fs.writeString(OutputWriter.markerText, to: "/site/.public.gongbu-tmp-999999/\(OutputWriter.markerName)")
+        try fs.writeString("x", to: "/site/.public.gongbu-tmp-999998/other")
+        try fs.writeString("keep", to: "/site/notes.txt")
+        OutputWriter(fileSystem: fs, outputRoot: "/site/public").removeLeftovers()
+        #expect(fs.kind(of: "/site/.public.gongbu-tmp-999999") == nil)
+        #expect(fs.kind(of: "/site/.public.gongbu-tmp-999998") == .directory)
+        #expect(fs.kind(of: "/site/notes.txt") == .file)
+    }
+
+    @Test func aFailedWriteKeepsThePreviousSite() throws {
+        let writer = OutputWriter(fileSystem: fs, outputRoot: "/site/public")
+        _ = try writer.write([OutputFile(path: "index.html", text: "v1", origin: "test")])
+        #expect(throws: OutputError.self) {
+            _ = try writer.write([
+                OutputFile(path: "index.html", text: "v2", origin: "test"),
+                OutputFile(path: "image.png", contents: .copy(from: "/missing.png"), origin: "content/image.png"),
+            ])
+        }
+        #expect(fs.textFiles(under: "/site/public")["index.html"] == "v1")
+        #expect(try fs.contentsOfDirectory(at: "/site").sorted() == ["public"])
+    }
+}

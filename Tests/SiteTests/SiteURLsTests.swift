@@ -1,0 +1,75 @@
+import Testing
+@testable import Site
+
+@Suite("Site URLs")
+struct SiteURLsTests {
+    let urls = SiteURLs(baseURL: "https://example.org/study")
+
+    @Test func outputPaths() {
+        #expect(PageLocation.home.outputPath == "index.html")
+        #expect(PageLocation.note(slug: "pods").outputPath == "notes/pods/index.html")
+        #expect(PageLocation.tag(slug: "커뮤니티").outputPath == "tags/커뮤니티/index.html")
+        #expect(PageLocation.notFound.outputPath == "404.html")
+        #expect(PageLocation.file("assets/gongbu.css").outputPath == "assets/gongbu.css")
+    }
+
+    @Test func relativeLinksBetweenPages() {
+        #expect(urls.href(to: .note(slug: "pods"), from: .home) == "notes/pods/")
+        #expect(urls.href(to: .home, from: .home) == "./")
+        #expect(urls.href(to: .home, from: .note(slug: "pods")) == "../../")
+        #expect(urls.href(to: .tag(slug: "커뮤니티"), from: .note(slug: "pods")) == "../../tags/%EC%BB%A4%EB%AE%A4%EB%8B%88%ED%8B%B0/")
+        #expect(urls.href(to: .file("notes/img/a b.png"), from: .note(slug: "x")) == "../../notes/img/a%20b.png")
+        #expect(urls.href(to: .note(slug: "x"), from: .file("old/path/index.html")) == "../../notes/x/")
+        #expect(urls.root(from: .tagIndex) == "../")
+    }
+
+    @Test func notFoundPageUsesTheBasePath() {
+        #expect(urls.basePath == "/study/")
+        #expect(urls.href(to: .tagIndex, from: .notFound) == "/study/tags/")
+        #expect(SiteURLs(baseURL: "/").href(to: .home, from: .notFound) == "/")
+    }
+
+    @Test func absoluteURLs() {
+        #expect(urls.absolute(.note(slug: "파드")) == "https://example.org/study/notes/%ED%8C%8C%EB%93%9C/")
+    }
+}
+
+@Suite("Output paths")
+struct OutputFileTests {
+    @Test(arguments: ["../x", "/etc/passwd", "a/../../b", "a//b", "a\\b", "a/./b", "", "x\u{0}y"])
+    func rejectsUnsafePaths(path: String) {
+        #expect(OutputFile.problem(with: path) != nil)
+    }
+
+    @Test(arguments: ["index.html", "notes/파드/index.html", "tags/c++/index.html"])
+    func acceptsSafePaths(path: String) {
+        #expect(OutputFile.problem(with: path) == nil)
+    }
+
+    @Test func collisionsNameBothOrigins() {
+        let diagnostics = OutputWriter.plan([
+            OutputFile(path: "notes/a/index.html", text: "1", origin: "content/a.md"),
+            OutputFile(path: "notes/A/index.html", text: "2", origin: "alias '/notes/A/' of content/b.md"),
+            OutputFile(path: "../escape", text: "3", origin: "content/c.md"),
+        ])
+        #expect(diagnostics.map(\.message) == [
+            "alias '/notes/A/' of content/b.md and content/a.md would both be written to notes/A/index.html",
+            "cannot write '../escape' from content/c.md: '..' segment in path",
+        ])
+    }
+
+    @Test(arguments: [
+        ("/old/pods/", "old/pods/index.html"),
+        ("old.html", "old.html"),
+        ("https://example.org/a/b", "a/b/index.html"),
+        ("/%ED%8C%8C%EB%93%9C/", "파드/index.html"),
+    ])
+    func aliasPaths(alias: String, expected: String) {
+        #expect(SiteRenderer.aliasOutputPath(alias) == expected)
+    }
+
+    @Test(arguments: ["../../etc/cron.d/x", "/", "a\\b", "/a/./b"])
+    func unsafeAliasesAreRefused(alias: String) {
+        #expect(SiteRenderer.aliasOutputPath(alias) == nil)
+    }
+}
