@@ -29,13 +29,15 @@ let package = Package(
         .target(name: "Content", dependencies: ["GongbuCore", .product(name: "Yams", package: "Yams")]),
         // Stage 2: the cmark AST wrapper.
         .target(name: "Markdown", dependencies: ["CCmark", "GongbuCore"]),
+        // Stage 3: concept entries, Korean-aware linking, the concept graph.
+        .target(name: "Glossary", dependencies: ["GongbuCore", "Content", "Markdown"]),
         // Stage 4: templates, page models, feeds, output writer.
         .target(name: "Site", dependencies: [
-            "GongbuCore", "Content", "Markdown",
+            "GongbuCore", "Content", "Markdown", "Glossary",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // The pipeline that runs the stages in order and reports.
-        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Markdown", "Site"]),
+        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Markdown", "Glossary", "Site"]),
         .executableTarget(name: "gongbu", dependencies: [
             "Build", "GongbuCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -43,6 +45,7 @@ let package = Package(
         .testTarget(name: "GongbuCoreTests", dependencies: ["GongbuCore"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "GongbuCore"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "GongbuCore"]),
+        .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "Content", "Markdown", "GongbuCore"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown", "GongbuCore"]),
         .testTarget(
             name: "BuildTests",

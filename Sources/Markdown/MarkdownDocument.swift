@@ -73,6 +73,12 @@ public final class MarkdownDocument {
         return html
     }
 
+    /// Merges adjacent text nodes (cmark splits text at brackets and other special characters),
+    /// so a term such as `[[pod]]` or `파드[1]` is seen whole.
+    public func consolidateTextNodes() {
+        cmark_consolidate_text_nodes(root.pointer)
+    }
+
     /// Every node of the tree, in document order, with enter and exit events.
     public func walk() -> MarkdownWalk { MarkdownWalk(root: root) }
 

@@ -1,0 +1,176 @@
+/// One mention of a concept found in a text.
+public struct AliasMatch: Sendable, Hashable {
+    /// Byte offsets into the text's UTF-8: where the term starts, where it ends (the link text),
+    /// and where the word ends (after particles such as 가 or 에서는, which stay outside the link).
+    public var start: Int
+    public var termEnd: Int
+    public var wordEnd: Int
+    /// Index of the concept in the matcher's concept list.
+    public var concept: Int
+}
+
+/// Finds concept mentions in text, Korean-aware, in time linear in the text.
+///
+/// Rules (see `Particles` for the Korean endings):
+/// - A term matches only at the start of a word, and only when what is glued after it is a
+///   stack of particles (파드가, 파드에서는) or, after a Latin term, an English plural (pods)
+///   optionally followed by particles (Pods를). 잡아서 is not a job; 파드명 is not a pod.
+/// - The longest term wins: 크론잡 is cronjob, never job; 헤드리스 서비스 is headless-service.
+/// - Identifiers joined by `-`, `_`, `.` or `/` to Latin letters or digits are never split:
+///   hello-node, node.js, my_pod, apps/v1.
+/// - Latin terms match case-insensitively, except terms of at most three letters written all in
+///   lower case or all in upper case (po, rs, PV, CD), which match exactly as written.
+/// - Phrases a concept lists under `not:` (Node.js, hello-node) are never linked.
+public struct AliasMatcher: Sendable {
+    struct Term: Sendable {
+        var concept: Int
+        var startsLatin: Bool
+        var endsLatin: Bool
+        var lastFinal: Particles.Final
+    }
+
+    private var terms: [Term] = []
+    private let foldedTrie: ByteTrie
+    private let exactTrie: ByteTrie
+    private let blockTrie: ByteTrie
+    private let foldedTerms: [Int]
+    private let exactTerms: [Int]
+
+    /// - Parameters:
+    ///   - aliases: every term and the index of the concept it names. Duplicates must have been
+    ///     rejected by the caller; the first one wins here.
+    ///   - blocked: phrases that must never link.
+    public init(aliases: [(term: String, concept: Int)], blocked: [String]) {
+        var folded: [[UInt8]] = []
+        var exact: [[UInt8]] = []
+        var foldedTerms: [Int] = []
+        var exactTerms: [Int] = []
+        for (term, concept) in aliases {
+            let normalized = Self.normalizeSpaces(term)
+            guard !normalized.isEmpty else { continue }
+            let scalars = Array(normalized.unicodeScalars)
+            let first = scalars.first!.value
+            let last = scalars.last!.value
+            terms.append(Term(concept: concept,
+                              startsLatin: TextScanning.isLatinOrDigit(first),
+                              endsLatin: TextScanning.isLatinOrDigit(last),
+                              lastFinal: Particles.final(ofScalar: last)))
+            if Self.isCaseSensitive(normalized) {
+                exact.append(Array(normalized.utf8))
+                exactTerms.append(terms.count - 1)
+            } else {
+                folded.append(Array(normalized.utf8))
+                foldedTerms.append(terms.count - 1)
+            }
+        }
+        foldedTrie = ByteTrie(keys: folded, foldsCase: true)
+        exactTrie = ByteTrie(keys: exact, foldsCase: false)
+        blockTrie = ByteTrie(keys: blocked.map { Array(Self.normalizeSpaces($0).utf8) }, foldsCase: true)
+        self.foldedTerms = foldedTerms
+        self.exactTerms = exactTerms
+    }
+
+    /// Short all-lower or all-upper Latin terms (kubectl short names, acronyms) match exactly.
+    static func isCaseSensitive(_ term: String) -> Bool {
+        let scalars = term.unicodeScalars
+        guard scalars.count <= 3, scalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) else {
+            return false
+        }
+        let letters = scalars.filter { $0.properties.isAlphabetic }
+        return letters.allSatisfy { $0.properties.isLowercase } || letters.allSatisfy { $0.properties.isUppercase }
+    }
+
+    static func normalizeSpaces(_ term: String) -> String {
+        term.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    public func matches(in text: String) -> [AliasMatch] {
+        var text = text
+        return text.withUTF8 { matches(in: $0) }
+    }
+
+    public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [AliasMatch] {
+        var result: [AliasMatch] = []
+        var blockedUntil = 0
+        var index = 0
+        let count = bytes.count
+        var previousIsWord = false
+        var candidates: [(end: Int, term: Int)] = []
+        while index < count {
+            let (value, length) = TextScanning.scalar(at: index, in: bytes)
+            let isWord = TextScanning.isWord(value)
+            if isWord && !previousIsWord {
+                blockTrie.walk(bytes, from: index) { end, _ in blockedUntil = max(blockedUntil, end) }
+                if index >= blockedUntil {
+                    candidates.removeAll(keepingCapacity: true)
+                    foldedTrie.walk(bytes, from: index) { end, key in candidates.append((end, foldedTerms[key])) }
+                    exactTrie.walk(bytes, from: index) { end, key in candidates.append((end, exactTerms[key])) }
+                    if !candidates.isEmpty, let match = bestMatch(bytes, start: index, candidates: &candidates) {
+                        result.append(match)
+                        index = match.wordEnd
+                        previousIsWord = true
+                        continue
+                    }
+                }
+            }
+            previousIsWord = isWord
+            index += length
+        }
+        return result
+    }
+
+    /// The longest candidate whose surroundings allow a match.
+    private func bestMatch(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, candidates: inout [(end: Int, term: Int)]) -> AliasMatch? {
+        // Joined on the left (hello-node, my_pod)?
+        var leftJoinedToLatin = false
+        var leftJoinedToWord = false
+        if let before = TextScanning.scalar(before: start, in: bytes), TextScanning.isJoiner(before.value),
+           let beyond = TextScanning.scalar(before: before.start, in: bytes), TextScanning.isWord(beyond.value) {
+            leftJoinedToWord = true
+            leftJoinedToLatin = TextScanning.isLatinOrDigit(beyond.value)
+        }
+        candidates.sort { $0.end > $1.end }
+        for candidate in candidates {
+            let term = terms[candidate.term]
+            if leftJoinedToLatin || (leftJoinedToWord && term.startsLatin) { continue }
+            // The term must end at a character boundary that is not inside a longer Latin word.
+            var wordEnd = candidate.end
+            while wordEnd < bytes.count {
+                let (value, length) = TextScanning.scalar(at: wordEnd, in: bytes)
+                if !TextScanning.isWord(value) { break }
+                wordEnd += length
+            }
+            var rest = candidate.end
+            var stemFinal = term.lastFinal
+            if term.endsLatin {
+                rest = skipPlural(bytes, from: rest, wordEnd: wordEnd)
+                stemFinal = .unknown
+            }
+            // What is glued after the term must be Hangul particles (Latin letters there mean a longer word).
+            guard Particles.isParticleSequence(bytes, from: rest, to: wordEnd, after: stemFinal) else { continue }
+            // Joined on the right (node.js, kube-proxy-abc)?
+            if wordEnd < bytes.count {
+                let (value, length) = TextScanning.scalar(at: wordEnd, in: bytes)
+                if TextScanning.isJoiner(value), wordEnd + length < bytes.count {
+                    let beyond = TextScanning.scalar(at: wordEnd + length, in: bytes).value
+                    if TextScanning.isWord(beyond) && (TextScanning.isLatinOrDigit(beyond) || term.endsLatin) { continue }
+                }
+            }
+            return AliasMatch(start: start, termEnd: candidate.end, wordEnd: wordEnd, concept: term.concept)
+        }
+        return nil
+    }
+
+    /// After a Latin term: `s` or `es` (pods, ingresses) when nothing Latin follows them.
+    private func skipPlural(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, wordEnd: Int) -> Int {
+        func isLatinAt(_ position: Int) -> Bool {
+            position < wordEnd && TextScanning.isLatinOrDigit(TextScanning.scalar(at: position, in: bytes).value)
+        }
+        if index < wordEnd, TextScanning.lowercased(bytes[index]) == 0x73, !isLatinAt(index + 1) { return index + 1 }
+        if index + 1 < wordEnd, TextScanning.lowercased(bytes[index]) == 0x65, TextScanning.lowercased(bytes[index + 1]) == 0x73,
+           !isLatinAt(index + 2) {
+            return index + 2
+        }
+        return index
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import GongbuCore
+
+/// A relation declared in a concept entry.
+public struct Relation: Sendable, Hashable {
+    public var kind: RelationKind
+    public var target: String
+    /// Where it was written, for diagnostics.
+    public var location: SourceLocation
+}
+
+/// One glossary entry (content/glossary/<id>.md).
+public struct Concept: Sendable {
+    /// Lower-case kebab-case English term, from the file name.
+    public var id: String
+    /// `파드 (Pod)`
+    public var title: String
+    /// Every spelling that links to this concept.
+    public var aliases: [String]
+    public var summary: String
+    public var category: String
+    public var relations: [Relation]
+    /// Phrases that contain an alias but must never link (`Node.js` for node).
+    public var notPhrases: [String]
+    /// Markdown explanation.
+    public var body: String
+    public var bodyStartLine: Int
+    /// Path relative to the source folder.
+    public var source: String
+
+    /// The Korean part of the title (`파드` of `파드 (Pod)`), for compact labels.
+    public var shortTitle: String {
+        if let open = title.firstIndex(of: "("), open > title.startIndex {
+            return title[..<open].trimmingCharacters(in: .whitespaces)
+        }
+        return title
+    }
+}

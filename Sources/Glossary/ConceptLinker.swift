@@ -1,0 +1,293 @@
+import Foundation
+import GongbuCore
+import Markdown
+
+/// The linking stage: finds concept mentions and `[[wikilinks]]` in a parsed document's text
+/// nodes and turns them into links, recording every mention for the graph and backlinks.
+///
+/// Never touches code spans, code blocks, existing links, images (alt text), or raw HTML.
+/// Mentions in headings are counted; they become links only when the site asks for it.
+public struct ConceptLinker: Sendable {
+    public var glossary: Glossary
+    public var context: LinkContext
+
+    public init(glossary: Glossary, context: LinkContext) {
+        self.glossary = glossary
+        self.context = context
+    }
+
+    /// Where the document came from, for diagnostics.
+    public struct Origin: Sendable {
+        public var file: String
+        /// Add to cmark line numbers to get file lines.
+        public var lineOffset: Int
+        /// The Markdown text that was parsed (to turn byte columns into character columns).
+        public var markdown: String
+        /// Report words that look like misspelled terms.
+        public var checkTypos: Bool
+
+        public init(file: String, lineOffset: Int, markdown: String, checkTypos: Bool = true) {
+            self.file = file
+            self.lineOffset = lineOffset
+            self.markdown = markdown
+            self.checkTypos = checkTypos
+        }
+    }
+
+    struct TextSite {
+        var node: MarkdownNode
+        var block: MarkdownNode
+        var inHeading: Bool
+    }
+
+    public func link(_ document: MarkdownDocument, origin: Origin) -> LinkResult {
+        document.consolidateTextNodes()
+        var sites: [TextSite] = []
+        var opaqueDepth = 0
+        var headingDepth = 0
+        var blocks: [MarkdownNode] = []
+        for (node, event) in document.walk() {
+            let kind = node.kind
+            switch (kind, event) {
+            case (.link, .enter), (.image, .enter), (.customInline, .enter): opaqueDepth += 1
+            case (.link, .exit), (.image, .exit), (.customInline, .exit): opaqueDepth -= 1
+            case (.heading, .enter): headingDepth += 1; blocks.append(node)
+            case (.heading, .exit): headingDepth -= 1; blocks.removeLast()
+            case (.paragraph, .enter), (.customBlock, .enter): blocks.append(node)
+            case (.paragraph, .exit), (.customBlock, .exit): blocks.removeLast()
+            case (.text, .enter) where opaqueDepth == 0:
+                sites.append(TextSite(node: node, block: blocks.last ?? document.root, inHeading: headingDepth > 0))
+            default: break
+            }
+        }
+
+        var state = LinkState()
+        var sourceText: SourceText?
+        for site in sites {
+            process(site, origin: origin, state: &state, sourceText: &sourceText)
+        }
+        var result = LinkResult()
+        result.mentions = state.order.map { state.mentions[$0]! }
+        result.noteLinks = state.noteLinks
+        result.diagnostics = state.diagnostics
+        return result
+    }
+
+    struct LinkState {
+        var mentions: [Int: Mention] = [:]
+        var order: [Int] = []
+        var noteLinks: [String: Int] = [:]
+        var linkedInBlock: [MarkdownNode: Set<Int>] = [:]
+        var blockOffsets: [MarkdownNode: (text: [UInt8], offsets: [MarkdownNode: Int])] = [:]
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// A piece of a text node after linking.
+    enum Piece {
+        case text(String)
+        case concept(Int, String)
+        case wikilink(WikiTarget, label: String, fragment: String?)
+    }
+
+    func process(_ site: TextSite, origin: Origin, state: inout LinkState, sourceText: inout SourceText?) {
+        guard let literal = site.node.literal, !literal.isEmpty else { return }
+        let bytes = Array(literal.utf8)
+        let wikilinks = Wikilinks.find(in: bytes)
+        var matches = bytes.withUnsafeBufferPointer { glossary.matcher.matches(in: $0) }
+        if !wikilinks.isEmpty {
+            matches.removeAll { match in wikilinks.contains { $0.range.overlaps(match.start..<match.wordEnd) } }
+        }
+        if origin.checkTypos && !site.inHeading {
+            reportTypos(bytes, skipping: matches.map { $0.start..<$0.wordEnd } + wikilinks.map(\.range), site: site,
+                        origin: origin, state: &state, sourceText: &sourceText)
+        }
+        guard !matches.isEmpty || !wikilinks.isEmpty else { return }
+
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        var pieces: [Piece] = []
+        var cursor = 0
+        var events: [(Int, Int, Bool)] = matches.enumerated().map { ($0.element.start, $0.offset, false) }
+        events += wikilinks.enumerated().map { ($0.element.range.lowerBound, $0.offset, true) }
+        events.sort { $0.0 < $1.0 }
+        for (_, index, isWikilink) in events {
+            if isWikilink {
+                let wikilink = wikilinks[index]
+                guard let target = resolve(wikilink, site: site, origin: origin, state: &state, sourceText: &sourceText) else { continue }
+                if wikilink.range.lowerBound > cursor { pieces.append(.text(text(cursor..<wikilink.range.lowerBound))) }
+                let label = wikilink.label ?? defaultLabel(target)
+                pieces.append(.wikilink(target, label: label, fragment: wikilink.fragment))
+                cursor = wikilink.range.upperBound
+                switch target {
+                case .concept(let concept):
+                    record(concept, wikilink: true, match: nil, bytes: bytes, site: site, origin: origin, state: &state)
+                case .note(let slug):
+                    state.noteLinks[slug, default: 0] += 1
+                }
+                continue
+            }
+            let match = matches[index]
+            if match.concept == context.skipConcept { continue }
+            record(match.concept, wikilink: false, match: match, bytes: bytes, site: site, origin: origin, state: &state)
+            let allowed = !site.inHeading || context.linkHeadings
+            let first = state.linkedInBlock[site.block, default: []].insert(match.concept).inserted
+            guard allowed, context.linkEveryMention || first else { continue }
+            if match.start > cursor { pieces.append(.text(text(cursor..<match.start))) }
+            pieces.append(.concept(match.concept, text(match.start..<match.termEnd)))
+            cursor = match.termEnd
+        }
+        guard !pieces.isEmpty else { return }
+        for piece in pieces {
+            switch piece {
+            case .text(let string):
+                site.node.insertBefore(.text(string))
+            case .concept(let index, let term):
+                site.node.insertBefore(conceptLink(index, text: term, extraClass: nil))
+            case .wikilink(.concept(let index), let label, _):
+                site.node.insertBefore(conceptLink(index, text: label, extraClass: "wikilink"))
+            case .wikilink(.note(let slug), let label, let fragment):
+                var href = context.noteHref(slug)
+                if let fragment {
+                    let id = Slug.make(fragment)
+                    href += "#" + Escape.urlPathSegment(id.isEmpty ? fragment : id)
+                }
+                let link = MarkdownNode.customInline(onEnter: "<a class=\"wikilink\" href=\"\(Escape.html(href))\">", onExit: "</a>")
+                link.appendChild(.text(label))
+                site.node.insertBefore(link)
+            }
+        }
+        if cursor < bytes.count {
+            site.node.literal = text(cursor..<bytes.count)
+        } else {
+            site.node.remove()
+        }
+    }
+
+    func conceptLink(_ index: Int, text: String, extraClass: String?) -> MarkdownNode {
+        let concept = glossary.concepts[index]
+        var attributes = "class=\"concept\(extraClass.map { " " + $0 } ?? "")\" data-concept=\"\(Escape.html(concept.id))\" href=\"\(Escape.html(context.conceptHref(concept.id)))\""
+        if !concept.summary.isEmpty { attributes += " title=\"\(Escape.html(concept.summary))\"" }
+        let link = MarkdownNode.customInline(onEnter: "<a \(attributes)>", onExit: "</a>")
+        link.appendChild(.text(text))
+        return link
+    }
+
+    func defaultLabel(_ target: WikiTarget) -> String {
+        switch target {
+        case .concept(let index): return glossary.concepts[index].shortTitle
+        case .note(let slug): return context.noteTitles[slug] ?? slug
+        }
+    }
+
+    func record(_ concept: Int, wikilink: Bool, match: AliasMatch?, bytes: [UInt8], site: TextSite, origin: Origin, state: inout LinkState) {
+        if state.mentions[concept] == nil {
+            state.order.append(concept)
+            state.mentions[concept] = Mention(concept: concept, count: 0, wikilinks: 0,
+                                              firstLine: site.node.startLine + origin.lineOffset, snippet: nil)
+        }
+        if wikilink {
+            state.mentions[concept]!.wikilinks += 1
+            return
+        }
+        state.mentions[concept]!.count += 1
+        if state.mentions[concept]!.snippet == nil, let match {
+            state.mentions[concept]!.snippet = snippet(for: match, bytes: bytes, site: site, state: &state)
+            state.mentions[concept]!.firstLine = site.node.startLine + origin.lineOffset
+        }
+    }
+
+    /// About 40 characters of the paragraph on each side of the mention.
+    func snippet(for match: AliasMatch, bytes: [UInt8], site: TextSite, state: inout LinkState) -> Snippet {
+        if state.blockOffsets[site.block] == nil {
+            var text: [UInt8] = []
+            var offsets: [MarkdownNode: Int] = [:]
+            for (node, event) in MarkdownWalk(root: site.block) where event == .enter {
+                switch node.kind {
+                case .text, .code:
+                    offsets[node] = text.count
+                    text += Array((node.literal ?? "").utf8)
+                case .softBreak, .lineBreak:
+                    text.append(0x20)
+                default: break
+                }
+            }
+            state.blockOffsets[site.block] = (text, offsets)
+        }
+        let (blockText, offsets) = state.blockOffsets[site.block]!
+        guard let base = offsets[site.node] else {
+            return Snippet(before: "", term: String(decoding: bytes[match.start..<match.termEnd], as: UTF8.self), after: "")
+        }
+        let start = base + match.start
+        let end = base + match.termEnd
+        let before = String(decoding: blockText[..<min(start, blockText.count)], as: UTF8.self)
+        let after = String(decoding: blockText[min(end, blockText.count)...], as: UTF8.self)
+        let radius = 40
+        var beforeText = String(before.suffix(radius))
+        var afterText = String(after.prefix(radius))
+        if before.count > radius { beforeText = "…" + beforeText.drop { !$0.isWhitespace }.trimmingPrefixSpaces() }
+        if after.count > radius {
+            if let space = afterText.lastIndex(where: { $0.isWhitespace }), afterText.distance(from: afterText.startIndex, to: space) > radius / 2 {
+                afterText = String(afterText[..<space])
+            }
+            afterText += "…"
+        }
+        return Snippet(before: beforeText, term: String(decoding: bytes[match.start..<match.termEnd], as: UTF8.self), after: afterText)
+    }
+
+    func resolve(_ wikilink: Wikilinks.Found, site: TextSite, origin: Origin, state: inout LinkState, sourceText: inout SourceText?) -> WikiTarget? {
+        let target = wikilink.target
+        if let index = glossary.indexByID[target] { return .concept(index) }
+        if context.noteTitles[target] != nil { return .note(target) }
+        if let index = glossary.indexByAlias[AliasMatcher.normalizeSpaces(target).lowercased()] { return .concept(index) }
+        let candidates = glossary.concepts.map(\.id) + context.noteTitles.keys.sorted()
+        let suggestions = Suggest.ranked(target, among: candidates, limit: 3)
+        let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
+        state.diagnostics.append(.error("wikilink [[\(wikilink.raw)]] names no concept or note\(hint)",
+                                        at: location(site: site, byteOffset: wikilink.range.lowerBound, needle: "[[" + wikilink.raw,
+                                                     origin: origin, sourceText: &sourceText),
+                                        rule: "wikilink"))
+        return nil
+    }
+
+    func reportTypos(_ bytes: [UInt8], skipping: [Range<Int>], site: TextSite, origin: Origin, state: inout LinkState, sourceText: inout SourceText?) {
+        var index = 0
+        while index < bytes.count {
+            guard TextScanning.isLatinOrDigit(UInt32(bytes[index])), bytes[index] >= 0x41,
+                  index == 0 || !(TextScanning.isLatinOrDigit(UInt32(bytes[index - 1])) || TextScanning.isJoiner(UInt32(bytes[index - 1]))) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, bytes[end] < 0x80, TextScanning.isLatinOrDigit(UInt32(bytes[end])) { end += 1 }
+            let joined = end < bytes.count && (TextScanning.isJoiner(UInt32(bytes[end])) && end + 1 < bytes.count && TextScanning.isLatinOrDigit(UInt32(bytes[end + 1])))
+            let word = String(decoding: bytes[index..<end], as: UTF8.self)
+            if !joined, !skipping.contains(where: { $0.overlaps(index..<end) }), let suggestion = glossary.typos.suggestion(for: word) {
+                let concept = glossary.concepts[suggestion.concept]
+                state.diagnostics.append(.warning("'\(word)' looks like a misspelling of the glossary term '\(suggestion.spelling)' (\(concept.id)); did you mean '\(suggestion.spelling)'?",
+                                                  at: location(site: site, byteOffset: index, needle: word, origin: origin, sourceText: &sourceText),
+                                                  rule: "glossary-typo"))
+            }
+            index = max(end, index + 1)
+        }
+    }
+
+    /// The file position of a byte offset inside a text node, in characters. cmark gives the text
+    /// node's start; escapes can shift the literal against the source, so the needle is looked
+    /// up on the source line near the expected column.
+    func location(site: TextSite, byteOffset: Int, needle: String, origin: Origin, sourceText: inout SourceText?) -> SourceLocation {
+        let line = site.node.startLine
+        if sourceText == nil { sourceText = SourceText(origin.markdown) }
+        let text = sourceText!
+        var byteColumn = site.node.startColumn + byteOffset
+        if let found = text.byteColumn(of: needle, line: line, fromByteColumn: max(1, site.node.startColumn)) {
+            byteColumn = found
+        }
+        return SourceLocation(file: origin.file, line: line + origin.lineOffset,
+                              column: text.characterColumn(line: line, byteColumn: byteColumn))
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingPrefixSpaces() -> String {
+        String(drop { $0.isWhitespace })
+    }
+}

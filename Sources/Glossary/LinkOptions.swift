@@ -1,0 +1,62 @@
+import GongbuCore
+
+/// Where links point and how many are made. The site fills this in; the glossary stage does not
+/// know the URL layout.
+public struct LinkContext: Sendable {
+    /// Link every mention (true) or the first mention of a concept per paragraph (false).
+    public var linkEveryMention: Bool
+    /// Render mentions in headings as links (they count for the graph either way).
+    public var linkHeadings: Bool
+    /// A concept page's own concept is never linked from its body.
+    public var skipConcept: Int?
+    /// The href of a concept page, from the page being rendered.
+    public var conceptHref: @Sendable (String) -> String
+    /// The href of a note page (by slug), from the page being rendered.
+    public var noteHref: @Sendable (String) -> String
+    /// Notes that wikilinks may name: slug → title.
+    public var noteTitles: [String: String]
+
+    public init(linkEveryMention: Bool, linkHeadings: Bool, skipConcept: Int? = nil,
+                conceptHref: @escaping @Sendable (String) -> String, noteHref: @escaping @Sendable (String) -> String,
+                noteTitles: [String: String]) {
+        self.linkEveryMention = linkEveryMention
+        self.linkHeadings = linkHeadings
+        self.skipConcept = skipConcept
+        self.conceptHref = conceptHref
+        self.noteHref = noteHref
+        self.noteTitles = noteTitles
+    }
+}
+
+/// Text around a mention, for backlinks (`…컨테이너를 묶은 [파드]는 …`).
+public struct Snippet: Sendable, Hashable {
+    public var before: String
+    public var term: String
+    public var after: String
+}
+
+/// How a note mentions one concept.
+public struct Mention: Sendable, Hashable {
+    public var concept: Int
+    /// Mentions in text (headings included), not counting wikilinks.
+    public var count: Int
+    /// Explicit `[[id]]` links.
+    public var wikilinks: Int
+    public var firstLine: Int
+    public var snippet: Snippet?
+}
+
+/// A wikilink target: a concept or a note.
+public enum WikiTarget: Sendable, Hashable {
+    case concept(Int)
+    case note(String)
+}
+
+/// What linking found in one document.
+public struct LinkResult: Sendable {
+    /// By concept index, in order of first mention.
+    public var mentions: [Mention] = []
+    /// Explicit links to other notes, by slug, with counts.
+    public var noteLinks: [String: Int] = [:]
+    public var diagnostics: [Diagnostic] = []
+}

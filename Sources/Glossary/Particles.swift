@@ -1,0 +1,144 @@
+/// Korean particles and endings that may follow a term without a space (파드가, 파드에서는, Pod은).
+///
+/// A term matches only when everything glued after it is a sequence of these, so 잡아서 is not
+/// a job and 파드명 is not a pod. Alternants follow the final consonant (받침) of the syllable
+/// before them (파드가 but 잡이): after a Latin or digit stem (Pod은, k8s를) both are accepted.
+public enum Particles {
+    /// When a particle may follow the syllable before it. Copula forms with 이 (이다, 이며, 이고 …)
+    /// are also correct after a vowel (파드이다 as well as 파드다), so they accept both.
+    enum Condition {
+        case any
+        /// After a syllable with a final consonant (잡이, 잡을).
+        case afterConsonant
+        /// After a syllable without one (파드가, 파드를).
+        case afterVowel
+        /// 로 and its family: after a vowel or after ㄹ (파드로, 레이블로).
+        case afterVowelOrRieul
+        /// 으로 and its family: after a final consonant other than ㄹ (잡으로).
+        case afterConsonantNotRieul
+    }
+
+    struct Particle {
+        let text: [UInt8]
+        let condition: Condition
+    }
+
+    static let table: [(String, Condition)] = [
+        ("이", .afterConsonant), ("가", .afterVowel),
+        ("을", .afterConsonant), ("를", .afterVowel),
+        ("은", .afterConsonant), ("는", .afterVowel),
+        ("과", .afterConsonant), ("와", .afterVowel),
+        ("으로", .afterConsonantNotRieul), ("로", .afterVowelOrRieul),
+        ("으로서", .afterConsonantNotRieul), ("로서", .afterVowelOrRieul),
+        ("으로써", .afterConsonantNotRieul), ("로써", .afterVowelOrRieul),
+        ("이다", .any), ("다", .afterVowel),
+        ("이에요", .afterConsonant), ("예요", .afterVowel),
+        ("이었다", .any), ("였다", .afterVowel),
+        ("이란", .afterConsonant), ("란", .afterVowel),
+        ("이라는", .afterConsonant), ("라는", .afterVowel),
+        ("이라고", .afterConsonant), ("라고", .afterVowel),
+        ("이라서", .afterConsonant), ("라서", .afterVowel),
+        ("이나", .afterConsonant), ("나", .afterVowel),
+        ("이랑", .afterConsonant), ("랑", .afterVowel),
+        ("이며", .any), ("며", .afterVowel),
+        ("이면", .any), ("면", .afterVowel),
+        ("이야", .afterConsonant), ("야", .afterVowel),
+        ("이지만", .any), ("지만", .afterVowel),
+        ("이고", .any), ("입니다", .any), ("인", .any), ("인데", .any), ("인지", .any),
+        ("의", .any), ("에", .any), ("에서", .any), ("에게", .any), ("한테", .any), ("께", .any),
+        ("도", .any), ("만", .any), ("까지", .any), ("부터", .any), ("처럼", .any), ("보다", .any),
+        ("마다", .any), ("조차", .any), ("밖에", .any), ("뿐", .any), ("들", .any), ("등", .any),
+        ("끼리", .any), ("만큼", .any), ("대로", .any),
+    ]
+
+    /// Longest particles first, so 에서는 is read as 에서 + 는 rather than 에 + 서….
+    static let particles: [Particle] = table
+        .map { Particle(text: Array($0.0.utf8), condition: $0.1) }
+        .sorted { $0.text.count > $1.text.count }
+
+    /// Stacks longer than this (에서 + 는 + 도 is already rare) are not particles.
+    static let maximumStack = 3
+
+    /// The final-consonant class of the character ending at `end` (exclusive) in `bytes`.
+    enum Final: Equatable {
+        case vowel, rieul, consonant
+        /// Latin letters, digits, anything not Hangul: both alternants are accepted.
+        case unknown
+    }
+
+    static func final(ofScalar value: UInt32) -> Final {
+        guard value >= 0xAC00, value <= 0xD7A3 else { return .unknown }
+        switch (value - 0xAC00) % 28 {
+        case 0: return .vowel
+        case 8: return .rieul
+        default: return .consonant
+        }
+    }
+
+    static func allows(_ condition: Condition, after final: Final) -> Bool {
+        if final == .unknown { return true }
+        switch condition {
+        case .any: return true
+        case .afterConsonant: return final != .vowel
+        case .afterVowel: return final == .vowel
+        case .afterVowelOrRieul: return final == .vowel || final == .rieul
+        case .afterConsonantNotRieul: return final == .consonant
+        }
+    }
+
+    /// True when `bytes[start..<end]` is empty or a stack of particles that may follow a stem whose
+    /// last syllable has `stemFinal`.
+    static func isParticleSequence(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, after stemFinal: Final) -> Bool {
+        if start == end { return true }
+        return matchStack(bytes, start, end, stemFinal, depth: 0)
+    }
+
+    private static func matchStack(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ previous: Final, depth: Int) -> Bool {
+        if start == end { return true }
+        if depth == maximumStack { return false }
+        for particle in particles where particle.text.count <= end - start {
+            guard allows(particle.condition, after: previous) else { continue }
+            var equal = true
+            for offset in 0..<particle.text.count where bytes[start + offset] != particle.text[offset] {
+                equal = false
+                break
+            }
+            guard equal else { continue }
+            // Every particle is Hangul: its last syllable is the last 3 bytes.
+            let last = start + particle.text.count
+            let scalar = UInt32(bytes[last - 3] & 0x0F) << 12 | UInt32(bytes[last - 2] & 0x3F) << 6 | UInt32(bytes[last - 1] & 0x3F)
+            if matchStack(bytes, last, end, final(ofScalar: scalar), depth: depth + 1) { return true }
+        }
+        return false
+    }
+
+    /// Strips the particles from a word for search (`파드에서는` → `파드`), when what is left is at
+    /// least one syllable; returns the word unchanged otherwise.
+    public static func stem(_ word: String) -> String {
+        let bytes = Array(word.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> String in
+            var cut = 3
+            while cut < buffer.count {
+                // Only cut at Hangul syllable boundaries (each Hangul syllable is 3 UTF-8 bytes).
+                if buffer[cut] & 0xC0 != 0x80 {
+                    let stemFinal = finalBefore(buffer, cut)
+                    if isParticleSequence(buffer, from: cut, to: buffer.count, after: stemFinal) {
+                        return String(decoding: buffer[0..<cut], as: UTF8.self)
+                    }
+                }
+                cut += 1
+            }
+            return word
+        }
+    }
+
+    /// The final-consonant class of the character that ends right before `index`.
+    static func finalBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Final {
+        guard index > 0 else { return .unknown }
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        guard index - start == 3, bytes[start] & 0xF0 == 0xE0 else { return .unknown }
+        let scalar = UInt32(bytes[start] & 0x0F) << 12 | UInt32(bytes[start + 1] & 0x3F) << 6 | UInt32(bytes[start + 2] & 0x3F)
+        return final(ofScalar: scalar)
+    }
+}

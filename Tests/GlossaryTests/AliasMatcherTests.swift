@@ -1,0 +1,178 @@
+import Testing
+@testable import Glossary
+
+/// A small glossary for matching tests: concept index → aliases.
+enum TestGlossary {
+    static let concepts: [(id: String, aliases: [String])] = [
+        ("pod", ["파드", "포드", "Pod", "Pods", "po"]),
+        ("job", ["잡", "Job", "Jobs"]),
+        ("cronjob", ["크론잡", "CronJob", "cj"]),
+        ("service", ["서비스", "Service", "svc"]),
+        ("headless-service", ["헤드리스 서비스", "Headless Service"]),
+        ("service-discovery", ["서비스 디스커버리"]),
+        ("node", ["노드", "워커 노드", "Node"]),
+        ("control-plane", ["컨트롤 플레인", "마스터 노드"]),
+        ("replicaset", ["레플리카셋", "ReplicaSet"]),
+        ("label", ["레이블", "Label"]),
+        ("ingress", ["인그레스", "Ingress"]),
+        ("kube-proxy", ["kube-proxy"]),
+        ("persistentvolume", ["퍼시스턴트 볼륨", "PV"]),
+        ("kubernetes", ["쿠버네티스", "k8s", "Kubernetes"]),
+        ("volume", ["볼륨", "Volume"]),
+        ("kubectl", ["kubectl"]),
+    ]
+    static let blocked = ["Node.js", "Node JS", "hello-node", "복잡"]
+
+    static let matcher: AliasMatcher = {
+        var aliases: [(term: String, concept: Int)] = []
+        for (index, concept) in concepts.enumerated() {
+            for alias in concept.aliases { aliases.append((alias, index)) }
+        }
+        return AliasMatcher(aliases: aliases, blocked: blocked)
+    }()
+
+    /// Matches rendered as `[term→id]rest`, for readable expectations.
+    static func annotate(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out = ""
+        var cursor = 0
+        for match in matcher.matches(in: text) {
+            out += String(decoding: bytes[cursor..<match.start], as: UTF8.self)
+            out += "[" + String(decoding: bytes[match.start..<match.termEnd], as: UTF8.self) + "→" + concepts[match.concept].id + "]"
+            cursor = match.termEnd
+        }
+        return out + String(decoding: bytes[cursor...], as: UTF8.self)
+    }
+}
+
+@Suite("Concept matching")
+struct AliasMatcherTests {
+    @Test(arguments: [
+        // Each particle after a vowel-final term
+        ("파드가 뜬다", "[파드→pod]가 뜬다"),
+        ("파드를 만든다", "[파드→pod]를 만든다"),
+        ("파드는 작다", "[파드→pod]는 작다"),
+        ("파드의 IP", "[파드→pod]의 IP"),
+        ("파드에 붙는다", "[파드→pod]에 붙는다"),
+        ("파드에서 실행", "[파드→pod]에서 실행"),
+        ("파드에게 보낸다", "[파드→pod]에게 보낸다"),
+        ("파드로 묶는다", "[파드→pod]로 묶는다"),
+        ("파드와 컨테이너", "[파드→pod]와 컨테이너"),
+        ("파드도 있다", "[파드→pod]도 있다"),
+        ("파드만 남는다", "[파드→pod]만 남는다"),
+        ("파드까지 간다", "[파드→pod]까지 간다"),
+        ("파드부터 본다", "[파드→pod]부터 본다"),
+        ("파드처럼 동작", "[파드→pod]처럼 동작"),
+        ("파드보다 크다", "[파드→pod]보다 크다"),
+        ("파드들이 있다", "[파드→pod]들이 있다"),
+        ("파드 등이 있다", "[파드→pod] 등이 있다"),
+        ("파드등 여러 개", "[파드→pod]등 여러 개"),
+        ("이것은 파드이다.", "이것은 [파드→pod]이다."),
+        ("이것은 파드입니다.", "이것은 [파드→pod]입니다."),
+        ("파드란 무엇인가", "[파드→pod]란 무엇인가"),
+        // Stacked particles
+        ("파드에서는 안 된다", "[파드→pod]에서는 안 된다"),
+        ("파드에서도 된다", "[파드→pod]에서도 된다"),
+        ("파드들을 지운다", "[파드→pod]들을 지운다"),
+        ("파드등을 본다", "[파드→pod]등을 본다"),
+        ("파드로는 부족", "[파드→pod]로는 부족"),
+        ("파드들의 상태", "[파드→pod]들의 상태"),
+        // Consonant-final terms take the other alternant
+        ("잡이 끝났다", "[잡→job]이 끝났다"),
+        ("잡을 만든다", "[잡→job]을 만든다"),
+        ("잡은 한 번", "[잡→job]은 한 번"),
+        ("잡으로 실행", "[잡→job]으로 실행"),
+        ("잡과 크론잡", "[잡→job]과 [크론잡→cronjob]"),
+        ("레이블로 고른다", "[레이블→label]로 고른다"),
+        ("인그레스의 규칙", "[인그레스→ingress]의 규칙"),
+        // Wrong alternants and other glued words do not match
+        ("잡가 끝났다", "잡가 끝났다"),
+        ("잡는다", "잡는다"),
+        ("잡아서 던진다", "잡아서 던진다"),
+        ("파드명을 본다", "파드명을 본다"),
+        ("복잡한 설정", "복잡한 설정"),
+        ("이파드는 아니다", "이파드는 아니다"),
+        // Latin stems accept both alternants
+        ("Pod은 작다", "[Pod→pod]은 작다"),
+        ("Pod는 작다", "[Pod→pod]는 작다"),
+        ("pod을 지운다", "[pod→pod]을 지운다"),
+        ("Service는 고정 IP", "[Service→service]는 고정 IP"),
+        ("Service가 있다", "[Service→service]가 있다"),
+        ("kubectl로 확인", "[kubectl→kubectl]로 확인"),
+        ("k8s를 배운다", "[k8s→kubernetes]를 배운다"),
+        // English: case, plurals, whole words
+        ("Create a POD now", "Create a [POD→pod] now"),
+        ("list the pods", "list the [pods→pod]"),
+        ("two Services here", "two [Service→service]s here"),
+        ("many ingresses", "many [ingress→ingress]es"),
+        ("Pods를 지운다", "[Pods→pod]를 지운다"),
+        ("podcast is not a pod", "podcast is not a [pod→pod]"),
+        ("Podman is different", "Podman is different"),
+        // Identifiers are never split
+        ("hello-node 앱", "hello-node 앱"),
+        ("Node.js로 만든 앱", "Node.js로 만든 앱"),
+        ("node.js app", "node.js app"),
+        ("my_pod 변수", "my_pod 변수"),
+        ("apps/v1 API", "apps/v1 API"),
+        ("kube-proxy가 규칙을", "[kube-proxy→kube-proxy]가 규칙을"),
+        ("kube-proxy-abc", "kube-proxy-abc"),
+        ("Node JS 런타임", "Node JS 런타임"),
+        ("노드가 뜬다", "[노드→node]가 뜬다"),
+        ("Node는 일꾼", "[Node→node]는 일꾼"),
+        ("컨피그/파드 관계", "컨피그/[파드→pod] 관계"),
+        ("파드-노드 통신", "[파드→pod]-[노드→node] 통신"),
+        // Longest term wins
+        ("크론잡을 만든다", "[크론잡→cronjob]을 만든다"),
+        ("헤드리스 서비스는 IP가 없다", "[헤드리스 서비스→headless-service]는 IP가 없다"),
+        ("헤드리스  서비스를", "[헤드리스  서비스→headless-service]를"),
+        ("서비스 디스커버리로 찾는다", "[서비스 디스커버리→service-discovery]로 찾는다"),
+        ("마스터 노드에서", "[마스터 노드→control-plane]에서"),
+        ("워커 노드와 마스터 노드", "[워커 노드→node]와 [마스터 노드→control-plane]"),
+        ("퍼시스턴트 볼륨과 볼륨", "[퍼시스턴트 볼륨→persistentvolume]과 [볼륨→volume]"),
+        ("서비스 여러 개", "[서비스→service] 여러 개"),
+        // Short exact-case terms
+        ("kubectl get po 명령", "[kubectl→kubectl] get [po→pod] 명령"),
+        ("PO 승인", "PO 승인"),
+        ("PV를 만든다", "[PV→persistentvolume]를 만든다"),
+        ("pv를 만든다", "pv를 만든다"),
+        ("PVs are cluster-wide", "[PV→persistentvolume]s are cluster-wide"),
+        ("svc로 줄여 쓴다", "[svc→service]로 줄여 쓴다"),
+        // Punctuation around terms
+        ("(파드)와 \"Service\"", "([파드→pod])와 \"[Service→service]\""),
+        ("파드, 노드, 잡.", "[파드→pod], [노드→node], [잡→job]."),
+        ("‘레플리카셋’을", "‘[레플리카셋→replicaset]’을"),
+        ("Pod's IP", "[Pod→pod]'s IP"),
+        ("ReplicaSet이 관리", "[ReplicaSet→replicaset]이 관리"),
+        ("쿠버네티스파드", "쿠버네티스파드"),
+    ])
+    func matches(text: String, expected: String) {
+        #expect(TestGlossary.annotate(text) == expected)
+    }
+
+    @Test func particlesStayOutsideTheTerm() {
+        let match = TestGlossary.matcher.matches(in: "파드에서는 끝")[0]
+        #expect(match.start == 0)
+        #expect(match.termEnd == 6)
+        #expect(match.wordEnd == 15)
+    }
+
+    @Test func costIsLinearInTextLength() {
+        // 200,000 words scan in well under a second even in debug builds.
+        let text = String(repeating: "파드가 노드에서 실행되고 서비스는 잡아서 hello-node 크론잡을 본다 ", count: 20_000)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = TestGlossary.matcher.matches(in: text) }
+        #expect(elapsed < .seconds(5))
+        #expect(TestGlossary.matcher.matches(in: text).count == 80_000)
+    }
+}
+
+@Suite("Particles")
+struct ParticleTests {
+    @Test(arguments: [
+        ("파드에서는", "파드"), ("잡을", "잡"), ("디플로이먼트를", "디플로이먼트"), ("파드", "파드"),
+        ("노드들의", "노드"), ("가", "가"), ("서비스입니다", "서비스"),
+    ])
+    func stems(word: String, expected: String) {
+        #expect(Particles.stem(word) == expected)
+    }
+}
