@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Glossary
 import GongbuCore
 import Markdown
 import Site
@@ -10,6 +11,18 @@ struct NoteProcessor: Sendable {
     var config: SiteConfig
     var linkTargets: LinkTargets
     var urls: SiteURLs
+    var glossary: Glossary
+    /// Slug → title of every note, for `[[slug]]` wikilinks.
+    var noteTitles: [String: String]
+
+    /// Links are relative, so each page gets its own view of where concepts and notes live.
+    func linkContext(from page: PageLocation, skipConcept: Int? = nil) -> LinkContext {
+        let urls = self.urls
+        return LinkContext(linkEveryMention: config.linkEveryMention, linkHeadings: config.linkHeadings, skipConcept: skipConcept,
+                           conceptHref: { urls.href(to: .concept(id: $0), from: page) },
+                           noteHref: { urls.href(to: .note(slug: $0), from: page) },
+                           noteTitles: noteTitles)
+    }
 
     /// Longest first line of text that can serve as a title.
     static let maximumLineTitleLength = 60
@@ -34,6 +47,9 @@ struct NoteProcessor: Sendable {
 
         diagnostics += rewriteLinks(in: document, note: note, lineOffset: lineOffset)
         diagnostics += reportRawHTML(in: document, note: note, lineOffset: lineOffset)
+        let linker = ConceptLinker(glossary: glossary, context: linkContext(from: .note(slug: note.slug)))
+        let links = linker.link(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body))
+        diagnostics += links.diagnostics
 
         let summary = note.metadata.summary ?? document.summary()
         let renderOptions = MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML)
@@ -45,9 +61,22 @@ struct NoteProcessor: Sendable {
             slug: note.slug, title: resolvedTitle, summary: summary, date: note.date,
             lastModified: note.metadata.lastModified, tagNames: note.metadata.tags, categories: note.metadata.categories,
             source: note.path, bodyHTML: html, headings: headings, showTableOfContents: showTOC,
-            aliases: note.metadata.aliases, params: note.metadata.params
+            aliases: note.metadata.aliases, params: note.metadata.params,
+            mentions: links.mentions, noteLinks: links.noteLinks
         )
         return (page, diagnostics)
+    }
+
+    /// A concept entry's body: linked to other concepts (not to itself) and rendered.
+    func processConcept(_ index: Int) -> (String, [Diagnostic]) {
+        let concept = glossary.concepts[index]
+        let document = MarkdownDocument(parsing: concept.body)
+        let linker = ConceptLinker(glossary: glossary, context: linkContext(from: .concept(id: concept.id), skipConcept: index))
+        let links = linker.link(document, origin: .init(file: concept.source, lineOffset: concept.bodyStartLine - 1,
+                                                        markdown: concept.body, checkTypos: false))
+        let options = MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML)
+        HeadingAnchors.apply(to: document, options: options)
+        return (document.renderHTML(options), links.diagnostics)
     }
 
     /// Points relative links and images at the pages and files they name in the output, and

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Glossary
 import GongbuCore
 import Site
 
@@ -41,6 +42,8 @@ public struct BuildReport: Sendable {
     public var timings: [(String, Double)] = []
 
     public var succeeded: Bool { fatal == nil && !diagnostics.hasErrors }
+
+    public init() {}
 }
 
 /// The pipeline: load → parse and analyse → render → write, as named steps.
@@ -56,26 +59,15 @@ public struct SiteBuild: Sendable {
         self.generatorVersion = generatorVersion
     }
 
-    public func run(progress: (String) -> Void = { _ in }) -> BuildReport {
-        var report = BuildReport()
-        let started = DispatchTime.now()
-        var stepStarted = started
-        func finishStep(_ name: String) {
-            let now = DispatchTime.now()
-            report.timings.append((name, Double(now.uptimeNanoseconds - stepStarted.uptimeNanoseconds) / 1e9))
-            stepStarted = now
-        }
-        defer { report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
-
+    /// Steps 1–3: load, parse and analyse every note and concept, and build the concept graph.
+    /// Returns nil (with `report.fatal` set) when the source folder cannot be used at all.
+    public func analyse(_ report: inout BuildReport, progress: (String) -> Void = { _ in }) -> SiteAnalysis? {
+        var clock = StepClock()
+        defer { report.timings += clock.timings }
         let fileSystem = options.fileSystem
         guard fileSystem.isDirectory(options.sourceRoot) else {
             report.fatal = "source folder \(options.sourceRoot) does not exist or is not a folder"
-            return finish(report, started)
-        }
-        let writer = OutputWriter(fileSystem: fileSystem, outputRoot: options.outputRoot)
-        if !options.dryRun, let problem = writer.checkTarget(sourceRoot: options.sourceRoot, homeDirectory: options.homeDirectory) {
-            report.fatal = problem.message
-            return finish(report, started)
+            return nil
         }
 
         // 1. Load
@@ -87,39 +79,66 @@ public struct SiteBuild: Sendable {
         let (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem, templatesFolder: Path.join(options.sourceRoot, "templates"),
                                                    displayFolder: "templates")
         report.diagnostics += themeDiagnostics
-        finishStep("load")
+        let (glossary, glossaryDiagnostics) = Glossary.load(content.glossary)
+        report.diagnostics += glossaryDiagnostics
+        clock.finish("load")
 
-        // 2–3. Parse, analyse and render each note's body
+        // 2. Parse, link and render each note's body, on all cores
         progress("rendering \(content.notes.count) notes")
         let urls = SiteURLs(baseURL: content.config.baseURL)
+        var noteTitles: [String: String] = [:]
+        for note in content.notes { noteTitles[note.slug] = note.metadata.title ?? note.nameTitle }
         let processor = NoteProcessor(config: content.config,
                                       linkTargets: LinkTargets(notes: content.notes, staticFiles: content.staticFiles, assets: theme.assets.keys),
-                                      urls: urls)
+                                      urls: urls, glossary: glossary, noteTitles: noteTitles)
         let processed = content.notes.concurrentMap(processor.process)
+        let conceptBodies = glossary.concepts.indices.concurrentMap(processor.processConcept)
         var pages: [NotePage] = []
         pages.reserveCapacity(processed.count)
         for (page, diagnostics) in processed {
             pages.append(page)
             report.diagnostics += diagnostics
         }
-        finishStep("notes")
+        for (_, diagnostics) in conceptBodies { report.diagnostics += diagnostics }
+        clock.finish("notes")
 
-        // 4. Render pages
-        progress("rendering pages")
-        let model = SiteModel(config: content.config, notes: pages, staticFiles: content.staticFiles)
-        let renderer = PageRenderer(theme: theme, config: content.config, ui: UIStrings.forLanguage(content.config.language),
-                                    generatorVersion: generatorVersion)
-        let (files, renderDiagnostics) = SiteRenderer(renderer: renderer, model: model).render()
-        report.diagnostics += renderDiagnostics
-        report.diagnostics += OutputWriter.plan(files)
+        // 3. Cross-note analysis: ordering, tags, the concept graph and backlinks
+        var model = SiteModel(config: content.config, notes: pages, staticFiles: content.staticFiles)
+        report.diagnostics += model.attach(glossary: glossary, conceptBodies: conceptBodies.map(\.0))
         report.notes = model.notes.count
         report.tags = model.tags.count
+        clock.finish("graph")
+        return SiteAnalysis(content: content, theme: theme, model: model, urls: urls)
+    }
+
+    /// The whole build: analyse, render every page, and write the site only when nothing is wrong.
+    public func run(progress: (String) -> Void = { _ in }) -> BuildReport {
+        var report = BuildReport()
+        let started = DispatchTime.now()
+        let writer = OutputWriter(fileSystem: options.fileSystem, outputRoot: options.outputRoot)
+        if !options.dryRun, let problem = writer.checkTarget(sourceRoot: options.sourceRoot, homeDirectory: options.homeDirectory) {
+            report.fatal = problem.message
+            return finish(report, started)
+        }
+        guard let analysis = analyse(&report, progress: progress) else { return finish(report, started) }
+
+        // 4. Render pages
+        var clock = StepClock()
+        progress("rendering pages")
+        let renderer = PageRenderer(theme: analysis.theme, config: analysis.model.config,
+                                    ui: UIStrings.forLanguage(analysis.model.config.language), generatorVersion: generatorVersion)
+        let (files, renderDiagnostics) = SiteRenderer(renderer: renderer, model: analysis.model).render()
+        report.diagnostics += renderDiagnostics
+        report.diagnostics += OutputWriter.plan(files)
         report.pages = files.filter { $0.path.hasSuffix(".html") }.count
         report.files = files.count + 1
-        finishStep("render")
+        clock.finish("render")
 
         // 5. Write, only when nothing is wrong
-        guard !report.diagnostics.hasErrors, !options.dryRun else { return finish(report, started) }
+        guard !report.diagnostics.hasErrors, !options.dryRun else {
+            report.timings += clock.timings
+            return finish(report, started)
+        }
         progress("writing \(files.count) files")
         do {
             _ = try writer.write(files)
@@ -127,7 +146,8 @@ public struct SiteBuild: Sendable {
         } catch {
             report.fatal = error.message
         }
-        finishStep("write")
+        clock.finish("write")
+        report.timings += clock.timings
         return finish(report, started)
     }
 
@@ -136,5 +156,26 @@ public struct SiteBuild: Sendable {
         report.diagnostics = report.diagnostics.sortedForDisplay()
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return report
+    }
+}
+
+/// Everything the analysis steps produced, for rendering or for commands that print data
+/// (`gongbu graph`).
+public struct SiteAnalysis: Sendable {
+    public var content: LoadedContent
+    public var theme: Theme
+    public var model: SiteModel
+    public var urls: SiteURLs
+}
+
+/// Times the named steps of a build.
+struct StepClock {
+    private var last = DispatchTime.now()
+    private(set) var timings: [(String, Double)] = []
+
+    mutating func finish(_ step: String) {
+        let now = DispatchTime.now()
+        timings.append((step, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
     }
 }

@@ -27,6 +27,8 @@ public struct Concept: Sendable {
     public var bodyStartLine: Int
     /// Path relative to the source folder.
     public var source: String
+    /// Where the `aliases` key is, for diagnostics about aliases.
+    public var aliasesLocation: SourceLocation?
 
     /// The Korean part of the title (`파드` of `파드 (Pod)`), for compact labels.
     public var shortTitle: String {

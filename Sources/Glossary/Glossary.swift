@@ -53,7 +53,7 @@ public struct Glossary: Sendable {
                 if let owner = aliasOwner[key] {
                     if owner != index {
                         diagnostics.append(.error("alias '\(alias)' is claimed by both \(concepts[owner].source) (\(concepts[owner].id)) and this entry (\(concept.id)); an alias must name one concept",
-                                                  at: SourceLocation(file: concept.source), rule: "glossary"))
+                                                  at: concept.aliasesLocation ?? SourceLocation(file: concept.source), rule: "glossary"))
                     }
                     continue
                 }
@@ -161,7 +161,9 @@ public struct Glossary: Sendable {
             switch entry.key {
             case "title":
                 if let title = text(), !title.isEmpty { concept.title = title; sawTitle = true }
-            case "aliases": concept.aliases = strings().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            case "aliases":
+                concept.aliases = strings().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                concept.aliasesLocation = location
             case "summary", "description": concept.summary = text() ?? concept.summary
             case "category": concept.category = text() ?? ""
             case "not": concept.notPhrases = strings().filter { !$0.isEmpty }

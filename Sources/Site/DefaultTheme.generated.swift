@@ -12,6 +12,115 @@ enum DefaultTheme {
 </section>
 
 """#,
+        "concept": #"""
+<article class="concept-page">
+  <header class="page-header">
+    <p class="breadcrumb"><a href="{{root}}concepts/">{{ui.glossary}}</a>{{#concept.category}} · {{concept.category}}{{/concept.category}}</p>
+    <h1>{{concept.title}}</h1>
+    {{#concept.summary}}<p class="lead">{{concept.summary}}</p>{{/concept.summary}}
+    {{#concept.hasAliases}}
+    <p class="aliases"><span class="label">{{ui.aliases}}</span>
+      {{#concept.aliases}}<span class="alias">{{.}}</span> {{/concept.aliases}}
+    </p>
+    {{/concept.hasAliases}}
+  </header>
+  <div class="note-body concept-body">
+{{{concept.html}}}
+  </div>
+  {{#concept.hasPrerequisites}}
+  <section class="prerequisites">
+    <h2>{{ui.prerequisites}}</h2>
+    <ol class="path">
+      {{#concept.prerequisites}}<li><a class="concept" href="{{url}}" title="{{summary}}">{{title}}</a></li>{{/concept.prerequisites}}
+    </ol>
+  </section>
+  {{/concept.hasPrerequisites}}
+  {{#concept.hasRelations}}
+  <section class="relations">
+    <h2>{{ui.relations}}</h2>
+    <ul class="relation-list">
+      {{#concept.relations}}<li class="relation relation-{{kind}}">{{{sentence}}}</li>{{/concept.relations}}
+    </ul>
+  </section>
+  {{/concept.hasRelations}}
+  {{#concept.graph}}
+  <section class="graph-section">
+    <h2>{{ui.neighbourhood}}</h2>
+    <figure class="graph">{{{concept.graph}}}</figure>
+  </section>
+  {{/concept.graph}}
+  <section class="backlinks">
+    <h2>{{ui.backlinks}} <span class="count">{{concept.backlinkCount}}</span></h2>
+    {{#concept.hasBacklinks}}
+    <ul class="backlink-list">
+      {{#concept.backlinks}}
+      <li>
+        <a class="backlink-title" href="{{url}}">{{title}}</a> <span class="count">{{count}}{{ui.mentionCountSuffix}}</span>
+        {{#hasSnippet}}<p class="snippet">{{before}}<mark>{{term}}</mark>{{after}}</p>{{/hasSnippet}}
+      </li>
+      {{/concept.backlinks}}
+    </ul>
+    {{/concept.hasBacklinks}}
+    {{^concept.hasBacklinks}}<p class="empty">{{ui.noBacklinks}}</p>{{/concept.hasBacklinks}}
+  </section>
+  <footer class="note-footer">
+    <p class="note-source">{{ui.source}}: <code>{{concept.source}}</code></p>
+  </footer>
+</article>
+
+"""#,
+        "concepts": ##"""
+<section class="glossary">
+  <header class="page-header">
+    <h1>{{ui.glossary}}</h1>
+    <p class="lead">{{ui.glossaryIntro}}</p>
+    <p class="count">{{conceptCount}}{{ui.conceptCountSuffix}}</p>
+    <nav class="glossary-nav">
+      <a href="#by-initial">{{ui.byInitial}}</a>
+      <a href="#by-category">{{ui.byCategory}}</a>
+      <a href="#learning-path">{{ui.learningPath}}</a>
+      <a href="#graph">{{ui.graph}}</a>
+    </nav>
+  </header>
+  <section id="by-initial">
+    <h2>{{ui.byInitial}}</h2>
+    <p class="initials">{{#initials}}<a href="#initial-{{anchor}}">{{letter}}</a> {{/initials}}</p>
+    {{#initials}}
+    <h3 id="initial-{{anchor}}">{{letter}}</h3>
+    <dl class="concept-list">
+      {{#concepts}}
+      <dt><a class="concept" href="{{url}}">{{title}}</a></dt>
+      <dd>{{summary}}</dd>
+      {{/concepts}}
+    </dl>
+    {{/initials}}
+  </section>
+  <section id="by-category">
+    <h2>{{ui.byCategory}}</h2>
+    <div class="category-grid">
+      {{#categories}}
+      <div class="category-block">
+        <h3>{{name}}</h3>
+        <ul>{{#concepts}}<li><a class="concept" href="{{url}}" title="{{summary}}">{{title}}</a></li>{{/concepts}}</ul>
+      </div>
+      {{/categories}}
+    </div>
+  </section>
+  <section id="learning-path">
+    <h2>{{ui.learningPath}}</h2>
+    <p>{{ui.learningPathIntro}}</p>
+    <ol class="learning-path">
+      {{#learningPath}}<li><a class="concept" href="{{url}}" title="{{summary}}">{{title}}</a></li>{{/learningPath}}
+    </ol>
+  </section>
+  <section id="graph" class="graph-section">
+    <h2>{{ui.graph}}</h2>
+    <p>{{ui.graphIntro}}</p>
+    <figure class="graph graph-wide">{{{graph}}}</figure>
+  </section>
+</section>
+
+"""##,
         "index": #"""
 <section class="home">
   <header class="page-header">
@@ -47,6 +156,7 @@ enum DefaultTheme {
   <a class="site-title" href="{{home}}">{{site.title}}</a>
   <nav class="site-nav" aria-label="{{ui.siteNavigation}}">
     <a href="{{home}}">{{ui.notes}}</a>
+    <a href="{{root}}concepts/">{{ui.glossary}}</a>
     <a href="{{root}}tags/">{{ui.tags}}</a>
   </nav>
 </header>
@@ -107,6 +217,14 @@ enum DefaultTheme {
   <div class="note-body">
 {{{note.html}}}
   </div>
+  {{#note.hasConcepts}}
+  <aside class="note-concepts" aria-label="{{ui.conceptsInNote}}">
+    <h2>{{ui.conceptsInNote}}</h2>
+    <ul class="concept-chips">
+      {{#note.concepts}}<li><a class="concept-chip" href="{{url}}" title="{{summary}}">{{title}} <span class="count">{{count}}</span></a></li>{{/note.concepts}}
+    </ul>
+  </aside>
+  {{/note.hasConcepts}}
   <footer class="note-footer">
     <p class="note-source">{{ui.source}}: <code>{{note.source}}</code></p>
   </footer>
@@ -272,6 +390,53 @@ a.concept:hover { color: var(--concept); }
 @media print {
   .site-header, .site-footer, .toc, .heading-anchor { display: none; }
 }
+
+/* Concepts and the glossary */
+.aliases { margin: 0.5rem 0 0; display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; }
+.aliases .label { color: var(--muted); font-size: 0.85rem; margin-right: 0.25rem; }
+.alias { font-size: 0.85rem; padding: 0 0.5rem; border: 1px solid var(--line); border-radius: 999px; }
+.relation-list, .backlink-list { list-style: none; padding: 0; }
+.relation-list li { padding: 0.35rem 0; border-bottom: 1px dashed var(--line); }
+.backlink-list li { padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
+.backlink-title { font-weight: 600; }
+.snippet { margin: 0.25rem 0 0; color: var(--muted); font-size: 0.95rem; }
+mark { background: color-mix(in srgb, var(--concept) 22%, transparent); color: inherit; padding: 0 0.1em; border-radius: 3px; }
+h2 .count, .backlink-list .count { color: var(--muted); font-size: 0.85rem; font-weight: 400; }
+.note-concepts { margin-top: 2.5rem; }
+.note-concepts h2 { font-size: 1.1rem; }
+.concept-chips { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem; }
+.concept-chips li + li { margin-top: 0; }
+.concept-chip {
+  display: inline-block; padding: 0.1rem 0.6rem; border-radius: 999px; font-size: 0.9rem; text-decoration: none;
+  border: 1px solid color-mix(in srgb, var(--concept) 40%, transparent); color: var(--concept);
+}
+.concept-chip .count { color: var(--muted); font-size: 0.8rem; }
+.glossary-nav { display: flex; gap: 1rem; flex-wrap: wrap; margin-top: 0.75rem; }
+.initials a { display: inline-block; min-width: 1.6rem; text-align: center; }
+.concept-list dt { font-weight: 600; margin-top: 0.6rem; }
+.concept-list dd { margin: 0 0 0.4rem; color: var(--muted); }
+.category-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 1rem; }
+.category-block { border: 1px solid var(--line); border-radius: var(--radius); padding: 0.25rem 1rem 0.5rem; }
+.category-block h3 { margin-top: 0.5rem; font-size: 1.05rem; }
+.category-block ul { padding-left: 1.1rem; margin: 0; }
+.learning-path { columns: 2 14rem; column-gap: 2rem; }
+.graph { margin: 0; border: 1px solid var(--line); border-radius: var(--radius); overflow-x: auto; background: var(--bg); }
+.graph svg { display: block; width: 100%; height: auto; min-width: 36rem; }
+.graph-wide svg { min-width: 52rem; }
+.graph .edge { stroke: var(--muted); stroke-opacity: 0.45; stroke-width: 1.2; fill: none; }
+.graph .edge-requires { stroke-dasharray: 5 4; }
+.graph .edge-related { stroke-dasharray: 2 3; stroke-opacity: 0.3; }
+.graph .edge-manages, .graph .edge-exposes, .graph .edge-selects { stroke-width: 1.8; }
+.graph .node circle { stroke: var(--bg); stroke-width: 2; }
+.graph .node text { font-size: 13px; fill: var(--fg); paint-order: stroke; stroke: var(--bg); stroke-width: 3px; stroke-linejoin: round; }
+.graph .node:hover text, .graph .node:focus text { fill: var(--accent); font-weight: 700; }
+.graph .node.center circle { stroke: var(--fg); stroke-width: 2.5; }
+.graph .edge-label { font-size: 11px; fill: var(--muted); }
+.graph .arrow { fill: var(--muted); fill-opacity: 0.6; }
+.cat-0 { fill: #4e79a7; } .cat-1 { fill: #f28e2b; } .cat-2 { fill: #59a14f; } .cat-3 { fill: #e15759; }
+.cat-4 { fill: #76b7b2; } .cat-5 { fill: #b07aa1; } .cat-6 { fill: #edc948; } .cat-7 { fill: #9c755f; } .cat-8 { fill: #bab0ac; }
+.graph-legend { display: flex; flex-wrap: wrap; gap: 0.75rem; font-size: 0.85rem; color: var(--muted); padding: 0.5rem 0.75rem; }
+.graph-legend svg { width: 0.8rem; height: 0.8rem; min-width: 0; display: inline; vertical-align: middle; }
 
 """#,
         "gongbu.js": #"""

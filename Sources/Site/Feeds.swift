@@ -20,6 +20,10 @@ enum Feeds {
         for note in model.notes { add(.note(slug: note.slug), lastModified: note.lastModified ?? note.date) }
         add(.tagIndex)
         for group in model.tags { add(.tag(slug: group.tag.slug)) }
+        if !model.glossary.concepts.isEmpty {
+            add(.conceptIndex)
+            for concept in model.glossary.concepts { add(.concept(id: concept.id)) }
+        }
         xml += "</urlset>\n"
         return xml
     }

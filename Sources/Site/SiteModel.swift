@@ -1,4 +1,5 @@
 import Content
+import Glossary
 import GongbuCore
 import Markdown
 
@@ -32,10 +33,16 @@ public struct NotePage: Sendable {
     /// Site-relative paths that should redirect here.
     public var aliases: [String]
     public var params: [YAMLEntry]
+    /// Concepts the note mentions, in order of first mention.
+    public var mentions: [Mention]
+    /// Explicit `[[slug]]` links to other notes.
+    public var noteLinks: [String: Int]
 
     public init(slug: String, title: String, summary: String?, date: NoteDate?, lastModified: NoteDate?, tagNames: [String],
                 categories: [String], source: String, bodyHTML: String, headings: [Heading], showTableOfContents: Bool,
-                aliases: [String], params: [YAMLEntry]) {
+                aliases: [String], params: [YAMLEntry], mentions: [Mention] = [], noteLinks: [String: Int] = [:]) {
+        self.mentions = mentions
+        self.noteLinks = noteLinks
         self.slug = slug
         self.title = title
         self.summary = summary
@@ -68,6 +75,22 @@ public struct SiteModel: Sendable {
     /// Most used first, then by name.
     public var tags: [TagGroup]
     public var staticFiles: [StaticFile]
+    public var glossary: Glossary = .empty
+    /// Rendered concept bodies, parallel to `glossary.concepts`.
+    public var conceptBodies: [String] = []
+    public var graph = ConceptGraph.empty
+
+    /// Adds the glossary and builds the concept graph over the notes in display order.
+    /// Returns the graph's diagnostics (concepts no note mentions).
+    public mutating func attach(glossary: Glossary, conceptBodies: [String]) -> [Diagnostic] {
+        self.glossary = glossary
+        self.conceptBodies = conceptBodies
+        let (graph, diagnostics) = ConceptGraph.build(glossary: glossary, notes: notes.map {
+            NoteNode(slug: $0.slug, title: $0.title, source: $0.source, mentions: $0.mentions, noteLinks: $0.noteLinks)
+        })
+        self.graph = graph
+        return diagnostics
+    }
 
     /// Orders notes and groups tags. Tags that differ only in case or spacing share one page,
     /// under the spelling used most often.

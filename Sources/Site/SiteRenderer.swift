@@ -1,4 +1,5 @@
 import Content
+import Glossary
 import GongbuCore
 
 /// Stage 4 of the pipeline: turns the site model into output files (pages, feeds, assets).
@@ -18,14 +19,19 @@ public struct SiteRenderer: Sendable {
 
     /// A page to render, described cheaply so the work list can be split across cores.
     enum Job: Sendable {
-        case home, note(Int), tagIndex, tag(Int), notFound
+        case home, note(Int), tagIndex, tag(Int), notFound, conceptIndex, concept(Int)
     }
 
     public func render() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         var jobs: [Job] = [.home, .tagIndex, .notFound]
         jobs += model.notes.indices.map(Job.note)
         jobs += model.tags.indices.map(Job.tag)
+        if !model.glossary.concepts.isEmpty {
+            jobs.append(.conceptIndex)
+            jobs += model.glossary.concepts.indices.map(Job.concept)
+        }
         var files = jobs.concurrentMap(renderPage)
+        files.append(OutputFile(path: "graph.json", text: GraphExport.json(model, urls: urls), origin: "the concept graph"))
         files.append(OutputFile(path: "sitemap.xml", text: Feeds.sitemap(model, urls: urls), origin: "the sitemap"))
         files.append(OutputFile(path: "atom.xml", text: Feeds.atom(model, urls: urls), origin: "the Atom feed"))
 
@@ -88,6 +94,17 @@ public struct SiteRenderer: Sendable {
                 "hasNotes": true,
             ])
             return OutputFile(path: location.outputPath, text: html, origin: "tag '\(group.tag.name)'")
+        case .conceptIndex:
+            let location = PageLocation.conceptIndex
+            let html = renderer.render("concepts", at: location, page: PageHead(kind: "concepts", title: ui["glossary"], description: ui["glossaryIntro"]),
+                                       values: conceptIndexContext(from: location))
+            return OutputFile(path: location.outputPath, text: html, origin: "the glossary index")
+        case .concept(let index):
+            let concept = model.glossary.concepts[index]
+            let location = PageLocation.concept(id: concept.id)
+            let html = renderer.render("concept", at: location, page: PageHead(kind: "concept", title: concept.title, description: concept.summary.isEmpty ? nil : concept.summary),
+                                       values: ["concept": conceptContext(index, from: location)])
+            return OutputFile(path: location.outputPath, text: html, origin: concept.source)
         case .notFound:
             let html = renderer.render("404", at: .notFound, page: PageHead(kind: "not-found", title: ui["notFoundTitle"], description: nil), values: [:])
             return OutputFile(path: PageLocation.notFound.outputPath, text: html, origin: "the 404 page")
@@ -137,6 +154,120 @@ public struct SiteRenderer: Sendable {
             "html": note.bodyHTML,
             "source": note.source,
             "params": Self.templateValue(.map(note.params)),
+            "concepts": conceptChips(note, from: location),
+            "hasConcepts": !note.mentions.isEmpty,
+        ]
+    }
+
+    /// The concepts a note mentions, most mentioned first.
+    func conceptChips(_ note: NotePage, from location: PageLocation) -> [[String: Any]] {
+        let concepts = model.glossary.concepts
+        return note.mentions
+            .sorted { a, b in a.count + a.wikilinks != b.count + b.wikilinks ? a.count + a.wikilinks > b.count + b.wikilinks : a.concept < b.concept }
+            .map { mention in
+                let concept = concepts[mention.concept]
+                return ["title": concept.shortTitle, "url": urls.href(to: .concept(id: concept.id), from: location),
+                        "summary": concept.summary, "count": mention.count + mention.wikilinks]
+            }
+    }
+
+    func conceptLink(_ index: Int, from location: PageLocation) -> [String: Any] {
+        let concept = model.glossary.concepts[index]
+        return ["title": concept.title, "shortTitle": concept.shortTitle, "summary": concept.summary,
+                "url": urls.href(to: .concept(id: concept.id), from: location)]
+    }
+
+    func conceptContext(_ index: Int, from location: PageLocation) -> [String: Any] {
+        let glossary = model.glossary
+        let concept = glossary.concepts[index]
+        func anchor(_ other: Int) -> (html: String, text: String) {
+            let target = glossary.concepts[other]
+            if other == index { return ("<strong>\(Escape.html(target.shortTitle))</strong>", target.shortTitle) }
+            let href = urls.href(to: .concept(id: target.id), from: location)
+            return ("<a class=\"concept\" href=\"\(Escape.html(href))\" title=\"\(Escape.html(target.summary))\">\(Escape.html(target.shortTitle))</a>", target.shortTitle)
+        }
+        // Typed relations first, in a reading order; the loose `related` last.
+        let relationOrder: [RelationKind] = [.kindOf, .partOf, .manages, .selects, .exposes, .uses, .requires, .related]
+        let relations = model.graph.relations[index].sorted { a, b in
+            let left = (relationOrder.firstIndex(of: a.kind)!, a.outgoing ? 0 : 1, TitleOrder.key(glossary.concepts[a.other].title))
+            let right = (relationOrder.firstIndex(of: b.kind)!, b.outgoing ? 0 : 1, TitleOrder.key(glossary.concepts[b.other].title))
+            return left < right
+        }
+        let relationItems: [[String: Any]] = relations.map { relation in
+            let (subject, object) = relation.outgoing ? (index, relation.other) : (relation.other, index)
+            return ["kind": relation.kind.key, "sentence": ui.relationSentence(relation.kind.key, anchor(subject), anchor(object))]
+        }
+        let prerequisites = prerequisites(of: index).map { conceptLink($0, from: location) }
+        let backlinks: [[String: Any]] = model.graph.backlinks[index].map { backlink in
+            let note = model.notes[backlink.note]
+            return [
+                "title": note.title,
+                "url": urls.href(to: .note(slug: note.slug), from: location),
+                "count": backlink.count + backlink.wikilinks,
+                "hasSnippet": backlink.snippet != nil,
+                "before": backlink.snippet?.before ?? "",
+                "term": backlink.snippet?.term ?? "",
+                "after": backlink.snippet?.after ?? "",
+            ]
+        }
+        let graph = GraphSVG.neighbourhood(of: index, model, urls: urls, from: location, title: concept.shortTitle + " " + ui["neighbourhood"])
+        return [
+            "id": concept.id,
+            "title": concept.title,
+            "shortTitle": concept.shortTitle,
+            "summary": concept.summary.isEmpty ? false : concept.summary,
+            "category": concept.category.isEmpty ? false : concept.category,
+            "aliases": concept.aliases,
+            "hasAliases": !concept.aliases.isEmpty,
+            "html": model.conceptBodies.indices.contains(index) ? model.conceptBodies[index] : "",
+            "source": concept.source,
+            "relations": relationItems,
+            "hasRelations": !relationItems.isEmpty,
+            "prerequisites": prerequisites,
+            "hasPrerequisites": !prerequisites.isEmpty,
+            "backlinks": backlinks,
+            "hasBacklinks": !backlinks.isEmpty,
+            "backlinkCount": backlinks.count,
+            "graph": graph.isEmpty ? false : graph,
+        ]
+    }
+
+    /// Everything a concept requires, directly or not, in learning-path order.
+    func prerequisites(of index: Int) -> [Int] {
+        let glossary = model.glossary
+        var needed = Set<Int>()
+        var stack = [index]
+        while let next = stack.popLast() {
+            for relation in glossary.concepts[next].relations where relation.kind == .requires {
+                if let target = glossary.indexByID[relation.target], target != index, needed.insert(target).inserted { stack.append(target) }
+            }
+        }
+        return model.graph.learningPath.filter { needed.contains($0) }
+    }
+
+    func conceptIndexContext(from location: PageLocation) -> [String: Any] {
+        let glossary = model.glossary
+        let sorted = glossary.concepts.indices.sorted { TitleOrder.key(glossary.concepts[$0].title) < TitleOrder.key(glossary.concepts[$1].title) }
+        var initials: [(String, [Int])] = []
+        for index in sorted {
+            let letter = TitleOrder.initial(glossary.concepts[index].title)
+            if initials.last?.0 == letter { initials[initials.count - 1].1.append(index) } else { initials.append((letter, [index])) }
+        }
+        var byCategory: [String: [Int]] = [:]
+        for index in sorted { byCategory[glossary.concepts[index].category, default: []].append(index) }
+        let categoryNames = byCategory.keys.sorted { a, b in
+            (ConceptGraph.categoryOrder.firstIndex(of: a) ?? 99, a) < (ConceptGraph.categoryOrder.firstIndex(of: b) ?? 99, b)
+        }
+        return [
+            "conceptCount": glossary.concepts.count,
+            "initials": initials.map { letter, indices in
+                ["letter": letter, "anchor": Escape.urlPathSegment(letter), "concepts": indices.map { conceptLink($0, from: location) }] as [String: Any]
+            },
+            "categories": categoryNames.map { name in
+                ["name": name.isEmpty ? ui["uncategorized"] : name, "concepts": byCategory[name]!.map { conceptLink($0, from: location) }] as [String: Any]
+            },
+            "learningPath": model.graph.learningPath.map { conceptLink($0, from: location) },
+            "graph": GraphSVG.glossary(model, urls: urls, from: location, title: ui["graph"]),
         ]
     }
 

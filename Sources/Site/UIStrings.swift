@@ -1,4 +1,5 @@
 import Content
+import Glossary
 
 /// Every piece of interface text the site shows, in one place, so a second language is one more table.
 ///
@@ -10,6 +11,10 @@ public struct UIStrings: Sendable {
     public var formatDate: @Sendable (NoteDate) -> String
 
     public subscript(key: String) -> String { table[key] ?? key }
+
+    /// A sentence stating a relation, with particles that fit the words: `디플로이먼트는 레플리카셋을 관리한다`.
+    /// `subject` and `object` are already HTML (links); `subjectText`/`objectText` choose the particles.
+    public var relationSentence: @Sendable (_ kind: String, _ subject: (html: String, text: String), _ object: (html: String, text: String)) -> String
 
     public static let korean = UIStrings(
         language: "ko",
@@ -32,8 +37,41 @@ public struct UIStrings: Sendable {
             "backHome": "처음으로 돌아가기",
             "redirecting": "새 주소로 이동합니다",
             "allNotes": "모든 노트",
+            "aliases": "다른 이름",
+            "category": "분류",
+            "conceptsInNote": "이 노트에서 다룬 개념",
+            "relations": "관계",
+            "backlinks": "이 개념을 다룬 노트",
+            "noBacklinks": "아직 이 개념을 다룬 노트가 없습니다.",
+            "mentionCountSuffix": "번 언급",
+            "prerequisites": "먼저 알아 두면 좋은 개념",
+            "glossaryIntro": "노트에 나오는 개념을 모았습니다. 노트 본문에서 밑줄 친 용어를 누르면 여기로 옵니다.",
+            "byInitial": "가나다순",
+            "byCategory": "분류별",
+            "learningPath": "학습 순서",
+            "learningPathIntro": "먼저 알아야 할 개념이 앞에 오도록 정렬했습니다.",
+            "graph": "개념 지도",
+            "graphIntro": "개념 사이의 관계입니다. 점을 누르면 해당 개념으로 이동합니다.",
+            "neighbourhood": "주변 개념",
+            "uncategorized": "기타",
+            "conceptCountSuffix": "개의 개념",
         ],
-        formatDate: { date in "\(date.year)년 \(date.month)월 \(date.day)일" }
+        formatDate: { date in "\(date.year)년 \(date.month)월 \(date.day)일" },
+        relationSentence: { kind, subject, object in
+            func topic(_ part: (html: String, text: String)) -> String { part.html + String(KoreanGrammar.topic(part.text).dropFirst(part.text.count)) }
+            func object_(_ part: (html: String, text: String)) -> String { part.html + String(KoreanGrammar.object(part.text).dropFirst(part.text.count)) }
+            func with(_ part: (html: String, text: String)) -> String { part.html + String(KoreanGrammar.with(part.text).dropFirst(part.text.count)) }
+            switch kind {
+            case "requires": return "\(object_(subject)) 이해하려면 \(object_(object)) 먼저 알아야 한다."
+            case "manages": return "\(topic(subject)) \(object_(object)) 만들고 관리한다."
+            case "part-of": return "\(topic(subject)) \(object.html)의 구성 요소이다."
+            case "selects": return "\(topic(subject)) 레이블로 \(object_(object)) 선택한다."
+            case "uses": return "\(topic(subject)) \(object_(object)) 사용한다."
+            case "exposes": return "\(topic(subject)) \(object_(object)) 외부에 노출한다."
+            case "kind-of": return "\(topic(subject)) \(object.html)의 한 종류이다."
+            default: return "\(topic(subject)) \(with(object)) 관련이 있다."
+            }
+        }
     )
 
     /// The table for a site language; Korean is the only one so far and the fallback.

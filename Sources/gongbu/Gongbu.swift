@@ -15,10 +15,11 @@ struct Gongbu: ParsableCommand {
         Examples:
           gongbu build                      Build ./content into ./public
           gongbu build --source ~/notes --output /tmp/site
+          gongbu graph --format dot       Print the concept graph for Graphviz
 
         Exit codes: 0 success, 1 problems in the notes, 2 usage or I/O errors.
         """,
         version: version,
-        subcommands: [BuildCommand.self]
+        subcommands: [BuildCommand.self, GraphCommand.self]
     )
 }

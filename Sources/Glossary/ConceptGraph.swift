@@ -1,0 +1,181 @@
+import Foundation
+import GongbuCore
+
+/// What the graph needs to know about a note.
+public struct NoteNode: Sendable {
+    public var slug: String
+    public var title: String
+    /// Path relative to the source folder.
+    public var source: String
+    public var mentions: [Mention]
+    /// Explicit `[[slug]]` links to other notes, with counts.
+    public var noteLinks: [String: Int]
+
+    public init(slug: String, title: String, source: String, mentions: [Mention], noteLinks: [String: Int]) {
+        self.slug = slug
+        self.title = title
+        self.source = source
+        self.mentions = mentions
+        self.noteLinks = noteLinks
+    }
+}
+
+/// A note that mentions a concept, for the concept's page.
+public struct Backlink: Sendable, Hashable {
+    public var note: Int
+    public var count: Int
+    public var wikilinks: Int
+    public var snippet: Snippet?
+}
+
+/// A relation as seen from one concept: outgoing (this concept manages X) or incoming (X manages this concept).
+public struct RelationEdge: Sendable, Hashable {
+    public var kind: RelationKind
+    public var other: Int
+    public var outgoing: Bool
+}
+
+/// An edge of the whole knowledge graph, as graph.json and `gongbu graph` print it.
+public struct GraphEdge: Sendable, Hashable {
+    public enum Endpoint: Sendable, Hashable {
+        case note(Int)
+        case concept(Int)
+    }
+
+    public var source: Endpoint
+    public var target: Endpoint
+    /// `mentions`, `wikilink`, `related` or a relation name.
+    public var kind: String
+    public var weight: Int
+}
+
+/// The cross-note step: backlinks, both directions of every relation, the learning path and
+/// the edge list. Linear in the number of mentions and relations.
+public struct ConceptGraph: Sendable {
+    /// Per concept, notes that mention it: most mentions first, then by note order.
+    public var backlinks: [[Backlink]]
+    /// Per concept, its relations in both directions.
+    public var relations: [[RelationEdge]]
+    /// All concepts ordered so that every concept comes after what it `requires`.
+    public var learningPath: [Int]
+    public var edges: [GraphEdge]
+
+    public static let empty = ConceptGraph(backlinks: [], relations: [], learningPath: [], edges: [])
+
+    public static func build(glossary: Glossary, notes: [NoteNode]) -> (ConceptGraph, [Diagnostic]) {
+        let count = glossary.concepts.count
+        var backlinks = [[Backlink]](repeating: [], count: count)
+        var edges: [GraphEdge] = []
+        var slugIndex: [String: Int] = [:]
+        for (index, note) in notes.enumerated() { slugIndex[note.slug] = index }
+
+        for (noteIndex, note) in notes.enumerated() {
+            for mention in note.mentions {
+                backlinks[mention.concept].append(Backlink(note: noteIndex, count: mention.count, wikilinks: mention.wikilinks, snippet: mention.snippet))
+                if mention.count > 0 {
+                    edges.append(GraphEdge(source: .note(noteIndex), target: .concept(mention.concept), kind: "mentions", weight: mention.count))
+                }
+                if mention.wikilinks > 0 {
+                    edges.append(GraphEdge(source: .note(noteIndex), target: .concept(mention.concept), kind: "wikilink", weight: mention.wikilinks))
+                }
+            }
+            for (slug, weight) in note.noteLinks.sorted(by: { $0.key < $1.key }) {
+                guard let target = slugIndex[slug] else { continue }
+                edges.append(GraphEdge(source: .note(noteIndex), target: .note(target), kind: "wikilink", weight: weight))
+            }
+        }
+        for index in 0..<count {
+            backlinks[index].sort { a, b in
+                let left = a.count + a.wikilinks
+                let right = b.count + b.wikilinks
+                return left != right ? left > right : a.note < b.note
+            }
+        }
+
+        var relations = [[RelationEdge]](repeating: [], count: count)
+        var seen = Set<[Int]>()
+        for (index, concept) in glossary.concepts.enumerated() {
+            for relation in concept.relations {
+                guard let target = glossary.indexByID[relation.target] else { continue }
+                let kindIndex = RelationKind.allCases.firstIndex(of: relation.kind)!
+                // `related` is symmetric: a pair listed on both sides is one edge.
+                let key = relation.kind == .related ? [kindIndex, min(index, target), max(index, target)] : [kindIndex, index, target]
+                guard seen.insert(key).inserted else { continue }
+                relations[index].append(RelationEdge(kind: relation.kind, other: target, outgoing: true))
+                relations[target].append(RelationEdge(kind: relation.kind, other: index, outgoing: relation.kind == .related))
+                edges.append(GraphEdge(source: .concept(index), target: .concept(target), kind: relation.kind.key, weight: 1))
+            }
+        }
+
+        var diagnostics: [Diagnostic] = []
+        for (index, concept) in glossary.concepts.enumerated() where backlinks[index].isEmpty {
+            diagnostics.append(.warning("no note mentions the concept '\(concept.id)'; add it to a note or check its aliases",
+                                        at: SourceLocation(file: concept.source), rule: "glossary-unused"))
+        }
+        let graph = ConceptGraph(backlinks: backlinks, relations: relations,
+                                 learningPath: learningPath(glossary), edges: edges)
+        return (graph, diagnostics)
+    }
+
+    /// Kahn's algorithm over `requires`; among concepts that are ready, the one with the smaller
+    /// category rank, then title, comes first, so the order is stable. Concepts on a cycle (an
+    /// error reported elsewhere) are appended at the end.
+    static func learningPath(_ glossary: Glossary) -> [Int] {
+        let count = glossary.concepts.count
+        var remaining = [Int](repeating: 0, count: count)
+        var dependents = [[Int]](repeating: [], count: count)
+        for (index, concept) in glossary.concepts.enumerated() {
+            let prerequisites = Set(concept.relations.filter { $0.kind == .requires }.compactMap { glossary.indexByID[$0.target] })
+            remaining[index] = prerequisites.count
+            for prerequisite in prerequisites { dependents[prerequisite].append(index) }
+        }
+        let rank = Dictionary(uniqueKeysWithValues: glossary.concepts.enumerated().map { ($0.offset, sortKey(glossary.concepts[$0.offset])) })
+        var ready = (0..<count).filter { remaining[$0] == 0 }
+        var order: [Int] = []
+        while !ready.isEmpty {
+            ready.sort { rank[$0]! < rank[$1]! }
+            let next = ready.removeFirst()
+            order.append(next)
+            for dependent in dependents[next] {
+                remaining[dependent] -= 1
+                if remaining[dependent] == 0 { ready.append(dependent) }
+            }
+        }
+        if order.count < count {
+            let placed = Set(order)
+            order += (0..<count).filter { !placed.contains($0) }
+        }
+        return order
+    }
+
+    /// Category order for display, then Korean title order.
+    public static let categoryOrder = ["기초", "클러스터 구조", "워크로드", "배포 전략", "네트워킹", "스토리지", "설정", "도구"]
+
+    static func sortKey(_ concept: Concept) -> String {
+        let rank = categoryOrder.firstIndex(of: concept.category) ?? categoryOrder.count
+        return String(format: "%02d", rank) + " " + TitleOrder.key(concept.title)
+    }
+}
+
+/// 가나다 order: Hangul titles first in syllable order, then the rest case-insensitively.
+public enum TitleOrder {
+    public static func key(_ title: String) -> String {
+        let first = title.unicodeScalars.first?.value ?? 0
+        let hangul = first >= 0xAC00 && first <= 0xD7A3
+        return (hangul ? "0" : "1") + title.lowercased()
+    }
+
+    /// The initial consonant (ㄱ, ㄴ, ㄷ …) of a Hangul title, or the upper-cased first letter.
+    public static func initial(_ title: String) -> String {
+        guard let first = title.unicodeScalars.first else { return "#" }
+        let value = first.value
+        if value >= 0xAC00 && value <= 0xD7A3 {
+            let index = Int((value - 0xAC00) / 588)
+            let initials = ["ㄱ", "ㄲ", "ㄴ", "ㄷ", "ㄸ", "ㄹ", "ㅁ", "ㅂ", "ㅃ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅉ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
+            // Tense consonants are filed under their plain letter, as Korean dictionaries do.
+            let plain = ["ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"]
+            return plain[initials[index]] ?? initials[index]
+        }
+        return String(first).uppercased()
+    }
+}

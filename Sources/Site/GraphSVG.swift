@@ -1,0 +1,115 @@
+import Foundation
+import Glossary
+import GongbuCore
+
+/// Draws concept graphs as inline SVG at build time: no JavaScript, no library, and the same
+/// picture on every build.
+enum GraphSVG {
+    struct Node {
+        var label: String
+        var href: String
+        var tooltip: String
+        var categoryClass: String
+        var isCenter = false
+    }
+
+    struct Edge {
+        var from: Int
+        var to: Int
+        var kind: String
+    }
+
+    /// CSS class of a category (colour), by its position in the display order.
+    static func categoryClass(_ category: String) -> String {
+        let index = ConceptGraph.categoryOrder.firstIndex(of: category) ?? ConceptGraph.categoryOrder.count
+        return "cat-\(index)"
+    }
+
+    static func format(_ value: Double) -> String {
+        String(format: "%.1f", value)
+    }
+
+    static func render(nodes: [Node], edges: [Edge], positions: [GraphLayout.Point], width: Double, height: Double,
+                       title: String, edgeLabels: Bool) -> String {
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(Escape.html(title))\">"
+        svg += "<title>\(Escape.html(title))</title>"
+        svg += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"19\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path class=\"arrow\" d=\"M0,0L10,5L0,10z\"/></marker></defs>"
+        svg += "<g class=\"edges\">"
+        for edge in edges {
+            let a = positions[edge.from]
+            let b = positions[edge.to]
+            let directed = edge.kind != "related"
+            svg += "<line class=\"edge edge-\(Escape.html(edge.kind))\" x1=\"\(format(a.x))\" y1=\"\(format(a.y))\" x2=\"\(format(b.x))\" y2=\"\(format(b.y))\"\(directed ? " marker-end=\"url(#arrow)\"" : "")/>"
+            if edgeLabels {
+                svg += "<text class=\"edge-label\" x=\"\(format((a.x + b.x) / 2))\" y=\"\(format((a.y + b.y) / 2 - 4))\" text-anchor=\"middle\">\(Escape.html(edge.kind))</text>"
+            }
+        }
+        svg += "</g><g class=\"nodes\">"
+        for (index, node) in nodes.enumerated() {
+            let point = positions[index]
+            let radius = node.isCenter ? 11.0 : 7.0
+            // Labels go to the side facing away from the centre, so they overlap edges less.
+            let rightSide = point.x >= width / 2
+            let labelX = point.x + (rightSide ? radius + 4 : -(radius + 4))
+            svg += "<a class=\"node\(node.isCenter ? " center" : "")\" href=\"\(Escape.html(node.href))\">"
+            svg += "<title>\(Escape.html(node.tooltip))</title>"
+            svg += "<circle class=\"\(node.categoryClass)\" cx=\"\(format(point.x))\" cy=\"\(format(point.y))\" r=\"\(format(radius))\"/>"
+            svg += "<text x=\"\(format(labelX))\" y=\"\(format(point.y + 4))\" text-anchor=\"\(rightSide ? "start" : "end")\">\(Escape.html(node.label))</text>"
+            svg += "</a>"
+        }
+        svg += "</g></svg>"
+        return svg
+    }
+
+    /// The whole glossary, force-directed.
+    static func glossary(_ model: SiteModel, urls: SiteURLs, from page: PageLocation, title: String) -> String {
+        let concepts = model.glossary.concepts
+        guard !concepts.isEmpty else { return "" }
+        // Order by category so that the initial circle groups colours; the layout keeps indices.
+        let order = concepts.indices.sorted { (ConceptGraph.categoryOrder.firstIndex(of: concepts[$0].category) ?? 99, concepts[$0].id) < (ConceptGraph.categoryOrder.firstIndex(of: concepts[$1].category) ?? 99, concepts[$1].id) }
+        var position = [Int: Int]()
+        for (slot, index) in order.enumerated() { position[index] = slot }
+        let nodes = order.map { index in
+            Node(label: concepts[index].shortTitle, href: urls.href(to: .concept(id: concepts[index].id), from: page),
+                 tooltip: concepts[index].summary.isEmpty ? concepts[index].title : concepts[index].title + " — " + concepts[index].summary,
+                 categoryClass: categoryClass(concepts[index].category))
+        }
+        var edges: [Edge] = []
+        for edge in model.graph.edges {
+            guard case .concept(let a) = edge.source, case .concept(let b) = edge.target else { continue }
+            edges.append(Edge(from: position[a]!, to: position[b]!, kind: edge.kind))
+        }
+        let width = 1100.0
+        let height = max(600.0, min(1400.0, Double(nodes.count) * 16))
+        let positions = GraphLayout.forceDirected(nodeCount: nodes.count, edges: edges.map { ($0.from, $0.to) }, width: width, height: height)
+        return render(nodes: nodes, edges: edges, positions: positions, width: width, height: height, title: title, edgeLabels: false)
+    }
+
+    /// One concept and its direct relations, radially.
+    static func neighbourhood(of index: Int, _ model: SiteModel, urls: SiteURLs, from page: PageLocation, title: String) -> String {
+        let concepts = model.glossary.concepts
+        var neighbours: [Int] = []
+        var edges: [Edge] = []
+        for relation in model.graph.relations[index] {
+            var slot = neighbours.firstIndex(of: relation.other)
+            if slot == nil {
+                neighbours.append(relation.other)
+                slot = neighbours.count - 1
+            }
+            let other = slot! + 1
+            edges.append(relation.outgoing || relation.kind == .related
+                ? Edge(from: 0, to: other, kind: relation.kind.key)
+                : Edge(from: other, to: 0, kind: relation.kind.key))
+        }
+        guard !neighbours.isEmpty else { return "" }
+        let width = 720.0
+        let height = 420.0
+        let layout = GraphLayout.radial(neighbourCount: neighbours.count, width: width, height: height)
+        let nodes = ([index] + neighbours).enumerated().map { slot, concept in
+            Node(label: concepts[concept].shortTitle, href: urls.href(to: .concept(id: concepts[concept].id), from: page),
+                 tooltip: concepts[concept].title, categoryClass: categoryClass(concepts[concept].category), isCenter: slot == 0)
+        }
+        return render(nodes: nodes, edges: edges, positions: [layout.center] + layout.neighbours, width: width, height: height,
+                      title: title, edgeLabels: true)
+    }
+}

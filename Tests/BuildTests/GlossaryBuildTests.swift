@@ -1,0 +1,117 @@
+import Foundation
+import GongbuCore
+import Testing
+@testable import Build
+@testable import Site
+
+@Suite("Glossary in builds")
+struct GlossaryBuildTests {
+    static let goldenPages = [
+        "notes/pods/index.html",
+        "concepts/deployment/index.html",
+        "concepts/index.html",
+        "graph.json",
+    ]
+
+    @Test func linkedPagesAndGraphMatchGoldenFiles() throws {
+        let output = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(output) }
+        let report = TestSupport.build(source: TestSupport.fixtures + "/glossary-site", output: output + "/public")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        let fs = LocalFileSystem()
+        let expectedFolder = TestSupport.fixtures + "/glossary-site/expected"
+        let update = ProcessInfo.processInfo.environment["GONGBU_UPDATE_GOLDEN"] == "1"
+        for page in Self.goldenPages {
+            let actual = String(decoding: try fs.readFile(at: output + "/public/" + page), as: UTF8.self)
+            if update {
+                try fs.writeString(actual, to: expectedFolder + "/" + page)
+                continue
+            }
+            let expected = String(decoding: try fs.readFile(at: expectedFolder + "/" + page), as: UTF8.self)
+            #expect(actual == expected, "\(page) differs from its golden file")
+        }
+    }
+
+    @Test func linkContractAndParticlesOutsideLinks() throws {
+        let output = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(output) }
+        _ = TestSupport.build(source: TestSupport.fixtures + "/glossary-site", output: output + "/public")
+        let html = String(decoding: try LocalFileSystem().readFile(at: output + "/public/notes/pods/index.html"), as: UTF8.self)
+        #expect(html.contains(#"<a class="concept" data-concept="pod" href="../../concepts/pod/" title="컨테이너를 묶는 가장 작은 배포 단위.">파드</a>는"#))
+        #expect(html.contains(#"<a class="concept" data-concept="node" href="../../concepts/node/" title="파드가 실행되는 머신.">워커 노드</a>에서"#))
+        // First mention per paragraph only: the second 파드 of the first paragraph stays text.
+        #expect(html.contains("를 묶는다. 파드가 죽으면"))
+        #expect(html.contains("<code>파드</code>"))
+        #expect(html.contains("Node.js로 만든 hello-node 앱도"))
+        #expect(html.contains(#"<a href="https://kubernetes.io/ko/docs/concepts/workloads/pods/">파드 링크</a>"#))
+        #expect(html.contains(#"<h2 id="파드와-노드">파드와 노드<a class="heading-anchor""#))
+        #expect(html.contains(#"<a class="wikilink" href="../../notes/rollout-notes/">롤아웃 메모</a>"#))
+        let rollout = String(decoding: try LocalFileSystem().readFile(at: output + "/public/notes/rollout-notes/index.html"), as: UTF8.self)
+        #expect(rollout.contains(#"<a class="wikilink" href="../../notes/pods/#%ED%8C%8C%EB%93%9C%EC%99%80-%EB%85%B8%EB%93%9C">파드 공부</a>"#))
+    }
+
+    @Test func conceptPagesShowRelationsBothWays() throws {
+        let output = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(output) }
+        _ = TestSupport.build(source: TestSupport.fixtures + "/glossary-site", output: output + "/public")
+        let fs = LocalFileSystem()
+        let deployment = String(decoding: try fs.readFile(at: output + "/public/concepts/deployment/index.html"), as: UTF8.self)
+        let replicaset = String(decoding: try fs.readFile(at: output + "/public/concepts/replicaset/index.html"), as: UTF8.self)
+        #expect(deployment.contains(#"<strong>디플로이먼트</strong>는 <a class="concept" href="../../concepts/replicaset/" title="파드 개수를 유지한다.">레플리카셋</a>을 만들고 관리한다."#))
+        #expect(replicaset.contains(#"<a class="concept" href="../../concepts/deployment/" title="레플리카셋을 관리하는 워크로드.">디플로이먼트</a>는 <strong>레플리카셋</strong>을 만들고 관리한다."#))
+        let pod = String(decoding: try fs.readFile(at: output + "/public/concepts/pod/index.html"), as: UTF8.self)
+        #expect(pod.contains("<mark>파드</mark>는 컨테이너를 묶는다."))
+        #expect(pod.contains("6번 언급"))
+        #expect(pod.contains("<svg"))
+    }
+
+    @Test func learningPathPutsPrerequisitesFirst() throws {
+        var report = BuildReport()
+        let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: TestSupport.fixtures + "/glossary-site",
+                                   outputRoot: "/unused", homeDirectory: "/nonexistent")
+        let analysis = try #require(SiteBuild(options: options, generatorVersion: "test").analyse(&report))
+        let ids = analysis.model.graph.learningPath.map { analysis.model.glossary.concepts[$0].id }
+        #expect(ids == ["container", "node", "pod", "deployment", "replicaset"])
+    }
+
+    @Test func glossaryErrorsAreExact() {
+        let report = TestSupport.build(source: TestSupport.fixtures + "/glossary-errors", output: "/unused")
+        #expect(report.diagnostics.map(\.description) == [
+            "content/glossary/Bad_Name.md: error: concept file name 'Bad_Name' must be a lower-case kebab-case id such as 'persistent-volume' [glossary]",
+            "content/glossary/a-concept.md:5:1: error: related: unknown concept 'missing-one' [glossary]",
+            "content/glossary/b-concept.md: warning: no note mentions the concept 'b-concept'; add it to a note or check its aliases [glossary-unused]",
+            "content/glossary/b-concept.md:3:1: error: alias '공통' is claimed by both content/glossary/a-concept.md (a-concept) and this entry (b-concept); an alias must name one concept [glossary]",
+            "content/glossary/b-concept.md:4:1: error: 'requires' forms a cycle: a-concept → b-concept → a-concept (in content/glossary/a-concept.md, content/glossary/b-concept.md) [glossary]",
+            "content/notes/n.md:1:9: error: wikilink [[unknwn-concept]] names no concept or note [wikilink]",
+            "content/notes/n.md:1:32: error: wikilink [[a-concpt]] names no concept or note; did you mean 'a-concept', 'b-concept'? [wikilink]",
+            "content/notes/n.md:1:49: warning: 'Kublet' looks like a misspelling of the glossary term 'kubelet' (b-concept); did you mean 'kubelet'? [glossary-typo]",
+        ])
+        #expect(!report.wroteOutput)
+    }
+
+    @Test func everyBundledConceptIsLinkedFromANote() throws {
+        var report = BuildReport()
+        let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: TestSupport.repositoryRoot,
+                                   outputRoot: "/unused", homeDirectory: "/nonexistent")
+        let analysis = try #require(SiteBuild(options: options, generatorVersion: "test").analyse(&report))
+        let glossary = analysis.model.glossary
+        #expect(glossary.concepts.count >= 46)
+        let required = ["pod", "container", "container-image", "container-registry", "docker", "kubernetes", "kubectl", "cluster", "node",
+                        "control-plane", "kubelet", "kube-proxy", "namespace", "manifest", "label", "selector", "deployment", "replicaset",
+                        "statefulset", "daemonset", "job", "cronjob", "scaling", "autoscaling", "rollout", "rollback", "rolling-update",
+                        "canary-deployment", "blue-green-deployment", "service", "service-discovery", "clusterip", "nodeport", "loadbalancer",
+                        "externalname", "headless-service", "ingress", "volume", "emptydir", "hostpath", "persistentvolume",
+                        "persistentvolumeclaim", "configmap", "secret", "helm", "continuous-delivery"]
+        for id in required {
+            #expect(glossary.indexByID[id] != nil, "missing concept \(id)")
+        }
+        for (index, concept) in glossary.concepts.enumerated() {
+            #expect(!analysis.model.graph.backlinks[index].isEmpty, "no note links \(concept.id)")
+            #expect(!analysis.model.graph.relations[index].isEmpty, "\(concept.id) has no relation")
+            #expect(concept.aliases.contains { $0.unicodeScalars.contains { $0.value >= 0xAC00 } }, "\(concept.id) has no Korean alias")
+            #expect(concept.aliases.contains { $0.unicodeScalars.first!.isASCII }, "\(concept.id) has no English alias")
+        }
+        #expect(!report.diagnostics.hasErrors)
+    }
+}
