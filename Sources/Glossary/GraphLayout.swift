@@ -10,17 +10,18 @@ public enum GraphLayout {
         public var y: Double
     }
 
-    /// A force-directed layout (Fruchterman–Reingold) in a `width` × `height` box. Nodes start on
-    /// a circle in input order (callers order them by category, so related colours start close).
+    /// A force-directed layout (Fruchterman–Reingold) in a `width` × `height` box, keeping
+    /// `marginX` free on the sides for labels. Nodes start on a circle in input order (callers
+    /// order them by category, so related colours start close).
     public static func forceDirected(nodeCount: Int, edges: [(Int, Int)], width: Double, height: Double,
-                                     iterations: Int = 500, margin: Double = 60) -> [Point] {
+                                     iterations: Int = 500, marginX: Double = 140, marginY: Double = 40) -> [Point] {
         guard nodeCount > 0 else { return [] }
         if nodeCount == 1 { return [Point(x: width / 2, y: height / 2)] }
-        let area = (width - 2 * margin) * (height - 2 * margin)
-        let k = sqrt(area / Double(nodeCount))
+        let area = (width - 2 * marginX) * (height - 2 * marginY)
+        let k = 0.8 * sqrt(area / Double(nodeCount))
         var positions = (0..<nodeCount).map { index -> Point in
             let angle = 2 * Double.pi * Double(index) / Double(nodeCount)
-            return Point(x: width / 2 + cos(angle) * (width / 2 - margin), y: height / 2 + sin(angle) * (height / 2 - margin))
+            return Point(x: width / 2 + cos(angle) * (width / 2 - marginX), y: height / 2 + sin(angle) * (height / 2 - marginY))
         }
         var temperature = width / 8
         let cooling = temperature / Double(iterations + 1)
@@ -55,16 +56,51 @@ public enum GraphLayout {
                 displacement[b].x += dx / distance * force
                 displacement[b].y += dy / distance * force
             }
-            // A weak pull to the centre keeps separate components on the canvas.
+            // A pull to the centre keeps separate components on the canvas and off its edges.
             for index in 0..<nodeCount {
-                displacement[index].x += (width / 2 - positions[index].x) * 0.02 * k / 10
-                displacement[index].y += (height / 2 - positions[index].y) * 0.02 * k / 10
+                displacement[index].x += (width / 2 - positions[index].x) * 0.05 * k / 10
+                displacement[index].y += (height / 2 - positions[index].y) * 0.05 * k / 10
                 let length = max(sqrt(displacement[index].x * displacement[index].x + displacement[index].y * displacement[index].y), 0.01)
                 let step = min(length, temperature)
-                positions[index].x = min(width - margin, max(margin, positions[index].x + displacement[index].x / length * step))
-                positions[index].y = min(height - margin, max(margin, positions[index].y + displacement[index].y / length * step))
+                positions[index].x = min(width - marginX, max(marginX, positions[index].x + displacement[index].x / length * step))
+                positions[index].y = min(height - marginY, max(marginY, positions[index].y + displacement[index].y / length * step))
             }
             temperature -= cooling
+        }
+        return positions
+    }
+
+    /// Moves nodes apart until their labels (boxes of `labelWidths[i]` × `lineHeight`, to the
+    /// right of nodes on the right half and to the left on the left half) no longer overlap, or
+    /// until `rounds` passes. Deterministic, and cheap for the few dozen nodes of a glossary.
+    public static func separateLabels(_ positions: [Point], labelWidths: [Double], width: Double, height: Double,
+                                      lineHeight: Double = 18, rounds: Int = 200, marginY: Double = 20) -> [Point] {
+        var positions = positions
+        func box(_ index: Int) -> (minX: Double, maxX: Double, minY: Double, maxY: Double) {
+            let point = positions[index]
+            let right = point.x >= width / 2
+            let minX = right ? point.x - 8 : point.x - 12 - labelWidths[index]
+            let maxX = right ? point.x + 12 + labelWidths[index] : point.x + 8
+            return (minX, maxX, point.y - lineHeight / 2, point.y + lineHeight / 2)
+        }
+        for _ in 0..<rounds {
+            var moved = false
+            for a in 0..<positions.count {
+                for b in (a + 1)..<positions.count {
+                    let first = box(a)
+                    let second = box(b)
+                    let overlapX = min(first.maxX, second.maxX) - max(first.minX, second.minX)
+                    let overlapY = min(first.maxY, second.maxY) - max(first.minY, second.minY)
+                    guard overlapX > 0, overlapY > 0 else { continue }
+                    // Push apart vertically (labels are wide and short); the upper one goes up.
+                    let shift = overlapY / 2 + 0.5
+                    let (upper, lower) = positions[a].y <= positions[b].y ? (a, b) : (b, a)
+                    positions[upper].y = max(marginY, positions[upper].y - shift)
+                    positions[lower].y = min(height - marginY, positions[lower].y + shift)
+                    moved = true
+                }
+            }
+            if !moved { break }
         }
         return positions
     }

@@ -116,7 +116,9 @@ enum DefaultTheme {
   <section id="graph" class="graph-section">
     <h2>{{ui.graph}}</h2>
     <p>{{ui.graphIntro}}</p>
-    <figure class="graph graph-wide">{{{graph}}}</figure>
+    <figure class="graph graph-wide">{{{graph}}}
+      <figcaption class="graph-legend">{{#legend}}<span><svg viewBox="0 0 10 10" aria-hidden="true"><circle class="{{class}}" cx="5" cy="5" r="5"/></svg> {{name}}</span>{{/legend}}</figcaption>
+    </figure>
   </section>
 </section>
 

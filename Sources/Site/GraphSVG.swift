@@ -17,6 +17,14 @@ enum GraphSVG {
         var from: Int
         var to: Int
         var kind: String
+        /// Text drawn on the edge, when edge labels are on.
+        var label: String = ""
+    }
+
+    /// Approximate rendered width of a label at 13px: Hangul and other wide characters are
+    /// about one em, Latin about half.
+    static func labelWidth(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { width, scalar in width + (scalar.value >= 0x1100 ? 13.5 : 7.5) }
     }
 
     /// CSS class of a category (colour), by its position in the display order.
@@ -40,8 +48,8 @@ enum GraphSVG {
             let b = positions[edge.to]
             let directed = edge.kind != "related"
             svg += "<line class=\"edge edge-\(Escape.html(edge.kind))\" x1=\"\(format(a.x))\" y1=\"\(format(a.y))\" x2=\"\(format(b.x))\" y2=\"\(format(b.y))\"\(directed ? " marker-end=\"url(#arrow)\"" : "")/>"
-            if edgeLabels {
-                svg += "<text class=\"edge-label\" x=\"\(format((a.x + b.x) / 2))\" y=\"\(format((a.y + b.y) / 2 - 4))\" text-anchor=\"middle\">\(Escape.html(edge.kind))</text>"
+            if edgeLabels && !edge.label.isEmpty {
+                svg += "<text class=\"edge-label\" x=\"\(format((a.x + b.x) / 2))\" y=\"\(format((a.y + b.y) / 2 - 4))\" text-anchor=\"middle\">\(Escape.html(edge.label))</text>"
             }
         }
         svg += "</g><g class=\"nodes\">"
@@ -80,13 +88,15 @@ enum GraphSVG {
             edges.append(Edge(from: position[a]!, to: position[b]!, kind: edge.kind))
         }
         let width = 1100.0
-        let height = max(600.0, min(1400.0, Double(nodes.count) * 16))
-        let positions = GraphLayout.forceDirected(nodeCount: nodes.count, edges: edges.map { ($0.from, $0.to) }, width: width, height: height)
+        let height = max(600.0, min(1600.0, Double(nodes.count) * 18))
+        let forces = GraphLayout.forceDirected(nodeCount: nodes.count, edges: edges.map { ($0.from, $0.to) }, width: width, height: height)
+        let positions = GraphLayout.separateLabels(forces, labelWidths: nodes.map { labelWidth($0.label) }, width: width, height: height)
         return render(nodes: nodes, edges: edges, positions: positions, width: width, height: height, title: title, edgeLabels: false)
     }
 
-    /// One concept and its direct relations, radially.
-    static func neighbourhood(of index: Int, _ model: SiteModel, urls: SiteURLs, from page: PageLocation, title: String) -> String {
+    /// One concept and its direct relations, radially. Several relations between the same two
+    /// concepts share one line with a combined label.
+    static func neighbourhood(of index: Int, _ model: SiteModel, urls: SiteURLs, ui: UIStrings, from page: PageLocation, title: String) -> String {
         let concepts = model.glossary.concepts
         var neighbours: [Int] = []
         var edges: [Edge] = []
@@ -97,9 +107,16 @@ enum GraphSVG {
                 slot = neighbours.count - 1
             }
             let other = slot! + 1
-            edges.append(relation.outgoing || relation.kind == .related
-                ? Edge(from: 0, to: other, kind: relation.kind.key)
-                : Edge(from: other, to: 0, kind: relation.kind.key))
+            let label = ui["relation." + relation.kind.key]
+            let (from, to) = relation.outgoing || relation.kind == .related ? (0, other) : (other, 0)
+            if let existing = edges.firstIndex(where: { ($0.from == from && $0.to == to) || ($0.from == to && $0.to == from) }) {
+                edges[existing].label += ", " + label
+                if relation.kind != .related && edges[existing].kind == "related" {
+                    edges[existing] = Edge(from: from, to: to, kind: relation.kind.key, label: edges[existing].label)
+                }
+            } else {
+                edges.append(Edge(from: from, to: to, kind: relation.kind.key, label: label))
+            }
         }
         guard !neighbours.isEmpty else { return "" }
         let width = 720.0

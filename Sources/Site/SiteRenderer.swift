@@ -210,7 +210,7 @@ public struct SiteRenderer: Sendable {
                 "after": backlink.snippet?.after ?? "",
             ]
         }
-        let graph = GraphSVG.neighbourhood(of: index, model, urls: urls, from: location, title: concept.shortTitle + " " + ui["neighbourhood"])
+        let graph = GraphSVG.neighbourhood(of: index, model, urls: urls, ui: ui, from: location, title: concept.shortTitle + " " + ui["neighbourhood"])
         return [
             "id": concept.id,
             "title": concept.title,
@@ -268,6 +268,7 @@ public struct SiteRenderer: Sendable {
             },
             "learningPath": model.graph.learningPath.map { conceptLink($0, from: location) },
             "graph": GraphSVG.glossary(model, urls: urls, from: location, title: ui["graph"]),
+            "legend": categoryNames.map { ["name": $0.isEmpty ? ui["uncategorized"] : $0, "class": GraphSVG.categoryClass($0)] },
         ]
     }
 
