@@ -42,6 +42,9 @@ let package = Package(
             "Build", "GongbuCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Benchmarks: built with the package, never run by the tests (swift run -c release gongbu-bench).
+        .executableTarget(name: "gongbu-bench", dependencies: ["Content", "Glossary", "GongbuCore", "Markdown"],
+                          path: "Benchmarks/gongbu-bench"),
         .testTarget(name: "GongbuCoreTests", dependencies: ["GongbuCore"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "GongbuCore"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "GongbuCore"]),

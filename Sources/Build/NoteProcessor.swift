@@ -15,13 +15,26 @@ struct NoteProcessor: Sendable {
     /// Slug → title of every note, for `[[slug]]` wikilinks.
     var noteTitles: [String: String]
 
-    /// Links are relative, so each page gets its own view of where concepts and notes live.
-    func linkContext(from page: PageLocation, skipConcept: Int? = nil) -> LinkContext {
-        let urls = self.urls
-        return LinkContext(linkEveryMention: config.linkEveryMention, linkHeadings: config.linkHeadings, skipConcept: skipConcept,
-                           conceptHref: { urls.href(to: .concept(id: $0), from: page) },
-                           noteHref: { urls.href(to: .note(slug: $0), from: page) },
-                           noteTitles: noteTitles)
+    /// Links are relative; every note page (notes/<slug>/) and every concept page
+    /// (concepts/<id>/) sits two folders deep, so one linker per kind of page serves them all.
+    let noteLinker: ConceptLinker
+    let conceptLinker: ConceptLinker
+
+    init(config: SiteConfig, linkTargets: LinkTargets, urls: SiteURLs, glossary: Glossary, noteTitles: [String: String]) {
+        self.config = config
+        self.linkTargets = linkTargets
+        self.urls = urls
+        self.glossary = glossary
+        self.noteTitles = noteTitles
+        func context(from page: PageLocation) -> LinkContext {
+            LinkContext(linkEveryMention: config.linkEveryMention, linkHeadings: config.linkHeadings,
+                        conceptHref: { urls.href(to: .concept(id: $0), from: page) },
+                        noteHref: { urls.href(to: .note(slug: $0), from: page) },
+                        noteTitles: noteTitles)
+        }
+        // The slug and id only name a page at the right depth; hrefs do not depend on them.
+        noteLinker = ConceptLinker(glossary: glossary, context: context(from: .note(slug: "_")))
+        conceptLinker = ConceptLinker(glossary: glossary, context: context(from: .concept(id: "_")))
     }
 
     /// Longest first line of text that can serve as a title.
@@ -47,8 +60,7 @@ struct NoteProcessor: Sendable {
 
         diagnostics += rewriteLinks(in: document, note: note, lineOffset: lineOffset)
         diagnostics += reportRawHTML(in: document, note: note, lineOffset: lineOffset)
-        let linker = ConceptLinker(glossary: glossary, context: linkContext(from: .note(slug: note.slug)))
-        let links = linker.link(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body))
+        let links = noteLinker.link(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body))
         diagnostics += links.diagnostics
 
         let summary = note.metadata.summary ?? document.summary()
@@ -71,9 +83,8 @@ struct NoteProcessor: Sendable {
     func processConcept(_ index: Int) -> (String, [Diagnostic]) {
         let concept = glossary.concepts[index]
         let document = MarkdownDocument(parsing: concept.body)
-        let linker = ConceptLinker(glossary: glossary, context: linkContext(from: .concept(id: concept.id), skipConcept: index))
-        let links = linker.link(document, origin: .init(file: concept.source, lineOffset: concept.bodyStartLine - 1,
-                                                        markdown: concept.body, checkTypos: false))
+        let links = conceptLinker.link(document, origin: .init(file: concept.source, lineOffset: concept.bodyStartLine - 1,
+                                                               markdown: concept.body, checkTypos: false, ownConcept: index))
         let options = MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML)
         HeadingAnchors.apply(to: document, options: options)
         return (document.renderHTML(options), links.diagnostics)

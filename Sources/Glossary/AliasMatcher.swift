@@ -21,7 +21,7 @@ public struct AliasMatch: Sendable, Hashable {
 /// - Latin terms match case-insensitively, except terms of at most three letters written all in
 ///   lower case or all in upper case (po, rs, PV, CD), which match exactly as written.
 /// - Phrases a concept lists under `not:` (Node.js, hello-node) are never linked.
-public struct AliasMatcher: Sendable {
+public final class AliasMatcher: Sendable {
     struct Term: Sendable {
         var concept: Int
         var startsLatin: Bool
@@ -29,7 +29,7 @@ public struct AliasMatcher: Sendable {
         var lastFinal: Particles.Final
     }
 
-    private var terms: [Term] = []
+    private let terms: [Term]
     private let foldedTrie: ByteTrie
     private let exactTrie: ByteTrie
     private let blockTrie: ByteTrie
@@ -45,6 +45,7 @@ public struct AliasMatcher: Sendable {
         var exact: [[UInt8]] = []
         var foldedTerms: [Int] = []
         var exactTerms: [Int] = []
+        var terms: [Term] = []
         for (term, concept) in aliases {
             let normalized = Self.normalizeSpaces(term)
             guard !normalized.isEmpty else { continue }
@@ -63,6 +64,7 @@ public struct AliasMatcher: Sendable {
                 foldedTerms.append(terms.count - 1)
             }
         }
+        self.terms = terms
         foldedTrie = ByteTrie(keys: folded, foldsCase: true)
         exactTrie = ByteTrie(keys: exact, foldsCase: false)
         blockTrie = ByteTrie(keys: blocked.map { Array(Self.normalizeSpaces($0).utf8) }, foldsCase: true)
@@ -89,23 +91,36 @@ public struct AliasMatcher: Sendable {
         return text.withUTF8 { matches(in: $0) }
     }
 
+    /// Candidate terms starting at one position, reused across positions to avoid allocations.
+    private struct Scratch {
+        var found: [(end: Int, key: Int)] = []
+        var candidates: [(end: Int, term: Int)] = []
+    }
+
     public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [AliasMatch] {
         var result: [AliasMatch] = []
         var blockedUntil = 0
         var index = 0
         let count = bytes.count
         var previousIsWord = false
-        var candidates: [(end: Int, term: Int)] = []
+        var scratch = Scratch()
         while index < count {
             let (value, length) = TextScanning.scalar(at: index, in: bytes)
             let isWord = TextScanning.isWord(value)
             if isWord && !previousIsWord {
-                blockTrie.walk(bytes, from: index) { end, _ in blockedUntil = max(blockedUntil, end) }
-                if index >= blockedUntil {
-                    candidates.removeAll(keepingCapacity: true)
-                    foldedTrie.walk(bytes, from: index) { end, key in candidates.append((end, foldedTerms[key])) }
-                    exactTrie.walk(bytes, from: index) { end, key in candidates.append((end, exactTerms[key])) }
-                    if !candidates.isEmpty, let match = bestMatch(bytes, start: index, candidates: &candidates) {
+                let first = bytes[index]
+                if blockTrie.mayStart(with: first), let end = blockTrie.longestMatch(bytes, from: index) {
+                    blockedUntil = max(blockedUntil, end)
+                }
+                if index >= blockedUntil && (foldedTrie.mayStart(with: first) || exactTrie.mayStart(with: first)) {
+                    scratch.candidates.removeAll(keepingCapacity: true)
+                    scratch.found.removeAll(keepingCapacity: true)
+                    foldedTrie.walk(bytes, from: index, into: &scratch.found)
+                    for (end, key) in scratch.found { scratch.candidates.append((end, foldedTerms[key])) }
+                    scratch.found.removeAll(keepingCapacity: true)
+                    exactTrie.walk(bytes, from: index, into: &scratch.found)
+                    for (end, key) in scratch.found { scratch.candidates.append((end, exactTerms[key])) }
+                    if !scratch.candidates.isEmpty, let match = bestMatch(bytes, start: index, candidates: &scratch.candidates) {
                         result.append(match)
                         index = match.wordEnd
                         previousIsWord = true

@@ -2,15 +2,17 @@
 ///
 /// Walking it from one position costs at most the length of the longest key, so matching every
 /// word start of a text is linear in the text, whatever the number of keys.
-struct ByteTrie: Sendable {
+///
+/// A final class with immutable storage: matching copies no arrays and touches no reference counts.
+final class ByteTrie: Sendable {
     /// For node n, its edges are `edgeBytes[edgeStart[n]..<edgeStart[n + 1]]` (sorted), leading to `edgeTargets`.
-    private var edgeStart: [Int32] = []
-    private var edgeBytes: [UInt8] = []
-    private var edgeTargets: [Int32] = []
+    private let edgeStart: [Int32]
+    private let edgeBytes: [UInt8]
+    private let edgeTargets: [Int32]
     /// The root's edges as a direct table (the busiest node).
-    private var rootTable = [Int32](repeating: -1, count: 256)
+    private let rootTable: [Int32]
     /// Key index ending at each node, or -1.
-    private var terminal: [Int32] = []
+    private let terminal: [Int32]
 
     /// Whether key bytes and text bytes are compared case-insensitively (ASCII only).
     let foldsCase: Bool
@@ -37,6 +39,10 @@ struct ByteTrie: Sendable {
             if terminals[node] < 0 { terminals[node] = Int32(index) }
         }
         terminal = terminals
+        var edgeStart: [Int32] = []
+        var edgeBytes: [UInt8] = []
+        var edgeTargets: [Int32] = []
+        var rootTable = [Int32](repeating: -1, count: 256)
         edgeStart.reserveCapacity(children.count + 1)
         for (node, edges) in children.enumerated() {
             edgeStart.append(Int32(edgeBytes.count))
@@ -47,6 +53,10 @@ struct ByteTrie: Sendable {
             }
         }
         edgeStart.append(Int32(edgeBytes.count))
+        self.edgeStart = edgeStart
+        self.edgeBytes = edgeBytes
+        self.edgeTargets = edgeTargets
+        self.rootTable = rootTable
     }
 
     @inline(__always)
@@ -63,10 +73,9 @@ struct ByteTrie: Sendable {
         return -1
     }
 
-    /// Calls `found(end, key)` for every key that starts at `start`, shortest first. A run of
+    /// Appends `(end, key)` for every key that starts at `start`, shortest first. A run of
     /// whitespace in the text matches one space in a key (`헤드리스  서비스`).
-    @inline(__always)
-    func walk(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ found: (Int, Int) -> Void) {
+    func walk(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into found: inout [(end: Int, key: Int)]) {
         var node = 0
         var index = start
         let count = bytes.count
@@ -89,7 +98,20 @@ struct ByteTrie: Sendable {
             if node < 0 { return }
             index += step
             let key = terminal[node]
-            if key >= 0 { found(index, Int(key)) }
+            if key >= 0 { found.append((index, Int(key))) }
         }
+    }
+
+    /// The end of the longest key that starts at `start`, or nil.
+    func longestMatch(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var found: [(end: Int, key: Int)] = []
+        walk(bytes, from: start, into: &found)
+        return found.last?.end
+    }
+
+    /// Whether any key starts with the byte at `start` (a cheap filter before walking).
+    @inline(__always)
+    func mayStart(with byte: UInt8) -> Bool {
+        rootTable[Int(foldsCase ? TextScanning.lowercased(byte) : byte)] >= 0
     }
 }

@@ -10,10 +10,17 @@ import Markdown
 public struct ConceptLinker: Sendable {
     public var glossary: Glossary
     public var context: LinkContext
+    /// `data-concept="…" href="…" title="…"` per concept, escaped once rather than per link.
+    private let attributes: [String]
 
     public init(glossary: Glossary, context: LinkContext) {
         self.glossary = glossary
         self.context = context
+        attributes = glossary.concepts.map { concept in
+            var text = "data-concept=\"\(Escape.html(concept.id))\" href=\"\(Escape.html(context.conceptHref(concept.id)))\""
+            if !concept.summary.isEmpty { text += " title=\"\(Escape.html(concept.summary))\"" }
+            return text
+        }
     }
 
     /// Where the document came from, for diagnostics.
@@ -25,12 +32,15 @@ public struct ConceptLinker: Sendable {
         public var markdown: String
         /// Report words that look like misspelled terms.
         public var checkTypos: Bool
+        /// A concept page's own concept, never linked from its body.
+        public var ownConcept: Int?
 
-        public init(file: String, lineOffset: Int, markdown: String, checkTypos: Bool = true) {
+        public init(file: String, lineOffset: Int, markdown: String, checkTypos: Bool = true, ownConcept: Int? = nil) {
             self.file = file
             self.lineOffset = lineOffset
             self.markdown = markdown
             self.checkTypos = checkTypos
+            self.ownConcept = ownConcept
         }
     }
 
@@ -126,7 +136,7 @@ public struct ConceptLinker: Sendable {
                 continue
             }
             let match = matches[index]
-            if match.concept == context.skipConcept { continue }
+            if match.concept == origin.ownConcept { continue }
             record(match.concept, wikilink: false, match: match, bytes: bytes, site: site, origin: origin, state: &state)
             let allowed = !site.inHeading || context.linkHeadings
             let first = state.linkedInBlock[site.block, default: []].insert(match.concept).inserted
@@ -163,10 +173,8 @@ public struct ConceptLinker: Sendable {
     }
 
     func conceptLink(_ index: Int, text: String, extraClass: String?) -> MarkdownNode {
-        let concept = glossary.concepts[index]
-        var attributes = "class=\"concept\(extraClass.map { " " + $0 } ?? "")\" data-concept=\"\(Escape.html(concept.id))\" href=\"\(Escape.html(context.conceptHref(concept.id)))\""
-        if !concept.summary.isEmpty { attributes += " title=\"\(Escape.html(concept.summary))\"" }
-        let link = MarkdownNode.customInline(onEnter: "<a \(attributes)>", onExit: "</a>")
+        let classes = extraClass == nil ? "concept" : "concept " + extraClass!
+        let link = MarkdownNode.customInline(onEnter: "<a class=\"\(classes)\" \(attributes[index])>", onExit: "</a>")
         link.appendChild(.text(text))
         return link
     }
@@ -216,21 +224,41 @@ public struct ConceptLinker: Sendable {
         guard let base = offsets[site.node] else {
             return Snippet(before: "", term: String(decoding: bytes[match.start..<match.termEnd], as: UTF8.self), after: "")
         }
-        let start = base + match.start
-        let end = base + match.termEnd
-        let before = String(decoding: blockText[..<min(start, blockText.count)], as: UTF8.self)
-        let after = String(decoding: blockText[min(end, blockText.count)...], as: UTF8.self)
-        let radius = 40
-        var beforeText = String(before.suffix(radius))
-        var afterText = String(after.prefix(radius))
-        if before.count > radius { beforeText = "…" + beforeText.drop { !$0.isWhitespace }.trimmingPrefixSpaces() }
-        if after.count > radius {
-            if let space = afterText.lastIndex(where: { $0.isWhitespace }), afterText.distance(from: afterText.startIndex, to: space) > radius / 2 {
-                afterText = String(afterText[..<space])
-            }
-            afterText += "…"
+        let start = min(base + match.start, blockText.count)
+        let end = min(base + match.termEnd, blockText.count)
+        return Self.snippet(blockText, start: start, end: end)
+    }
+
+    /// About `radius` characters (Unicode scalars) on each side of `start..<end`, cut at spaces
+    /// where possible, with "…" where text was left out. Works on bytes: no grapheme counting.
+    static func snippet(_ text: [UInt8], start: Int, end: Int, radius: Int = 40) -> Snippet {
+        // Walk back `radius` scalars from the start.
+        var low = start
+        var scalars = 0
+        while low > 0 && scalars < radius {
+            low -= 1
+            while low > 0, text[low] & 0xC0 == 0x80 { low -= 1 }
+            scalars += 1
         }
-        return Snippet(before: beforeText, term: String(decoding: bytes[match.start..<match.termEnd], as: UTF8.self), after: afterText)
+        let cutBefore = low > 0
+        if cutBefore {
+            // Start after the first space in the window, so no word is cut in half.
+            if let space = text[low..<start].firstIndex(where: { $0 == 0x20 }), space + 1 < start { low = space + 1 }
+        }
+        var high = end
+        scalars = 0
+        while high < text.count && scalars < radius {
+            high += 1
+            while high < text.count, text[high] & 0xC0 == 0x80 { high += 1 }
+            scalars += 1
+        }
+        let cutAfter = high < text.count
+        if cutAfter, let space = text[end..<high].lastIndex(where: { $0 == 0x20 }), space > end + radius / 2 { high = space }
+        var before = String(decoding: text[low..<start], as: UTF8.self)
+        var after = String(decoding: text[end..<high], as: UTF8.self)
+        if cutBefore { before = "…" + before }
+        if cutAfter { after += "…" }
+        return Snippet(before: before, term: String(decoding: text[start..<end], as: UTF8.self), after: after)
     }
 
     func resolve(_ wikilink: Wikilinks.Found, site: TextSite, origin: Origin, state: inout LinkState, sourceText: inout SourceText?) -> WikiTarget? {
@@ -286,8 +314,3 @@ public struct ConceptLinker: Sendable {
     }
 }
 
-extension Substring {
-    fileprivate func trimmingPrefixSpaces() -> String {
-        String(drop { $0.isWhitespace })
-    }
-}

@@ -1,14 +1,13 @@
 import GongbuCore
 
 /// Where links point and how many are made. The site fills this in; the glossary stage does not
-/// know the URL layout.
+/// know the URL layout. Pages of one kind share a context (all note pages sit at the same
+/// depth), so one linker serves them all.
 public struct LinkContext: Sendable {
     /// Link every mention (true) or the first mention of a concept per paragraph (false).
     public var linkEveryMention: Bool
     /// Render mentions in headings as links (they count for the graph either way).
     public var linkHeadings: Bool
-    /// A concept page's own concept is never linked from its body.
-    public var skipConcept: Int?
     /// The href of a concept page, from the page being rendered.
     public var conceptHref: @Sendable (String) -> String
     /// The href of a note page (by slug), from the page being rendered.
@@ -16,12 +15,11 @@ public struct LinkContext: Sendable {
     /// Notes that wikilinks may name: slug → title.
     public var noteTitles: [String: String]
 
-    public init(linkEveryMention: Bool, linkHeadings: Bool, skipConcept: Int? = nil,
+    public init(linkEveryMention: Bool, linkHeadings: Bool,
                 conceptHref: @escaping @Sendable (String) -> String, noteHref: @escaping @Sendable (String) -> String,
                 noteTitles: [String: String]) {
         self.linkEveryMention = linkEveryMention
         self.linkHeadings = linkHeadings
-        self.skipConcept = skipConcept
         self.conceptHref = conceptHref
         self.noteHref = noteHref
         self.noteTitles = noteTitles

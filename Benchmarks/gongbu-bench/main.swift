@@ -1,0 +1,110 @@
+// Micro-benchmarks that are not part of the test run. Run with:
+//
+//     swift run -c release gongbu-bench linking [notes] [concepts]
+//
+// Everything is generated in memory from a fixed seed, so runs are comparable.
+import Content
+import Dispatch
+import Foundation
+import Glossary
+import GongbuCore
+import Markdown
+
+/// A small deterministic generator (SplitMix64), so benchmark inputs never change between runs.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+let syllables = Array("가나다라마바사아자차카타파하거너더러머버서어저커터퍼허고노도로모보소오조코토포호구누두루무부수우주쿠투푸후기니디리미비시이지키티피히드르므브스즈크트프흐")
+let particles = ["가", "를", "는", "의", "에서", "에서는", "로", "와", "도", "들을", "", "", ""]
+let fillers = ["그래서", "결국", "이번에는", "실습에서", "처음엔", "정리하면", "예를 들어", "중요한 건", "다시 보면", "한 번 더"]
+
+func makeConcepts(_ count: Int, random: inout SeededGenerator) -> [SourceDocument] {
+    (0..<count).map { index in
+        let korean = (0..<Int.random(in: 2...5, using: &random)).map { _ in String(syllables.randomElement(using: &random)!) }.joined()
+        let english = "Term\(index)"
+        let yaml = "title: \(korean) (\(english))\naliases: [\(korean), \(english), \(english)s]\nsummary: 개념 \(index)\nrelated: [c\((index + 1) % count)]\n"
+        return SourceDocument(path: "content/glossary/c\(index).md", contentPath: "glossary/c\(index).md",
+                              frontMatter: try! YAMLReader.read(yaml), frontMatterLineOffset: 1, body: "\(korean) 설명", bodyStartLine: 7)
+    }
+}
+
+func makeNote(_ terms: [String], random: inout SeededGenerator) -> String {
+    var text = ""
+    for section in 0..<4 {
+        text += "## 절 \(section) \(terms.randomElement(using: &random)!)\n\n"
+        for _ in 0..<3 {
+            var sentence: [String] = []
+            for _ in 0..<14 {
+                if Int.random(in: 0..<4, using: &random) == 0 {
+                    sentence.append(terms.randomElement(using: &random)! + particles.randomElement(using: &random)!)
+                } else {
+                    sentence.append(fillers.randomElement(using: &random)!)
+                }
+            }
+            text += sentence.joined(separator: " ") + ".\n"
+        }
+        text += "\n```bash\nkubectl get pods\n```\n\n"
+    }
+    return text
+}
+
+func seconds(_ block: () -> Void) -> Double {
+    let start = DispatchTime.now()
+    block()
+    return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+}
+
+func linkingBenchmark(notes noteCount: Int, concepts conceptCount: Int) {
+    var random = SeededGenerator(state: 42)
+    let documents = makeConcepts(conceptCount, random: &random)
+    var glossary = Glossary.empty
+    let buildTime = seconds { glossary = Glossary.load(documents).0 }
+    let terms = glossary.concepts.flatMap(\.aliases)
+    let notes = (0..<noteCount).map { _ in makeNote(terms, random: &random) }
+    let bytes = notes.reduce(0) { $0 + $1.utf8.count }
+    let context = LinkContext(linkEveryMention: false, linkHeadings: false, conceptHref: { "../../concepts/\($0)/" },
+                              noteHref: { "../../notes/\($0)/" }, noteTitles: [:])
+    let linker = ConceptLinker(glossary: glossary, context: context)
+
+    var matchCount = 0
+    let matchOnly = seconds {
+        let counts = notes.concurrentMap { glossary.matcher.matches(in: $0).count }
+        matchCount = counts.reduce(0, +)
+    }
+    var mentionCount = 0
+    let parseAndLink = seconds {
+        let counts = notes.concurrentMap { note -> Int in
+            let document = MarkdownDocument(parsing: note)
+            let result = linker.link(document, origin: .init(file: "n.md", lineOffset: 0, markdown: note))
+            return result.mentions.reduce(0) { $0 + $1.count }
+        }
+        mentionCount = counts.reduce(0, +)
+    }
+    let parseOnly = seconds {
+        _ = notes.concurrentMap { MarkdownDocument(parsing: $0).root.kind }
+    }
+    print("linking: \(noteCount) notes (\(bytes / 1_000_000) MB), \(conceptCount) concepts (\(terms.count) aliases), \(Parallelism.processorCount) cores")
+    print(String(format: "  build matcher            %8.3f s", buildTime))
+    print(String(format: "  match text only          %8.3f s  (%d matches)", matchOnly, matchCount))
+    print(String(format: "  parse only (cmark)       %8.3f s", parseOnly))
+    print(String(format: "  parse + link (AST)       %8.3f s  (%d mentions)", parseAndLink, mentionCount))
+    print(String(format: "  linking cost over parse  %8.3f s", parseAndLink - parseOnly))
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+case "linking":
+    let notes = arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
+    let concepts = arguments.dropFirst(2).first.flatMap(Int.init) ?? 1_000
+    linkingBenchmark(notes: notes, concepts: concepts)
+default:
+    print("usage: gongbu-bench linking [notes] [concepts]")
+}
