@@ -91,7 +91,7 @@ public struct ContentLoader: Sendable {
             if note.metadata.draft && !includeDrafts { continue }
             notes.append(note)
         }
-        diagnostics += Self.checkSlugs(notes)
+        diagnostics += Self.checkSlugs(&notes)
 
         return LoadedContent(config: config, notes: notes, glossary: glossary, staticFiles: staticFiles,
                              contentFolder: contentFolder, diagnostics: diagnostics)
@@ -160,16 +160,18 @@ public struct ContentLoader: Sendable {
     }
 
     /// Two notes with one slug would overwrite each other's page: an error naming both files.
-    static func checkSlugs(_ notes: [SourceNote]) -> [Diagnostic] {
+    /// The later note is left out of the rest of the build, so the clash is reported once.
+    static func checkSlugs(_ notes: inout [SourceNote]) -> [Diagnostic] {
         var firstBySlug: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        for note in notes {
+        notes.removeAll { note in
             if let other = firstBySlug[note.slug] {
                 diagnostics.append(.error("note slug '\(note.slug)' is already used by \(other); both would be published at notes/\(note.slug)/ (set a different 'slug:' in one of them)",
                                           at: SourceLocation(file: note.path), rule: "slug"))
-            } else {
-                firstBySlug[note.slug] = note.path
+                return true
             }
+            firstBySlug[note.slug] = note.path
+            return false
         }
         return diagnostics
     }

@@ -104,11 +104,15 @@ public struct ConceptLinker: Sendable {
         let bytes = Array(literal.utf8)
         let wikilinks = Wikilinks.find(in: bytes)
         var matches = bytes.withUnsafeBufferPointer { glossary.matcher.matches(in: $0) }
-        if !wikilinks.isEmpty {
-            matches.removeAll { match in wikilinks.contains { $0.range.overlaps(match.start..<match.wordEnd) } }
+        let shortcodes = matches.isEmpty ? [] : Shortcodes.spans(in: bytes)
+        if !wikilinks.isEmpty || !shortcodes.isEmpty {
+            matches.removeAll { match in
+                wikilinks.contains { $0.range.overlaps(match.start..<match.wordEnd) }
+                    || shortcodes.contains { $0.overlaps(match.start..<match.wordEnd) }
+            }
         }
         if origin.checkTypos && !site.inHeading {
-            reportTypos(bytes, skipping: matches.map { $0.start..<$0.wordEnd } + wikilinks.map(\.range), site: site,
+            reportTypos(bytes, skipping: matches.map { $0.start..<$0.wordEnd } + wikilinks.map(\.range) + shortcodes, site: site,
                         origin: origin, state: &state, sourceText: &sourceText)
         }
         guard !matches.isEmpty || !wikilinks.isEmpty else { return }

@@ -51,3 +51,30 @@ enum Wikilinks {
         return result
     }
 }
+
+/// Hugo shortcodes (`{{< glossary_tooltip term_id="job" >}}`, `{{% note %}}`) in notes moved over
+/// from a Hugo site: their insides are markup, not prose, so nothing in them is linked.
+enum Shortcodes {
+    static func spans(in bytes: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var index = 0
+        let count = bytes.count
+        while index + 2 < count {
+            guard bytes[index] == 0x7B, bytes[index + 1] == 0x7B, bytes[index + 2] == 0x3C || bytes[index + 2] == 0x25 else {
+                index += 1
+                continue
+            }
+            let closer = bytes[index + 2] == 0x3C ? UInt8(0x3E) : UInt8(0x25)
+            var end = index + 3
+            var found = false
+            while end + 2 < count {
+                if bytes[end] == closer && bytes[end + 1] == 0x7D && bytes[end + 2] == 0x7D { found = true; break }
+                end += 1
+            }
+            guard found else { break }
+            result.append(index..<(end + 3))
+            index = end + 3
+        }
+        return result
+    }
+}

@@ -176,3 +176,20 @@ struct ParticleTests {
         #expect(Particles.stem(word) == expected)
     }
 }
+
+@Suite("Wikilinks and shortcodes")
+struct WikilinkScanTests {
+    @Test func findsWikilinks() {
+        let found = Wikilinks.find(in: Array("[[pod]] 와 [[pods#만들기|파드 노트]] 그리고 [[ ]] [[열린".utf8))
+        #expect(found.map(\.target) == ["pod", "pods"])
+        #expect(found[1].label == "파드 노트")
+        #expect(found[1].fragment == "만들기")
+    }
+
+    @Test func findsHugoShortcodes() {
+        let text = Array(#"앞 {{< glossary_tooltip term_id="job" text="잡" >}} 뒤 {{% note %}} 끝 {{< 열림"#.utf8)
+        let spans = Shortcodes.spans(in: text)
+        #expect(spans.count == 2)
+        #expect(String(decoding: text[spans[0]], as: UTF8.self) == #"{{< glossary_tooltip term_id="job" text="잡" >}}"#)
+    }
+}
