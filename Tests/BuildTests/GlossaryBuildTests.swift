@@ -115,3 +115,32 @@ struct GlossaryBuildTests {
         #expect(!report.diagnostics.hasErrors)
     }
 }
+
+@Suite("Link options")
+struct LinkOptionTests {
+    func build(config: String) throws -> String {
+        let fs = InMemoryFileSystem(files: [
+            "/site/gongbu.yml": config,
+            "/site/content/glossary/pod.md": "---\ntitle: 파드 (Pod)\naliases: [파드]\nrelated: [node]\n---\n",
+            "/site/content/glossary/node.md": "---\ntitle: 노드 (Node)\naliases: [노드]\n---\n",
+            "/site/content/n.md": "---\ntitle: 노트\n---\n## 파드 이야기\n\n파드가 노드에서 돈다. 파드는 작다.\n",
+        ])
+        let options = BuildOptions(fileSystem: fs, sourceRoot: "/site", outputRoot: "/site/public", homeDirectory: "/home/u")
+        let report = SiteBuild(options: options, generatorVersion: "test").run()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        return try #require(fs.textFiles(under: "/site/public")["notes/n/index.html"])
+    }
+
+    @Test func firstMentionPerParagraphByDefault() throws {
+        let html = try build(config: "title: t\n")
+        #expect(html.contains(">파드</a>가 <a class=\"concept\" data-concept=\"node\""))
+        #expect(html.contains("돈다. 파드는 작다."))
+        #expect(html.contains("<h2 id=\"파드-이야기\">파드 이야기<a class=\"heading-anchor\""))
+    }
+
+    @Test func everyMentionAndHeadingLinksWhenAsked() throws {
+        let html = try build(config: "link_mode: every\nlink_headings: true\n")
+        #expect(html.contains("돈다. <a class=\"concept\" data-concept=\"pod\""))
+        #expect(html.contains("<h2 id=\"파드-이야기\"><a class=\"concept\" data-concept=\"pod\""))
+    }
+}
