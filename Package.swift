@@ -31,15 +31,17 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmark", "GongbuCore"]),
         // Stage 3: concept entries, Korean-aware linking, the concept graph.
         .target(name: "Glossary", dependencies: ["GongbuCore", "Content", "Markdown"]),
+        // Stage 3: manifest examples, the embedded API schema and the API server's rules.
+        .target(name: "Manifests", dependencies: ["GongbuCore", .product(name: "Yams", package: "Yams")]),
         // Stage 4: templates, page models, feeds, output writer.
         .target(name: "Site", dependencies: [
-            "GongbuCore", "Content", "Markdown", "Glossary",
+            "GongbuCore", "Content", "Markdown", "Glossary", "Manifests",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // The pipeline that runs the stages in order and reports.
-        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Markdown", "Glossary", "Site"]),
+        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Markdown", "Glossary", "Manifests", "Site"]),
         .executableTarget(name: "gongbu", dependencies: [
-            "Build", "GongbuCore",
+            "Build", "GongbuCore", "Manifests", "Site",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmarks: built with the package, never run by the tests (swift run -c release gongbu-bench).
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content", "GongbuCore"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "GongbuCore"]),
         .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "Content", "Markdown", "GongbuCore"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown", "GongbuCore"]),
         .testTarget(
             name: "BuildTests",

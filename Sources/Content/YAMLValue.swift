@@ -1,3 +1,4 @@
+import GongbuCore
 import Yams
 
 /// A YAML value with its scalars resolved by the YAML 1.2 core schema, its key order kept,
@@ -99,7 +100,9 @@ public enum YAMLReader {
 
     /// Reads a single YAML document. An empty document is `.null`.
     public static func read(_ text: String) throws(YAMLReadError) -> YAMLValue {
-        if let depthError = checkNestingBound(text) { throw depthError }
+        if let problem = YAMLLimits.nestingProblem(in: text, limit: maximumDepth * 2) {
+            throw YAMLReadError(message: "nesting deeper than the limit of \(maximumDepth) levels", line: problem.line, column: problem.column)
+        }
         let node: Node?
         do {
             let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
@@ -112,67 +115,6 @@ public enum YAMLReader {
         guard let node else { return .null }
         var budget = maximumNodes
         return try convert(node, depth: 0, budget: &budget)
-    }
-
-    /// The YAML parser recurses once per nesting level, so input that nests far too deep is
-    /// refused before parsing. This is an upper bound computed in one pass: flow brackets
-    /// (`[[[[…`) plus the stack of block indentation levels plus compact `- - -` markers.
-    static func checkNestingBound(_ text: String) -> YAMLReadError? {
-        let limit = maximumDepth * 2
-        var flowDepth = 0
-        var indentStack: [Int] = []
-        var line = 1
-        var column = 0
-        var quote: UInt8 = 0
-        var inComment = false
-        var atLineStart = true
-        var indent = 0
-        var dashes = 0
-        var previous: UInt8 = 0x0A
-        for byte in text.utf8 {
-            column += 1
-            defer { previous = byte }
-            if byte == 0x0A {
-                line += 1
-                column = 0
-                inComment = false
-                atLineStart = true
-                indent = 0
-                dashes = 0
-                continue
-            }
-            if atLineStart {
-                if byte == 0x20 { indent += 1; continue }
-                atLineStart = false
-                if byte != 0x23 && flowDepth == 0 {
-                    while let top = indentStack.last, top >= indent { indentStack.removeLast() }
-                    indentStack.append(indent)
-                }
-            }
-            if inComment { continue }
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-                continue
-            }
-            switch byte {
-            case 0x23 where previous == 0x20 || previous == 0x09 || previous == 0x0A:
-                inComment = true
-            case 0x5B, 0x7B:
-                flowDepth += 1
-            case 0x5D, 0x7D:
-                flowDepth = max(0, flowDepth - 1)
-            case 0x22 where flowDepth > 0, 0x27 where flowDepth > 0:
-                quote = byte
-            case 0x2D where flowDepth == 0 && (previous == 0x20 || previous == 0x0A):
-                dashes += 1
-            default:
-                break
-            }
-            if flowDepth + indentStack.count + dashes > limit {
-                return YAMLReadError(message: "nesting deeper than the limit of \(maximumDepth) levels", line: line, column: column)
-            }
-        }
-        return nil
     }
 
     static func describe(_ error: YamlError) -> YAMLReadError {

@@ -34,12 +34,13 @@ struct Terminal {
         return absolute
     }
 
-    /// Prints diagnostics grouped by file (they arrive sorted), compiler style.
-    func report(_ diagnostics: [Diagnostic], sourceRoot: String) {
+    /// Prints diagnostics grouped by file (they arrive sorted), compiler style. Locations are
+    /// relative to `sourceRoot`, or already as the user should see them when it is nil.
+    func report(_ diagnostics: [Diagnostic], sourceRoot: String?) {
         var lastFile: String?
         for diagnostic in diagnostics {
             var shown = diagnostic
-            if var location = shown.location {
+            if var location = shown.location, let sourceRoot {
                 location.file = displayPath(location.file, sourceRoot: sourceRoot)
                 shown.location = location
             }
