@@ -10,7 +10,9 @@ struct SchemaValidator {
     let schema: KubernetesSchema
     let strict: Bool
 
-    func validate(_ node: ManifestNode, type: Int, path: FieldPath, into issues: inout [ManifestIssue]) {
+    /// - Parameter keyPosition: where the key holding this value is (a missing required field is
+    ///   reported there, where the reader sees the object start).
+    func validate(_ node: ManifestNode, type: Int, path: FieldPath, keyPosition: YAMLPosition? = nil, into issues: inout [ManifestIssue]) {
         let nullable = schema.nullable[type]
         if node.isNull {
             switch schema.types[type] {
@@ -55,7 +57,7 @@ struct SchemaValidator {
         case .map(let value):
             guard case .map(let fields, _) = node else { return mismatch(node, expected: "a mapping", path: path, into: &issues) }
             for field in fields {
-                validate(field.value, type: value, path: path.appending(field.key), into: &issues)
+                validate(field.value, type: value, path: path.appending(field.key), keyPosition: field.keyPosition, into: &issues)
             }
         case .freeObject:
             guard case .map = node else { return mismatch(node, expected: "a mapping", path: path, into: &issues) }
@@ -63,7 +65,7 @@ struct SchemaValidator {
             guard case .map(let fields, let position) = node else { return mismatch(node, expected: "a mapping", path: path, into: &issues) }
             for field in fields {
                 if let fieldType = known[field.key] {
-                    validate(field.value, type: fieldType, path: path.appending(field.key), into: &issues)
+                    validate(field.value, type: fieldType, path: path.appending(field.key), keyPosition: field.keyPosition, into: &issues)
                 } else {
                     let hint = Suggest.closest(to: field.key, among: known.keys).map { " (did you mean '\($0)'?)" } ?? ""
                     issues.append(ManifestIssue(strict ? .error : .warning, rule: "schema", path: path.appending(field.key),
@@ -71,7 +73,7 @@ struct SchemaValidator {
                 }
             }
             for name in required where !fields.contains(where: { $0.key == name }) {
-                issues.append(issue(path, "missing required field '\(name)'", position))
+                issues.append(issue(path, "missing required field '\(name)'", keyPosition ?? position))
             }
         }
     }
