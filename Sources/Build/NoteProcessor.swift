@@ -2,6 +2,7 @@ import Content
 import Foundation
 import Glossary
 import GongbuCore
+import Manifests
 import Markdown
 import Site
 
@@ -19,9 +20,14 @@ struct NoteProcessor: Sendable {
     /// (concepts/<id>/) sits two folders deep, so one linker per kind of page serves them all.
     let noteLinker: ConceptLinker
     let conceptLinker: ConceptLinker
+    var validation: ValidationOptions
+    var examples: ExampleRenderer
 
-    init(config: SiteConfig, linkTargets: LinkTargets, urls: SiteURLs, glossary: Glossary, noteTitles: [String: String]) {
+    init(config: SiteConfig, linkTargets: LinkTargets, urls: SiteURLs, glossary: Glossary, noteTitles: [String: String],
+         validation: ValidationOptions) {
         self.config = config
+        self.validation = validation
+        self.examples = ExampleRenderer(urls: urls, ui: UIStrings.forLanguage(config.language))
         self.linkTargets = linkTargets
         self.urls = urls
         self.glossary = glossary
@@ -58,6 +64,8 @@ struct NoteProcessor: Sendable {
         }
         let resolvedTitle = title ?? note.nameTitle
 
+        let (exampleFiles, exampleDiagnostics) = checkExamples(in: document, note: note, lineOffset: lineOffset)
+        diagnostics += exampleDiagnostics
         diagnostics += rewriteLinks(in: document, note: note, lineOffset: lineOffset)
         diagnostics += reportRawHTML(in: document, note: note, lineOffset: lineOffset)
         let links = noteLinker.link(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body))
@@ -76,7 +84,24 @@ struct NoteProcessor: Sendable {
             aliases: note.metadata.aliases, params: note.metadata.params,
             mentions: links.mentions, noteLinks: links.noteLinks
         )
-        return (page, diagnostics)
+        var result = page
+        result.examples = exampleFiles
+        return (result, diagnostics)
+    }
+
+    /// Validates the note's manifest examples together (cross-object checks see the whole note)
+    /// and replaces each example's code block with its rendered form.
+    func checkExamples(in document: MarkdownDocument, note: SourceNote, lineOffset: Int) -> ([ExampleFile], [Diagnostic]) {
+        let blocks = ManifestExamples.find(in: document, file: note.path, lineOffset: lineOffset)
+        guard !blocks.isEmpty else { return ([], []) }
+        let results = ManifestValidator.validate(blocks.map(\.source), options: validation)
+        var files: [ExampleFile] = []
+        for (block, result) in zip(blocks, results) where result.isExample {
+            let (html, file) = examples.render(result, number: files.count + 1, noteSlug: note.slug)
+            block.node.replace(with: .customBlock(onEnter: html, onExit: ""))
+            files.append(file)
+        }
+        return (files, ValidationReport(results: results).diagnostics)
     }
 
     /// A concept entry's body: linked to other concepts (not to itself) and rendered.

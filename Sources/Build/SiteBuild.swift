@@ -2,6 +2,7 @@ import Content
 import Foundation
 import Glossary
 import GongbuCore
+import Manifests
 import Site
 
 /// Options of one build, as the CLI (or a test) sets them.
@@ -29,6 +30,8 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     public var notes = 0
     public var tags = 0
+    /// Manifest examples checked.
+    public var examples = 0
     /// HTML pages written (notes, tags, index pages, 404, redirects).
     public var pages = 0
     /// All files written.
@@ -88,9 +91,18 @@ public struct SiteBuild: Sendable {
         let urls = SiteURLs(baseURL: content.config.baseURL)
         var noteTitles: [String: String] = [:]
         for note in content.notes { noteTitles[note.slug] = note.metadata.title ?? note.nameTitle }
+        var validation = ValidationOptions(strict: content.config.strictManifests)
+        if let requested = content.config.kubernetesVersion {
+            if let resolved = KubernetesSchema.shared.resolveVersion(requested) {
+                validation.version = resolved
+            } else {
+                report.diagnostics.append(.warning("kubernetes_version '\(requested)' is not supported (gongbu ships \(KubernetesSchema.shared.availableVersions.joined(separator: ", "))); using \(validation.version)",
+                                                   at: SourceLocation(file: SiteConfig.fileName), rule: "config"))
+            }
+        }
         let processor = NoteProcessor(config: content.config,
                                       linkTargets: LinkTargets(notes: content.notes, staticFiles: content.staticFiles, assets: theme.assets.keys),
-                                      urls: urls, glossary: glossary, noteTitles: noteTitles)
+                                      urls: urls, glossary: glossary, noteTitles: noteTitles, validation: validation)
         let processed = content.notes.concurrentMap(processor.process)
         let conceptBodies = glossary.concepts.indices.concurrentMap(processor.processConcept)
         var pages: [NotePage] = []
@@ -100,6 +112,7 @@ public struct SiteBuild: Sendable {
             report.diagnostics += diagnostics
         }
         for (_, diagnostics) in conceptBodies { report.diagnostics += diagnostics }
+        report.examples = pages.reduce(0) { $0 + $1.examples.count }
         clock.finish("notes")
 
         // 3. Cross-note analysis: ordering, tags, the concept graph and backlinks

@@ -440,6 +440,50 @@ h2 .count, .backlink-list .count { color: var(--muted); font-size: 0.85rem; font
 .graph-legend { display: flex; flex-wrap: wrap; gap: 0.75rem; font-size: 0.85rem; color: var(--muted); padding: 0.5rem 0.75rem; }
 .graph-legend svg { width: 0.8rem; height: 0.8rem; min-width: 0; display: inline; vertical-align: middle; }
 
+/* Manifest examples */
+.example { margin: 1.5rem 0; border: 1px solid var(--line); border-radius: var(--radius); overflow: hidden; }
+.example-header {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.45rem 0.75rem;
+  border-bottom: 1px solid var(--line); font-size: 0.85rem; background: color-mix(in srgb, var(--code-bg) 60%, var(--bg));
+}
+.example-objects { color: var(--muted); font-family: ui-monospace, "SFMono-Regular", "D2Coding", monospace; word-break: break-all; }
+.example-actions { margin-left: auto; display: flex; gap: 0.5rem; align-items: center; }
+.badge { display: inline-block; padding: 0 0.5rem; border-radius: 999px; font-weight: 600; font-size: 0.8rem; line-height: 1.6; }
+.badge-valid { background: color-mix(in srgb, var(--ok) 18%, transparent); color: var(--ok); }
+.badge-expected-error { background: color-mix(in srgb, var(--warn) 20%, transparent); color: var(--warn); }
+.badge-invalid { background: color-mix(in srgb, var(--bad) 18%, transparent); color: var(--bad); }
+.badge-unchecked { background: var(--code-bg); color: var(--muted); }
+.copy-button {
+  font: inherit; font-size: 0.8rem; padding: 0.1rem 0.6rem; border-radius: 6px; cursor: pointer;
+  border: 1px solid var(--line); background: var(--bg); color: var(--fg);
+}
+.copy-button:hover { border-color: var(--accent); color: var(--accent); }
+.example .download { font-size: 0.8rem; }
+.example pre { margin: 0; border-radius: 0; }
+.example .line { display: inline; }
+.example .has-issue { background: color-mix(in srgb, var(--bad) 12%, transparent); }
+.example-expected-error .has-issue { background: color-mix(in srgb, var(--warn) 14%, transparent); }
+.line-issue { display: inline; font-family: inherit; font-weight: 600; }
+.line-issue.error { color: var(--bad); }
+.line-issue.warning { color: var(--warn); }
+.example-expected-error .line-issue.error { color: var(--warn); }
+.example-note { margin: 0; padding: 0.5rem 0.75rem; font-size: 0.9rem; color: var(--warn); border-bottom: 1px solid var(--line); }
+.example-issues { margin: 0; padding: 0.5rem 0.75rem 0.5rem 2rem; font-size: 0.9rem; }
+.example-issues .error { color: var(--bad); }
+.example-issues .warning { color: var(--warn); }
+.example-apply { margin: 0; padding: 0.4rem 0.75rem; font-size: 0.85rem; border-top: 1px solid var(--line); }
+.example-diagram-wrap { border-top: 1px solid var(--line); padding: 0.5rem; overflow-x: auto; }
+.example-diagram { display: block; max-width: 100%; height: auto; font-family: ui-monospace, "SFMono-Regular", "D2Coding", monospace; }
+.example-diagram rect { fill: var(--bg); stroke: var(--accent); stroke-width: 1.5; }
+.example-diagram .template rect { stroke-dasharray: 5 3; stroke: var(--concept); }
+.example-diagram .diagram-kind { font-size: 13px; font-weight: 700; fill: var(--fg); }
+.example-diagram .diagram-name { font-size: 11px; fill: var(--muted); }
+.example-diagram .diagram-edge { stroke: var(--muted); stroke-width: 1.3; }
+.example-diagram marker path { fill: var(--muted); }
+.example-diagram .diagram-edge-label { font-size: 10px; fill: var(--muted); }
+.line-issue { display: block; white-space: pre-wrap; overflow-wrap: anywhere; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+
 """#,
         "gongbu.js": #"""
 // gongbu site script: small, framework-free, optional (every page works without it).
@@ -460,6 +504,35 @@ h2 .count, .backlink-list .count { color: var(--muted); font-size: 0.85rem; font
       if (path.charAt(path.length - 1) === '/') links[i].setAttribute('href', path + 'index.html' + hash);
       else if (path === '.' || path === '..') links[i].setAttribute('href', path + '/index.html' + hash);
     }
+  }
+
+  // Copy buttons on manifest examples (hidden until this script shows them).
+  var buttons = document.querySelectorAll('.copy-button[data-copy-target]');
+  for (var b = 0; b < buttons.length; b++) {
+    buttons[b].hidden = false;
+    buttons[b].addEventListener('click', function (event) {
+      var button = event.currentTarget;
+      var code = document.getElementById(button.getAttribute('data-copy-target'));
+      if (!code) return;
+      var lines = code.querySelectorAll('.line');
+      var text = '';
+      for (var l = 0; l < lines.length; l++) text += lines[l].textContent + '\n';
+      var label = button.textContent;
+      var done = function () {
+        button.textContent = button.getAttribute('data-copied') || '✓';
+        setTimeout(function () { button.textContent = label; }, 1500);
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, function () {});
+      } else {
+        var area = document.createElement('textarea');
+        area.value = text;
+        document.body.appendChild(area);
+        area.select();
+        try { document.execCommand('copy'); done(); } catch (e) {}
+        document.body.removeChild(area);
+      }
+    });
   }
 })();
 

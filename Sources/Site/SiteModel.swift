@@ -37,6 +37,8 @@ public struct NotePage: Sendable {
     public var mentions: [Mention]
     /// Explicit `[[slug]]` links to other notes.
     public var noteLinks: [String: Int]
+    /// Manifest examples, as downloadable files.
+    public var examples: [ExampleFile] = []
 
     public init(slug: String, title: String, summary: String?, date: NoteDate?, lastModified: NoteDate?, tagNames: [String],
                 categories: [String], source: String, bodyHTML: String, headings: [Heading], showTableOfContents: Bool,

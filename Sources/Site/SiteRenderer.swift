@@ -55,6 +55,11 @@ public struct SiteRenderer: Sendable {
                 files.append(OutputFile(path: "assets/" + path, contents: .copy(from: absolute), origin: display))
             }
         }
+        for note in model.notes {
+            for example in note.examples {
+                files.append(OutputFile(path: example.path, text: example.text, origin: "an example of \(note.source)"))
+            }
+        }
         for file in model.staticFiles {
             files.append(OutputFile(path: file.contentPath, contents: .copy(from: file.absolutePath), origin: file.path))
         }

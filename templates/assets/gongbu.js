@@ -17,4 +17,33 @@
       else if (path === '.' || path === '..') links[i].setAttribute('href', path + '/index.html' + hash);
     }
   }
+
+  // Copy buttons on manifest examples (hidden until this script shows them).
+  var buttons = document.querySelectorAll('.copy-button[data-copy-target]');
+  for (var b = 0; b < buttons.length; b++) {
+    buttons[b].hidden = false;
+    buttons[b].addEventListener('click', function (event) {
+      var button = event.currentTarget;
+      var code = document.getElementById(button.getAttribute('data-copy-target'));
+      if (!code) return;
+      var lines = code.querySelectorAll('.line');
+      var text = '';
+      for (var l = 0; l < lines.length; l++) text += lines[l].textContent + '\n';
+      var label = button.textContent;
+      var done = function () {
+        button.textContent = button.getAttribute('data-copied') || '✓';
+        setTimeout(function () { button.textContent = label; }, 1500);
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, function () {});
+      } else {
+        var area = document.createElement('textarea');
+        area.value = text;
+        document.body.appendChild(area);
+        area.select();
+        try { document.execCommand('copy'); done(); } catch (e) {}
+        document.body.removeChild(area);
+      }
+    });
+  }
 })();

@@ -1,0 +1,110 @@
+import Foundation
+import GongbuCore
+import Manifests
+
+/// A manifest example's downloadable file.
+public struct ExampleFile: Sendable, Hashable {
+    /// Site-relative path: `examples/<note-slug>/<n>-<kind>-<name>.yaml`.
+    public var path: String
+    public var text: String
+}
+
+/// Renders a manifest example for a page: a status badge, the code with each diagnostic right
+/// under its line, a copy button, the download link with its `kubectl apply -f` line, and a
+/// diagram of the objects it defines.
+public struct ExampleRenderer: Sendable {
+    public var urls: SiteURLs
+    public var ui: UIStrings
+
+    public init(urls: SiteURLs, ui: UIStrings) {
+        self.urls = urls
+        self.ui = ui
+    }
+
+    /// `examples/pods/1-pod-web.yaml`: the example's number in the note, and its first object's kind and name.
+    public static func filePath(noteSlug: String, number: Int, result: SourceResult) -> String {
+        let first = result.documents.first { $0.kind != nil }
+        var parts = ["\(number)"]
+        if let kind = first?.kind { parts.append(kind.lowercased()) }
+        if let name = first?.name {
+            let slug = Slug.make(name)
+            if !slug.isEmpty { parts.append(slug) }
+        }
+        return "examples/\(noteSlug)/\(parts.joined(separator: "-")).yaml"
+    }
+
+    public func render(_ result: SourceResult, number: Int, noteSlug: String) -> (html: String, file: ExampleFile) {
+        let page = PageLocation.note(slug: noteSlug)
+        let filePath = Self.filePath(noteSlug: noteSlug, number: number, result: result)
+        let file = ExampleFile(path: filePath, text: result.source.text)
+        let statuses = Set(result.documents.map(\.status))
+        let mode = result.source.mode
+        let (statusClass, badge): (String, String)
+        if mode == .noValidate {
+            (statusClass, badge) = ("unchecked", ui["exampleUnchecked"])
+        } else if statuses.contains(.invalid) {
+            (statusClass, badge) = ("invalid", ui["exampleInvalid"])
+        } else if mode == .expectError {
+            (statusClass, badge) = ("expected-error", ui["exampleExpectedError"])
+        } else if statuses == [.skipped] {
+            (statusClass, badge) = ("unchecked", ui["exampleUnchecked"])
+        } else {
+            (statusClass, badge) = ("valid", ui["exampleValid"])
+        }
+        let id = "example-\(number)"
+        let objects = result.documents.compactMap { document -> String? in
+            guard let kind = document.kind else { return nil }
+            return document.name.map { "\(kind)/\($0)" } ?? kind
+        }
+
+        var html = "<figure class=\"example example-\(statusClass)\" id=\"\(id)\">\n"
+        html += "<figcaption class=\"example-header\"><span class=\"badge badge-\(statusClass)\">\(Escape.html(badge))</span>"
+        if !objects.isEmpty { html += " <span class=\"example-objects\">\(Escape.html(objects.joined(separator: ", ")))</span>" }
+        html += "<span class=\"example-actions\"><button type=\"button\" class=\"copy-button\" data-copy-target=\"\(id)-code\" data-copied=\"\(Escape.html(ui["copied"]))\" hidden>\(Escape.html(ui["copy"]))</button>"
+        html += " <a class=\"download\" href=\"\(Escape.html(urls.href(to: .file(filePath), from: page)))\" download>\(Escape.html(ui["downloadYAML"]))</a></span></figcaption>\n"
+        if mode == .expectError && statusClass == "expected-error" {
+            html += "<p class=\"example-note\">\(Escape.html(ui["exampleExpectedErrorNote"]))</p>\n"
+        }
+
+        // The code, line by line, with the diagnostics of each line right below it.
+        var byLine: [Int: [LocatedIssue]] = [:]
+        var general: [LocatedIssue] = []
+        let firstLine = result.source.firstLine
+        var lines = result.source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        for document in result.documents {
+            for issue in document.issues {
+                let offset = issue.line - firstLine
+                if offset >= 0 && offset < lines.count { byLine[offset, default: []].append(issue) } else { general.append(issue) }
+            }
+        }
+        html += "<pre class=\"example-code\"><code id=\"\(id)-code\" class=\"language-yaml\">"
+        for (offset, line) in lines.enumerated() {
+            let issues = byLine[offset] ?? []
+            html += "<span class=\"line\(issues.isEmpty ? "" : " has-issue")\">" + Escape.html(String(line)) + "</span>\n"
+            for issue in issues {
+                // Under the line: a caret at the column, then the message (the field path is in
+                // the tooltip; the line itself shows where).
+                let marker = String(repeating: " ", count: max(issue.column - result.source.columnOffset - 1, 0)) + "^ "
+                html += "<span class=\"line-issue \(issue.severity.rawValue)\" data-rule=\"\(Escape.html(issue.rule))\" title=\"\(Escape.html(issue.path))\">"
+                html += "<span class=\"visually-hidden\">\(Escape.html(issue.severity == .error ? ui["error"] : ui["warning"])): </span>"
+                html += Escape.html(marker + issue.message) + " [" + Escape.html(issue.rule) + "]</span>"
+            }
+        }
+        html += "</code></pre>\n"
+        if !general.isEmpty {
+            html += "<ul class=\"example-issues\">"
+            for issue in general { html += "<li class=\"\(issue.severity.rawValue)\">\(Escape.html(issue.text)) [\(Escape.html(issue.rule))]</li>" }
+            html += "</ul>\n"
+        }
+        // How to run it.
+        let fileName = Path.lastComponent(filePath)
+        let target = urls.baseURL.contains("://") ? urls.absolute(.file(filePath)) : fileName
+        html += "<p class=\"example-apply\"><code>kubectl apply -f \(Escape.html(target))</code></p>\n"
+        if let diagram = ExampleDiagram.svg(result.objects, ui: ui, title: ui["exampleDiagram"]) {
+            html += "<div class=\"example-diagram-wrap\">\(diagram)</div>\n"
+        }
+        html += "</figure>"
+        return (html, file)
+    }
+}
