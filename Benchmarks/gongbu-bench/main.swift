@@ -8,6 +8,7 @@ import Dispatch
 import Foundation
 import Glossary
 import GongbuCore
+import Manifests
 import Markdown
 
 /// A small deterministic generator (SplitMix64), so benchmark inputs never change between runs.
@@ -99,12 +100,20 @@ func linkingBenchmark(notes noteCount: Int, concepts conceptCount: Int) {
     print(String(format: "  linking cost over parse  %8.3f s", parseAndLink - parseOnly))
 }
 
+func schemaBenchmark() {
+    var schema: KubernetesSchema?
+    let load = seconds { schema = KubernetesSchema.shared }
+    print(String(format: "schema: decoded %d types for %d Kubernetes versions in %.1f ms", schema!.types.count, schema!.versions.count, load * 1000))
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
+case "schema":
+    schemaBenchmark()
 case "linking":
     let notes = arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
     let concepts = arguments.dropFirst(2).first.flatMap(Int.init) ?? 1_000
     linkingBenchmark(notes: notes, concepts: concepts)
 default:
-    print("usage: gongbu-bench linking [notes] [concepts]")
+    print("usage: gongbu-bench linking [notes] [concepts] | schema")
 }
