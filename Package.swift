@@ -51,6 +51,8 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content", "GongbuCore"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "GongbuCore"]),
         .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "Content", "Markdown", "GongbuCore"]),
+        // Runs the built `gongbu` binary: exit codes and output formats.
+        .testTarget(name: "CLITests", dependencies: ["gongbu"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown", "GongbuCore"]),
         .testTarget(

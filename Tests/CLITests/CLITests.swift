@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// Runs the `gongbu` executable that `swift test` built next to the test bundle.
+struct CLI {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let fixtures = repositoryRoot + "/Tests/BuildTests/Fixtures"
+
+    static var binary: String {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if folder.lastPathComponent.hasSuffix(".xctest") || folder.path.contains(".xctest/") {
+            while folder.path.contains(".xctest") { folder = folder.deletingLastPathComponent() }
+        }
+        return folder.appendingPathComponent("gongbu").path
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in directory: String = repositoryRoot) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryFolder() -> String {
+        let path = NSTemporaryDirectory() + "gongbu-cli-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+@Suite("Command line")
+struct CLITests {
+    @Test func versionAndHelp() throws {
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let help = try CLI.run(["validate", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Examples:"))
+        #expect(try CLI.run(["no-such-command"]).status != 0)
+    }
+
+    @Test func buildExitCodes() throws {
+        let work = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let good = try CLI.run(["build", "--source", CLI.fixtures + "/golden", "--output", work + "/out"])
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.hasPrefix("Built "))
+        let bad = try CLI.run(["build", "--source", CLI.fixtures + "/bad-front-matter", "--output", work + "/out2"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("content/broken.md:4:5: error: invalid front matter YAML"))
+        #expect(!FileManager.default.fileExists(atPath: work + "/out2"))
+        let refused = try CLI.run(["build", "--source", CLI.fixtures + "/golden", "--output", "/"])
+        #expect(refused.status == 2)
+        let missing = try CLI.run(["build", "--source", work + "/nope"])
+        #expect(missing.status == 2)
+    }
+
+    @Test func validateExitCodesAndFormats() throws {
+        let ok = try CLI.run(["validate", "--output", "json"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [String: Any]
+        let summary = json?["summary"] as? [String: Int]
+        #expect((summary?["expectedInvalid"] ?? 0) >= 5)
+        #expect(summary?["invalid"] == 0)
+        let failing = try CLI.run(["validate", CLI.fixtures + "/examples/content/broken.md"])
+        #expect(failing.status == 1)
+        #expect(failing.stderr.contains("broken.md:18:28: error: spec.containers[0].ports[0].containerPort: containerPort 70000 is out of range"))
+        let junit = try CLI.run(["validate", "--output", "junit", CLI.fixtures + "/examples"])
+        #expect(junit.status == 1)
+        #expect(junit.stdout.hasPrefix("<?xml"))
+        #expect(try CLI.run(["validate", "/no/such/path"]).status == 2)
+        #expect(try CLI.run(["validate", "--kubernetes-version", "1.2"]).status == 2)
+        #expect(try CLI.run(["validate", "--output", "yaml"]).status != 0)
+    }
+
+    @Test func graphPrintsJSONAndDOT() throws {
+        let json = try CLI.run(["graph", "--source", CLI.fixtures + "/glossary-site"])
+        #expect(json.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["concepts"] as? [Any])?.count == 5)
+        let dot = try CLI.run(["graph", "--source", CLI.fixtures + "/glossary-site", "--format", "dot"])
+        #expect(dot.stdout.hasPrefix("digraph gongbu {"))
+    }
+}
