@@ -33,15 +33,17 @@ let package = Package(
         .target(name: "Glossary", dependencies: ["GongbuCore", "Content", "Markdown"]),
         // Stage 3: manifest examples, the embedded API schema and the API server's rules.
         .target(name: "Manifests", dependencies: ["GongbuCore", .product(name: "Yams", package: "Yams")]),
+        // Stage 3: the search index and Korean-aware ranking, shared by the CLI and the site.
+        .target(name: "Search", dependencies: ["GongbuCore", "Glossary"]),
         // Stage 4: templates, page models, feeds, output writer.
         .target(name: "Site", dependencies: [
-            "GongbuCore", "Content", "Markdown", "Glossary", "Manifests",
+            "GongbuCore", "Content", "Markdown", "Glossary", "Manifests", "Search",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // The pipeline that runs the stages in order and reports.
-        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Markdown", "Glossary", "Manifests", "Site"]),
+        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Markdown", "Glossary", "Manifests", "Search", "Site"]),
         .executableTarget(name: "gongbu", dependencies: [
-            "Build", "GongbuCore", "Manifests", "Site",
+            "Build", "Content", "GongbuCore", "Manifests", "Markdown", "Search", "Site",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmarks: built with the package, never run by the tests (swift run -c release gongbu-bench).
@@ -54,6 +56,7 @@ let package = Package(
         // Runs the built `gongbu` binary: exit codes and output formats.
         .testTarget(name: "CLITests", dependencies: ["gongbu"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Glossary", "GongbuCore"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown", "GongbuCore"]),
         .testTarget(
             name: "BuildTests",

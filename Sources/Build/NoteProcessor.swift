@@ -86,6 +86,7 @@ struct NoteProcessor: Sendable {
         )
         var result = page
         result.examples = exampleFiles
+        result.searchText = document.proseText()
         return (result, diagnostics)
     }
 
@@ -105,14 +106,14 @@ struct NoteProcessor: Sendable {
     }
 
     /// A concept entry's body: linked to other concepts (not to itself) and rendered.
-    func processConcept(_ index: Int) -> (String, [Diagnostic]) {
+    func processConcept(_ index: Int) -> (html: String, text: String, diagnostics: [Diagnostic]) {
         let concept = glossary.concepts[index]
         let document = MarkdownDocument(parsing: concept.body)
         let links = conceptLinker.link(document, origin: .init(file: concept.source, lineOffset: concept.bodyStartLine - 1,
                                                                markdown: concept.body, checkTypos: false, ownConcept: index))
         let options = MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML)
         HeadingAnchors.apply(to: document, options: options)
-        return (document.renderHTML(options), links.diagnostics)
+        return (document.renderHTML(options), document.proseText(), links.diagnostics)
     }
 
     /// Points relative links and images at the pages and files they name in the output, and

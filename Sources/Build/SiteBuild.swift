@@ -3,6 +3,7 @@ import Foundation
 import Glossary
 import GongbuCore
 import Manifests
+import Search
 import Site
 
 /// Options of one build, as the CLI (or a test) sets them.
@@ -111,16 +112,22 @@ public struct SiteBuild: Sendable {
             pages.append(page)
             report.diagnostics += diagnostics
         }
-        for (_, diagnostics) in conceptBodies { report.diagnostics += diagnostics }
+        for concept in conceptBodies { report.diagnostics += concept.diagnostics }
         report.examples = pages.reduce(0) { $0 + $1.examples.count }
         clock.finish("notes")
 
         // 3. Cross-note analysis: ordering, tags, the concept graph and backlinks
         var model = SiteModel(config: content.config, notes: pages, staticFiles: content.staticFiles)
-        report.diagnostics += model.attach(glossary: glossary, conceptBodies: conceptBodies.map(\.0))
+        report.diagnostics += model.attach(glossary: glossary, conceptBodies: conceptBodies.map(\.html))
+        model.conceptTexts = conceptBodies.map(\.text)
         report.notes = model.notes.count
         report.tags = model.tags.count
         clock.finish("graph")
+
+        // The search index: terms per document on all cores, then one merge.
+        let documents = model.searchDocuments()
+        model.searchIndex = IndexBuilder.build(documents, analysed: documents.concurrentMap(IndexBuilder.analyse))
+        clock.finish("search")
         return SiteAnalysis(content: content, theme: theme, model: model, urls: urls)
     }
 

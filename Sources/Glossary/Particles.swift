@@ -6,7 +6,7 @@
 public enum Particles {
     /// When a particle may follow the syllable before it. Copula forms with 이 (이다, 이며, 이고 …)
     /// are also correct after a vowel (파드이다 as well as 파드다), so they accept both.
-    enum Condition {
+    public enum Condition: Sendable {
         case any
         /// After a syllable with a final consonant (잡이, 잡을).
         case afterConsonant
@@ -23,7 +23,19 @@ public enum Particles {
         let condition: Condition
     }
 
-    static let table: [(String, Condition)] = [
+    /// One-letter codes of the conditions, for the site's search script: A any, C after a
+    /// consonant, V after a vowel, R after a vowel or ㄹ, N after a consonant other than ㄹ.
+    public static func conditionCode(_ condition: Condition) -> String {
+        switch condition {
+        case .any: "A"
+        case .afterConsonant: "C"
+        case .afterVowel: "V"
+        case .afterVowelOrRieul: "R"
+        case .afterConsonantNotRieul: "N"
+        }
+    }
+
+    public static let table: [(String, Condition)] = [
         ("이", .afterConsonant), ("가", .afterVowel),
         ("을", .afterConsonant), ("를", .afterVowel),
         ("은", .afterConsonant), ("는", .afterVowel),
@@ -110,6 +122,13 @@ public enum Particles {
             if matchStack(bytes, last, end, final(ofScalar: scalar), depth: depth + 1) { return true }
         }
         return false
+    }
+
+    /// True when the whole text is a stack of particles that may follow a Latin word (Pod은, k8s를).
+    public static func isParticlesAfterLatin(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return false }
+        return bytes.withUnsafeBufferPointer { isParticleSequence($0, from: 0, to: $0.count, after: .unknown) }
     }
 
     /// Strips the particles from a word for search (`파드에서는` → `파드`), when what is left is at

@@ -54,3 +54,29 @@ extension MarkdownDocument {
         return cut + "…"
     }
 }
+
+extension MarkdownDocument {
+    /// The prose of the document for search: paragraphs, lists, quotes and inline code, one
+    /// block per line. Code blocks, raw HTML and custom blocks (rendered headings and examples)
+    /// are left out.
+    public func proseText() -> String {
+        var text = ""
+        var skipDepth = 0
+        for (node, event) in walk() {
+            switch node.kind {
+            case .codeBlock, .htmlBlock, .customBlock, .htmlInline:
+                if event == .enter && (node.kind == .customBlock) { skipDepth += 1 }
+                if event == .exit && (node.kind == .customBlock) { skipDepth -= 1 }
+            case .text, .code:
+                if event == .enter && skipDepth == 0 { text += node.literal ?? "" }
+            case .softBreak, .lineBreak:
+                if event == .enter && skipDepth == 0 { text += " " }
+            case .paragraph, .heading, .item:
+                if event == .exit && skipDepth == 0 && !text.hasSuffix("\n") { text += "\n" }
+            default:
+                break
+            }
+        }
+        return text
+    }
+}

@@ -2,6 +2,7 @@ import Content
 import Glossary
 import GongbuCore
 import Markdown
+import Search
 
 /// A tag as pages show it: the spelling people see and the slug in its URL.
 public struct TagRef: Sendable, Hashable {
@@ -39,6 +40,8 @@ public struct NotePage: Sendable {
     public var noteLinks: [String: Int]
     /// Manifest examples, as downloadable files.
     public var examples: [ExampleFile] = []
+    /// The note's prose, for the search index.
+    public var searchText = ""
 
     public init(slug: String, title: String, summary: String?, date: NoteDate?, lastModified: NoteDate?, tagNames: [String],
                 categories: [String], source: String, bodyHTML: String, headings: [Heading], showTableOfContents: Bool,
@@ -81,6 +84,9 @@ public struct SiteModel: Sendable {
     /// Rendered concept bodies, parallel to `glossary.concepts`.
     public var conceptBodies: [String] = []
     public var graph = ConceptGraph.empty
+    /// Concept bodies as prose, parallel to `glossary.concepts`, for the search index.
+    public var conceptTexts: [String] = []
+    public var searchIndex: SearchIndex?
 
     /// Adds the glossary and builds the concept graph over the notes in display order.
     /// Returns the graph's diagnostics (concepts no note mentions).
@@ -144,5 +150,27 @@ public struct SiteModel: Sendable {
         case (nil, .some): return false
         default: return a.title != b.title ? a.title < b.title : a.slug < b.slug
         }
+    }
+}
+
+extension SiteModel {
+    /// The documents of the search index: concepts first, then notes in display order.
+    public func searchDocuments() -> [SearchDocument] {
+        var documents: [SearchDocument] = []
+        for (index, concept) in glossary.concepts.enumerated() {
+            documents.append(SearchDocument(
+                kind: .concept, id: concept.id, title: concept.title, url: PageLocation.concept(id: concept.id).path, source: concept.source,
+                summary: concept.summary, aliases: concept.aliases, body: conceptTexts.indices.contains(index) ? conceptTexts[index] : "",
+                concepts: [concept.id: 1]))
+        }
+        for (index, note) in notes.enumerated() {
+            var mentions: [String: Int] = [:]
+            for mention in note.mentions { mentions[glossary.concepts[mention.concept].id] = mention.count + mention.wikilinks }
+            documents.append(SearchDocument(
+                kind: .note, id: note.slug, title: note.title, url: PageLocation.note(slug: note.slug).path, source: note.source,
+                summary: note.summary ?? "", tags: noteTags[index].map(\.name), headings: note.headings.map(\.text), body: note.searchText,
+                concepts: mentions))
+        }
+        return documents
     }
 }

@@ -1,6 +1,7 @@
 import Content
 import Glossary
 import GongbuCore
+import Search
 
 /// Stage 4 of the pipeline: turns the site model into output files (pages, feeds, assets).
 ///
@@ -32,6 +33,11 @@ public struct SiteRenderer: Sendable {
         }
         var files = jobs.concurrentMap(renderPage)
         files.append(OutputFile(path: "graph.json", text: GraphExport.json(model, urls: urls), origin: "the concept graph"))
+        if let index = model.searchIndex {
+            for file in IndexFiles.files(index) {
+                files.append(OutputFile(path: file.path, text: file.text, origin: "the search index"))
+            }
+        }
         files.append(OutputFile(path: "sitemap.xml", text: Feeds.sitemap(model, urls: urls), origin: "the sitemap"))
         files.append(OutputFile(path: "atom.xml", text: Feeds.atom(model, urls: urls), origin: "the Atom feed"))
 

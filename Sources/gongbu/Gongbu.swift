@@ -20,6 +20,6 @@ struct Gongbu: ParsableCommand {
         Exit codes: 0 success, 1 problems in the notes, 2 usage or I/O errors.
         """,
         version: version,
-        subcommands: [BuildCommand.self, ValidateCommand.self, GraphCommand.self]
+        subcommands: [BuildCommand.self, ValidateCommand.self, SearchCommand.self, GraphCommand.self]
     )
 }

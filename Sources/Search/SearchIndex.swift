@@ -1,0 +1,86 @@
+import Foundation
+
+/// One document's entry in a term's posting list.
+public struct Posting: Sendable, Hashable {
+    public var document: Int
+    /// Field-weighted term frequency.
+    public var frequency: Double
+}
+
+/// A concept as the query engine needs it: for alias expansion, choseong and fuzzy matching.
+public struct IndexedConcept: Sendable, Hashable {
+    public var id: String
+    public var document: Int
+    public var title: String
+    public var aliases: [String]
+}
+
+/// The search index: documents, their lengths, posting lists, and the concept table.
+///
+/// Built by the pipeline (`IndexBuilder`), kept in memory by `gongbu search` when there is no
+/// saved index, and written to the site as sharded JSON files that both the site's script and
+/// `gongbu search` read (`IndexFiles`).
+public struct SearchIndex: Sendable {
+    public var documents: [SearchDocument]
+    /// Field-weighted length of each document.
+    public var lengths: [Double]
+    public var averageLength: Double
+    public var concepts: [IndexedConcept]
+    /// Term → postings. For an index read from files, only loaded shards are here.
+    public var postings: [String: [Posting]]
+
+    public init(documents: [SearchDocument], lengths: [Double], concepts: [IndexedConcept], postings: [String: [Posting]]) {
+        self.documents = documents
+        self.lengths = lengths
+        self.averageLength = lengths.isEmpty ? 1 : max(lengths.reduce(0, +) / Double(lengths.count), 1)
+        self.concepts = concepts
+        self.postings = postings
+    }
+
+    /// The concept term that every document mentioning a concept carries (`@pod`).
+    public static func conceptTerm(_ id: String) -> String { "@" + id }
+}
+
+/// Builds the index from documents. Tokenizing is per document (run on all cores by the caller);
+/// merging is one linear pass.
+public enum IndexBuilder {
+    /// The terms of one document with their field-weighted frequencies, and its weighted length.
+    public static func analyse(_ document: SearchDocument) -> (terms: [String: Double], length: Double) {
+        var terms: [String: Double] = [:]
+        var length = 0.0
+        func add(_ text: String, _ weight: Double) {
+            for term in Tokenizer.terms(text) {
+                terms[term.term, default: 0] += term.weight * weight
+                if !term.term.hasPrefix("~") { length += weight }
+            }
+        }
+        add(document.title, FieldWeight.title)
+        for alias in document.aliases { add(alias, FieldWeight.aliases) }
+        for heading in document.headings { add(heading, FieldWeight.headings) }
+        for tag in document.tags { add(tag, FieldWeight.tags) }
+        if document.kind == .concept { add(document.summary, FieldWeight.summary) }
+        add(document.body, FieldWeight.body)
+        for (concept, count) in document.concepts {
+            terms[SearchIndex.conceptTerm(concept), default: 0] += Double(count) * FieldWeight.conceptMention
+        }
+        return (terms, max(length, 1))
+    }
+
+    public static func build(_ documents: [SearchDocument], analysed: [(terms: [String: Double], length: Double)]) -> SearchIndex {
+        var postings: [String: [Posting]] = [:]
+        for (index, entry) in analysed.enumerated() {
+            for (term, frequency) in entry.terms {
+                postings[term, default: []].append(Posting(document: index, frequency: frequency))
+            }
+        }
+        var concepts: [IndexedConcept] = []
+        for (index, document) in documents.enumerated() where document.kind == .concept {
+            concepts.append(IndexedConcept(id: document.id, document: index, title: document.title, aliases: document.aliases))
+        }
+        return SearchIndex(documents: documents, lengths: analysed.map(\.length), concepts: concepts, postings: postings)
+    }
+
+    public static func build(_ documents: [SearchDocument]) -> SearchIndex {
+        build(documents, analysed: documents.map(analyse))
+    }
+}

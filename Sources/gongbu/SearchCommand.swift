@@ -1,0 +1,181 @@
+import ArgumentParser
+import Build
+import Content
+import Foundation
+import GongbuCore
+import Markdown
+import Search
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Find concepts and notes, Korean-aware.",
+        discussion: """
+        Matches Korean with particles (파드를), English with plurals (pods), initial consonants
+        alone (ㅍㄷ → 파드, ㄷㅍㄹㅇㅁㅌ → 디플로이먼트), phrases (롤링 업데이트), and near spellings
+        when nothing matches exactly (deploymnet → deployment). A query that names a concept by
+        any alias also finds notes that use its other aliases, and that concept comes first.
+
+        Uses the index `gongbu build` wrote to public/search/ when it is newer than the notes;
+        otherwise builds one in memory.
+
+        Examples:
+          gongbu search 파드
+          gongbu search ㄷㅍㄹㅇㅁㅌ
+          gongbu search 롤링 업데이트 --kind note --limit 5
+          gongbu search deploymnet --json
+
+        Exit codes: 0 results found, 1 nothing found, 2 usage or I/O errors (a blank query).
+        """
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case concept, note
+    }
+
+    @Argument(help: "What to look for.")
+    var query: [String] = []
+
+    @OptionGroup var sourceOptions: SourceOptions
+
+    @Option(name: .long, help: "At most this many concepts and this many notes.")
+    var limit: Int = 10
+
+    @Option(name: .long, help: "Only concepts or only notes.")
+    var kind: Kind?
+
+    @Flag(name: .long, help: "Print JSON: {query, concepts: [{id, title, url, score, fuzzy}], notes: [{id, title, source, url, score, snippet}]}.")
+    var json = false
+
+    func validate() throws {
+        if query.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("the query is empty; give a word to search for, e.g. gongbu search 파드")
+        }
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let terminal = Terminal()
+        let text = query.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        let sourceRoot = sourceOptions.sourceRoot
+        let fileSystem = LocalFileSystem()
+        guard fileSystem.isDirectory(sourceRoot) else {
+            terminal.error("source folder \(sourceRoot) does not exist")
+            throw ExitStatus.usageOrIO
+        }
+        let config = readConfig(sourceRoot, fileSystem)
+        let source: any SearchSource
+        var documentText: (Int) -> String?
+        var documentInfo: (Int) -> SearchDocument?
+        let saved = Path.join(sourceRoot, "public/" + IndexFiles.folder)
+        if SavedIndex.isFresh(saved, sourceRoot: sourceRoot, fileSystem: fileSystem), let loaded = try? LoadedIndex(folder: saved, fileSystem: fileSystem) {
+            source = loaded
+            documentInfo = { loaded.document($0) }
+            documentText = { index in
+                guard let document = loaded.document(index) else { return nil }
+                return SavedIndex.readProse(Path.join(sourceRoot, document.source), fileSystem: fileSystem)
+            }
+        } else {
+            var options = BuildOptions(fileSystem: fileSystem, sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, "public"),
+                                       homeDirectory: LocalFileSystem.homeDirectory)
+            options.dryRun = true
+            var report = BuildReport()
+            guard let analysis = SiteBuild(options: options, generatorVersion: Gongbu.version).analyse(&report), let index = analysis.model.searchIndex else {
+                terminal.error(report.fatal ?? "cannot read the notes")
+                throw ExitStatus.usageOrIO
+            }
+            source = index
+            documentInfo = { index.documents[$0] }
+            documentText = { index.documents[$0].body }
+        }
+        let results = QueryEngine(source: source).search(text, limit: limit, kind: kind.map { $0 == .concept ? .concept : .note })
+        let urls = config.baseURL.contains("://") ? config.baseURL : nil
+        func url(_ path: String) -> String { (urls ?? "/") + Escape.urlPath(path) }
+
+        if json {
+            var out = "{\"query\": \(Escape.jsonString(text)), \"concepts\": ["
+            out += results.concepts.compactMap { hit -> String? in
+                guard let document = documentInfo(hit.document) else { return nil }
+                return "{\"id\": \(Escape.jsonString(document.id)), \"title\": \(Escape.jsonString(document.title)), \"url\": \(Escape.jsonString(url(document.url))), "
+                    + "\"score\": \(String(format: "%.4f", hit.score)), \"fuzzy\": \(hit.fuzzy)}"
+            }.joined(separator: ", ")
+            out += "], \"notes\": ["
+            out += results.notes.compactMap { hit -> String? in
+                guard let document = documentInfo(hit.document) else { return nil }
+                let snippet = Snippets.make(documentText(hit.document) ?? document.summary, highlights: results.highlights)
+                return "{\"id\": \(Escape.jsonString(document.id)), \"title\": \(Escape.jsonString(document.title)), \"source\": \(Escape.jsonString(document.source)), "
+                    + "\"url\": \(Escape.jsonString(url(document.url))), \"score\": \(String(format: "%.4f", hit.score)), \"snippet\": \(Escape.jsonString(snippet.plain))}"
+            }.joined(separator: ", ")
+            out += "]}"
+            print(out)
+        } else if !results.isEmpty {
+            let color = terminal.stdoutIsTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+            func mark(_ text: String) -> String { color ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text }
+            func dim(_ text: String) -> String { color ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+            if !results.concepts.isEmpty {
+                print(bold("개념"))
+                for hit in results.concepts {
+                    guard let document = documentInfo(hit.document) else { continue }
+                    let fuzzy = hit.fuzzy ? dim(" (비슷한 철자)") : ""
+                    print("  " + bold(document.title) + fuzzy + "  " + dim(url(document.url)))
+                    if !document.aliases.isEmpty { print("    " + dim(document.aliases.joined(separator: ", "))) }
+                    let concept = source.concepts.first { $0.document == hit.document }
+                    if document.aliases.isEmpty, let aliases = concept?.aliases, !aliases.isEmpty { print("    " + dim(aliases.joined(separator: ", "))) }
+                    if !document.summary.isEmpty { print("    " + document.summary) }
+                }
+            }
+            if !results.notes.isEmpty {
+                if !results.concepts.isEmpty { print("") }
+                print(bold("노트"))
+                for hit in results.notes {
+                    guard let document = documentInfo(hit.document) else { continue }
+                    print("  " + bold(document.title) + "  " + dim(document.source))
+                    let snippet = Snippets.make(documentText(hit.document) ?? document.summary, highlights: results.highlights)
+                    print("    " + snippet.before + mark(snippet.match) + snippet.after)
+                }
+            }
+        } else {
+            FileHandle.standardError.write(Data("'\(text)'에 맞는 개념이나 노트가 없습니다.\n".utf8))
+        }
+        if results.isEmpty { throw ExitStatus.contentProblems }
+    }
+
+    func readConfig(_ sourceRoot: String, _ fileSystem: LocalFileSystem) -> SiteConfig {
+        let path = Path.join(sourceRoot, SiteConfig.fileName)
+        guard let bytes = try? fileSystem.readFile(at: path), let decoded = try? TextDecoding.decode(bytes) else { return SiteConfig() }
+        return SiteConfig.read(decoded.text, file: SiteConfig.fileName).0
+    }
+}
+
+/// Whether the index a build saved can answer for the current notes.
+enum SavedIndex {
+    /// Newer than every file under content/ and templates/ and than gongbu.yml.
+    static func isFresh(_ folder: String, sourceRoot: String, fileSystem: LocalFileSystem) -> Bool {
+        guard let saved = fileSystem.modificationDate(of: Path.join(folder, "meta.json")) else { return false }
+        var stack = [Path.join(sourceRoot, "content"), Path.join(sourceRoot, "templates")]
+        if !fileSystem.isDirectory(stack[0]) { stack = [sourceRoot] }
+        if let config = fileSystem.modificationDate(of: Path.join(sourceRoot, SiteConfig.fileName)), config > saved { return false }
+        let output = Path.join(sourceRoot, "public")
+        while let next = stack.popLast() {
+            guard let names = try? fileSystem.contentsOfDirectory(at: next) else { continue }
+            for name in names where !name.hasPrefix(".") {
+                let path = Path.join(next, name)
+                if path == output { continue }
+                if fileSystem.kind(of: path) == .directory {
+                    stack.append(path)
+                } else if let date = fileSystem.modificationDate(of: path), date > saved {
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
+    /// A note's prose, read again for a snippet.
+    static func readProse(_ path: String, fileSystem: LocalFileSystem) -> String? {
+        guard let bytes = try? fileSystem.readFile(at: path), let decoded = try? TextDecoding.decode(bytes) else { return nil }
+        let body = FrontMatterSplit.split(decoded.text).body
+        return MarkdownDocument(parsing: body).proseText()
+    }
+}
