@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The whole test suite: unit, golden-file and end-to-end tests (Swift Testing).
+# The whole test suite: unit, golden-file and end-to-end tests (Swift Testing), then the
+# real-browser test of the site's search box (installs Chromium and Selenium when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/ensure-libcmark.sh
 swift test
+swift build --product gongbu
+python3 scripts/browser-test.py --gongbu .build/debug/gongbu
