@@ -66,7 +66,8 @@ struct NoteProcessor: Sendable {
 
         let (exampleFiles, exampleDiagnostics) = checkExamples(in: document, note: note, lineOffset: lineOffset)
         diagnostics += exampleDiagnostics
-        diagnostics += rewriteLinks(in: document, note: note, lineOffset: lineOffset)
+        let (linkedNotes, linkDiagnostics) = rewriteLinks(in: document, note: note, lineOffset: lineOffset)
+        diagnostics += linkDiagnostics
         diagnostics += reportRawHTML(in: document, note: note, lineOffset: lineOffset)
         let links = noteLinker.link(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body))
         diagnostics += links.diagnostics
@@ -87,6 +88,7 @@ struct NoteProcessor: Sendable {
         var result = page
         result.examples = exampleFiles
         result.searchText = document.proseText()
+        result.linkedNotes = linkedNotes
         return (result, diagnostics)
     }
 
@@ -118,8 +120,9 @@ struct NoteProcessor: Sendable {
 
     /// Points relative links and images at the pages and files they name in the output, and
     /// warns about local targets that do not exist (never an error: the page still works).
-    func rewriteLinks(in document: MarkdownDocument, note: SourceNote, lineOffset: Int) -> [Diagnostic] {
+    func rewriteLinks(in document: MarkdownDocument, note: SourceNote, lineOffset: Int) -> (Set<String>, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var linked = Set<String>()
         for (node, event) in document.walk() where event == .enter && (node.kind == .link || node.kind == .image) {
             guard let url = node.url else { continue }
             switch linkTargets.resolve(url, fromNoteAt: note.document.contentPath, slug: note.slug, urls: urls) {
@@ -127,13 +130,16 @@ struct NoteProcessor: Sendable {
                 continue
             case .rewrite(let href):
                 node.url = href
+            case .note(let slug, let href):
+                node.url = href
+                linked.insert(slug)
             case .missing(let original):
                 let what = node.kind == .image ? "image" : "link target"
                 diagnostics.append(.warning("\(what) '\(original)' does not exist in the content folder",
                                             at: location(of: node, note: note, lineOffset: lineOffset), rule: "missing-file"))
             }
         }
-        return diagnostics
+        return (linked, diagnostics)
     }
 
     /// One warning per note that has raw HTML the site will not render.

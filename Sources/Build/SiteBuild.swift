@@ -89,21 +89,8 @@ public struct SiteBuild: Sendable {
 
         // 2. Parse, link and render each note's body, on all cores
         progress("rendering \(content.notes.count) notes")
-        let urls = SiteURLs(baseURL: content.config.baseURL)
-        var noteTitles: [String: String] = [:]
-        for note in content.notes { noteTitles[note.slug] = note.metadata.title ?? note.nameTitle }
-        var validation = ValidationOptions(strict: content.config.strictManifests)
-        if let requested = content.config.kubernetesVersion {
-            if let resolved = KubernetesSchema.shared.resolveVersion(requested) {
-                validation.version = resolved
-            } else {
-                report.diagnostics.append(.warning("kubernetes_version '\(requested)' is not supported (gongbu ships \(KubernetesSchema.shared.availableVersions.joined(separator: ", "))); using \(validation.version)",
-                                                   at: SourceLocation(file: SiteConfig.fileName), rule: "config"))
-            }
-        }
-        let processor = NoteProcessor(config: content.config,
-                                      linkTargets: LinkTargets(notes: content.notes, staticFiles: content.staticFiles, assets: theme.assets.keys),
-                                      urls: urls, glossary: glossary, noteTitles: noteTitles, validation: validation)
+        let (processor, setupDiagnostics) = Self.makeProcessor(content: content, theme: theme, glossary: glossary)
+        report.diagnostics += setupDiagnostics
         let processed = content.notes.concurrentMap(processor.process)
         let conceptBodies = glossary.concepts.indices.concurrentMap(processor.processConcept)
         var pages: [NotePage] = []
@@ -116,19 +103,49 @@ public struct SiteBuild: Sendable {
         report.examples = pages.reduce(0) { $0 + $1.examples.count }
         clock.finish("notes")
 
-        // 3. Cross-note analysis: ordering, tags, the concept graph and backlinks
-        var model = SiteModel(config: content.config, notes: pages, staticFiles: content.staticFiles)
-        report.diagnostics += model.attach(glossary: glossary, conceptBodies: conceptBodies.map(\.html))
-        model.conceptTexts = conceptBodies.map(\.text)
+        // 3. Cross-note analysis: ordering, tags, the concept graph and backlinks, the search index
+        let (model, modelDiagnostics) = Self.assemble(config: content.config, pages: pages, staticFiles: content.staticFiles,
+                                                      glossary: glossary, conceptBodies: conceptBodies)
+        report.diagnostics += modelDiagnostics
         report.notes = model.notes.count
         report.tags = model.tags.count
-        clock.finish("graph")
+        clock.finish("graph and search")
+        return SiteAnalysis(content: content, theme: theme, model: model, urls: processor.urls)
+    }
 
-        // The search index: terms per document on all cores, then one merge.
+    /// The per-note processor for a set of notes (it knows their slugs and titles for links).
+    static func makeProcessor(content: LoadedContent, theme: Theme, glossary: Glossary, notes: [SourceNote]? = nil) -> (NoteProcessor, [Diagnostic]) {
+        let notes = notes ?? content.notes
+        var diagnostics: [Diagnostic] = []
+        var noteTitles: [String: String] = [:]
+        for note in notes { noteTitles[note.slug] = note.metadata.title ?? note.nameTitle }
+        var validation = ValidationOptions(strict: content.config.strictManifests)
+        if let requested = content.config.kubernetesVersion {
+            if let resolved = KubernetesSchema.shared.resolveVersion(requested) {
+                validation.version = resolved
+            } else {
+                diagnostics.append(.warning("kubernetes_version '\(requested)' is not supported (gongbu ships \(KubernetesSchema.shared.availableVersions.joined(separator: ", "))); using \(validation.version)",
+                                            at: SourceLocation(file: SiteConfig.fileName), rule: "config"))
+            }
+        }
+        let processor = NoteProcessor(config: content.config,
+                                      linkTargets: LinkTargets(notes: notes, staticFiles: content.staticFiles, assets: theme.assets.keys),
+                                      urls: SiteURLs(baseURL: content.config.baseURL), glossary: glossary, noteTitles: noteTitles,
+                                      validation: validation)
+        return (processor, diagnostics)
+    }
+
+    /// The cross-note steps: the site model (order, tags), the concept graph, and the search
+    /// index (terms per document on all cores, then one merge).
+    static func assemble(config: SiteConfig, pages: [NotePage], staticFiles: [StaticFile], glossary: Glossary,
+                         conceptBodies: [(html: String, text: String, diagnostics: [Diagnostic])],
+                         analyse: (SearchDocument) -> (terms: [String: Double], length: Double) = IndexBuilder.analyse) -> (SiteModel, [Diagnostic]) {
+        var model = SiteModel(config: config, notes: pages, staticFiles: staticFiles)
+        let diagnostics = model.attach(glossary: glossary, conceptBodies: conceptBodies.map(\.html))
+        model.conceptTexts = conceptBodies.map(\.text)
         let documents = model.searchDocuments()
-        model.searchIndex = IndexBuilder.build(documents, analysed: documents.concurrentMap(IndexBuilder.analyse))
-        clock.finish("search")
-        return SiteAnalysis(content: content, theme: theme, model: model, urls: urls)
+        model.searchIndex = IndexBuilder.build(documents, analysed: documents.concurrentMap(analyse))
+        return (model, diagnostics)
     }
 
     /// The whole build: analyse, render every page, and write the site only when nothing is wrong.

@@ -122,6 +122,25 @@ public struct ContentLoader: Sendable {
         return (document, isGlossary, diagnostics)
     }
 
+    /// The folder notes are read from: content/ when the source has it, else the source itself.
+    public var contentRoot: String {
+        let candidate = Path.join(sourceRoot, "content")
+        return fileSystem.isDirectory(candidate) ? candidate : sourceRoot
+    }
+
+    /// Reads one Markdown file again (for incremental rebuilds). Returns the note, or the
+    /// glossary document when the file is a concept entry, with its diagnostics.
+    public func loadFile(at absolutePath: String) -> (note: SourceNote?, glossary: SourceDocument?, diagnostics: [Diagnostic]) {
+        let root = contentRoot
+        let file = WalkedFile(logicalPath: absolutePath, readPath: absolutePath)
+        let (document, isGlossary, diagnostics) = readDocument(file, contentRoot: root, isGlossaryFolder: root != sourceRoot)
+        guard let document else { return (nil, nil, diagnostics) }
+        if isGlossary { return (nil, document, diagnostics) }
+        let (note, noteDiagnostics) = Self.makeNote(document)
+        if note.metadata.draft && !includeDrafts { return (nil, nil, diagnostics + noteDiagnostics) }
+        return (note, nil, diagnostics + noteDiagnostics)
+    }
+
     func loadConfig() -> (SiteConfig, [Diagnostic]) {
         let path = Path.join(sourceRoot, SiteConfig.fileName)
         guard fileSystem.kind(of: path) != nil else { return (SiteConfig(), []) }
@@ -161,7 +180,7 @@ public struct ContentLoader: Sendable {
 
     /// Two notes with one slug would overwrite each other's page: an error naming both files.
     /// The later note is left out of the rest of the build, so the clash is reported once.
-    static func checkSlugs(_ notes: inout [SourceNote]) -> [Diagnostic] {
+    public static func checkSlugs(_ notes: inout [SourceNote]) -> [Diagnostic] {
         var firstBySlug: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         notes.removeAll { note in

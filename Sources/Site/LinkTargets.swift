@@ -23,6 +23,8 @@ public struct LinkTargets: Sendable {
     public enum Resolution: Equatable {
         /// Rewrite the URL to this href.
         case rewrite(String)
+        /// A link to another note (by slug): rewrite to this href.
+        case note(slug: String, href: String)
         /// Leave the URL alone (external, fragment-only, mailto …).
         case external
         /// A local target that does not exist.
@@ -54,7 +56,7 @@ public struct LinkTargets: Sendable {
         let withoutSlash = candidate.hasSuffix("/") ? String(candidate.dropLast()) : candidate
         for key in [withoutSlash, withoutSlash + ".md", withoutSlash + ".markdown", withoutSlash + "/index.md", withoutSlash + "/_index.md"] {
             if let target = notesByPath[key] {
-                return .rewrite(urls.href(to: .note(slug: target), from: page) + suffix)
+                return .note(slug: target, href: urls.href(to: .note(slug: target), from: page) + suffix)
             }
         }
         if staticFiles.contains(withoutSlash) || assets.contains(withoutSlash) {

@@ -42,6 +42,8 @@ public struct NotePage: Sendable {
     public var examples: [ExampleFile] = []
     /// The note's prose, for the search index.
     public var searchText = ""
+    /// Notes this note links to with relative Markdown links (by slug).
+    public var linkedNotes: Set<String> = []
 
     public init(slug: String, title: String, summary: String?, date: NoteDate?, lastModified: NoteDate?, tagNames: [String],
                 categories: [String], source: String, bodyHTML: String, headings: [Heading], showTableOfContents: Bool,

@@ -19,11 +19,12 @@ public struct SiteRenderer: Sendable {
     var ui: UIStrings { renderer.ui }
 
     /// A page to render, described cheaply so the work list can be split across cores.
-    enum Job: Sendable {
+    public enum Job: Sendable, Hashable {
         case home, note(Int), tagIndex, tag(Int), notFound, conceptIndex, concept(Int)
     }
 
-    public func render() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+    /// Every page of the site.
+    public var allJobs: [Job] {
         var jobs: [Job] = [.home, .tagIndex, .notFound]
         jobs += model.notes.indices.map(Job.note)
         jobs += model.tags.indices.map(Job.tag)
@@ -31,48 +32,87 @@ public struct SiteRenderer: Sendable {
             jobs.append(.conceptIndex)
             jobs += model.glossary.concepts.indices.map(Job.concept)
         }
-        var files = jobs.concurrentMap(renderPage)
-        files.append(OutputFile(path: "graph.json", text: GraphExport.json(model, urls: urls), origin: "the concept graph"))
-        if let index = model.searchIndex {
-            for file in IndexFiles.files(index) {
-                files.append(OutputFile(path: file.path, text: file.text, origin: "the search index"))
-            }
-        }
-        files.append(OutputFile(path: "sitemap.xml", text: Feeds.sitemap(model, urls: urls), origin: "the sitemap"))
-        files.append(OutputFile(path: "atom.xml", text: Feeds.atom(model, urls: urls), origin: "the Atom feed"))
+        return jobs
+    }
 
+    public func render() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        var files = allJobs.concurrentMap(renderPage)
+        files += dataFiles()
         var diagnostics: [Diagnostic] = []
-        for (index, note) in model.notes.enumerated() {
-            for alias in note.aliases {
-                guard let path = Self.aliasOutputPath(alias) else {
-                    diagnostics.append(.warning("alias '\(alias)' is not a usable site path; no redirect is written",
-                                                at: SourceLocation(file: note.source), rule: "alias"))
-                    continue
-                }
-                files.append(OutputFile(path: path, text: redirectPage(to: index, from: path),
-                                        origin: "alias '\(alias)' of \(note.source)"))
-            }
+        for index in model.notes.indices {
+            let (redirects, problems) = redirectFiles(ofNote: index)
+            files += redirects
+            diagnostics += problems
         }
-        for (path, asset) in renderer.theme.assets.sorted(by: { $0.key < $1.key }) {
-            switch asset {
-            case .embedded(let text):
-                files.append(OutputFile(path: "assets/" + path, text: text, origin: "the built-in theme"))
-            case .file(let absolute, let display):
-                files.append(OutputFile(path: "assets/" + path, contents: .copy(from: absolute), origin: display))
+        files += assetFiles()
+        for index in model.notes.indices { files += exampleFiles(ofNote: index) }
+        files += staticFiles()
+        return (files, diagnostics)
+    }
+
+    /// Files computed from the whole site: the concept graph, the search index, the sitemap and the feed.
+    public func dataFiles() -> [OutputFile] {
+        var files = [graphFile()]
+        files += searchFiles()
+        files.append(sitemapFile())
+        files.append(feedFile())
+        return files
+    }
+
+    public func graphFile() -> OutputFile {
+        OutputFile(path: "graph.json", text: GraphExport.json(model, urls: urls), origin: "the concept graph")
+    }
+
+    public func searchFiles() -> [OutputFile] {
+        guard let index = model.searchIndex else { return [] }
+        return IndexFiles.files(index).map { OutputFile(path: $0.path, text: $0.text, origin: "the search index") }
+    }
+
+    public func sitemapFile() -> OutputFile {
+        OutputFile(path: "sitemap.xml", text: Feeds.sitemap(model, urls: urls), origin: "the sitemap")
+    }
+
+    public func feedFile() -> OutputFile {
+        OutputFile(path: "atom.xml", text: Feeds.atom(model, urls: urls), origin: "the Atom feed")
+    }
+
+    /// Redirect pages for a note's front matter aliases.
+    public func redirectFiles(ofNote index: Int) -> ([OutputFile], [Diagnostic]) {
+        let note = model.notes[index]
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        for alias in note.aliases {
+            guard let path = Self.aliasOutputPath(alias) else {
+                diagnostics.append(.warning("alias '\(alias)' is not a usable site path; no redirect is written",
+                                            at: SourceLocation(file: note.source), rule: "alias"))
+                continue
             }
-        }
-        for note in model.notes {
-            for example in note.examples {
-                files.append(OutputFile(path: example.path, text: example.text, origin: "an example of \(note.source)"))
-            }
-        }
-        for file in model.staticFiles {
-            files.append(OutputFile(path: file.contentPath, contents: .copy(from: file.absolutePath), origin: file.path))
+            files.append(OutputFile(path: path, text: redirectPage(to: index, from: path), origin: "alias '\(alias)' of \(note.source)"))
         }
         return (files, diagnostics)
     }
 
-    func renderPage(_ job: Job) -> OutputFile {
+    public func exampleFiles(ofNote index: Int) -> [OutputFile] {
+        let note = model.notes[index]
+        return note.examples.map { OutputFile(path: $0.path, text: $0.text, origin: "an example of \(note.source)") }
+    }
+
+    public func assetFiles() -> [OutputFile] {
+        renderer.theme.assets.sorted(by: { $0.key < $1.key }).map { path, asset in
+            switch asset {
+            case .embedded(let text):
+                return OutputFile(path: "assets/" + path, text: text, origin: "the built-in theme")
+            case .file(let absolute, let display):
+                return OutputFile(path: "assets/" + path, contents: .copy(from: absolute), origin: display)
+            }
+        }
+    }
+
+    public func staticFiles() -> [OutputFile] {
+        model.staticFiles.map { OutputFile(path: $0.contentPath, contents: .copy(from: $0.absolutePath), origin: $0.path) }
+    }
+
+    public func renderPage(_ job: Job) -> OutputFile {
         switch job {
         case .home:
             let location = PageLocation.home

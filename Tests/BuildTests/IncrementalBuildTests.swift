@@ -1,0 +1,134 @@
+import Foundation
+import GongbuCore
+import Site
+import Testing
+@testable import Build
+
+/// An incremental rebuild must give exactly what a full build of the same files gives.
+@Suite("Incremental rebuilds")
+struct IncrementalBuildTests {
+    /// Path → bytes of a full build of `source`, rendered in memory.
+    func fullBuild(_ source: String) throws -> [String: [UInt8]] {
+        var report = BuildReport()
+        var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: source, outputRoot: source + "/public", homeDirectory: "/nonexistent")
+        options.dryRun = true
+        let build = SiteBuild(options: options, generatorVersion: "test")
+        let analysis = try #require(build.analyse(&report))
+        let renderer = PageRenderer(theme: analysis.theme, config: analysis.model.config, ui: UIStrings.forLanguage(analysis.model.config.language),
+                                    generatorVersion: "test")
+        return try bytes(SiteRenderer(renderer: renderer, model: analysis.model).render().files)
+    }
+
+    func bytes(_ files: [OutputFile]) throws -> [String: [UInt8]] {
+        var result: [String: [UInt8]] = [:]
+        for file in files {
+            switch file.contents {
+            case .bytes(let bytes): result[file.path] = bytes
+            case .copy(let path): result[file.path] = try LocalFileSystem().readFile(at: path)
+            }
+        }
+        return result
+    }
+
+    func snapshot(_ build: IncrementalBuild) throws -> [String: [UInt8]] {
+        try bytes(Array(build.snapshot().values))
+    }
+
+    func differences(_ a: [String: [UInt8]], _ b: [String: [UInt8]]) -> [String] {
+        Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+    }
+
+    func makeSite() throws -> (work: String, build: IncrementalBuild) {
+        let work = TestSupport.temporaryFolder()
+        try TestSupport.copyTree(TestSupport.repositoryRoot + "/content", to: work + "/site/content")
+        try TestSupport.copyTree(TestSupport.repositoryRoot + "/templates", to: work + "/site/templates")
+        let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: work + "/site", outputRoot: work + "/site/public", homeDirectory: "/nonexistent")
+        let build = IncrementalBuild(options: options, generatorVersion: "test")
+        let first = build.rebuildAll()
+        #expect(!first.hasErrors, "\(first.diagnostics)")
+        return (work, build)
+    }
+
+    @Test func firstBuildEqualsAFullBuild() throws {
+        let (work, build) = try makeSite()
+        defer { TestSupport.cleanUp(work) }
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+    }
+
+    @Test func editingANoteRerendersOnlyWhatShowsIt() throws {
+        let (work, build) = try makeSite()
+        defer { TestSupport.cleanUp(work) }
+        let path = work + "/site/content/notes/pods.md"
+        var text = String(decoding: try LocalFileSystem().readFile(at: path), as: UTF8.self)
+        text = text.replacingOccurrences(of: "tags: [", with: "tags: [새태그, ")
+        text += "\n\n## 덧붙임\n\n인그레스와 헬름도 나중에 다시 보자.\n"
+        try LocalFileSystem().writeString(text, to: path)
+        let update = build.update(changedPaths: [path])
+        #expect(!update.full)
+        #expect(!update.hasErrors)
+        #expect(update.changed.contains("notes/pods/index.html"))
+        #expect(update.changed.contains("tags/새태그/index.html"))
+        #expect(update.changed.contains("concepts/helm/index.html"))
+        #expect(!update.changed.contains("notes/services/index.html"))
+        #expect(!update.changed.contains("concepts/secret/index.html"))
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+    }
+
+    @Test func renamingAddingAndDeletingNotes() throws {
+        let (work, build) = try makeSite()
+        defer { TestSupport.cleanUp(work) }
+        let fs = LocalFileSystem()
+        // A new slug: the old page goes away, links to it follow.
+        let pods = work + "/site/content/notes/pods.md"
+        let text = String(decoding: try fs.readFile(at: pods), as: UTF8.self).replacingOccurrences(of: "---\ntitle:", with: "---\nslug: pod-basics\ntitle:")
+        try fs.writeString(text, to: pods)
+        var update = build.update(changedPaths: [pods])
+        #expect(update.removed.contains("notes/pods/index.html"))
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+        // A new note that links to another with a wikilink.
+        let added = work + "/site/content/notes/new-note.md"
+        try fs.writeString("---\ntitle: 새 노트\ndate: 2025-06-01\ntags: [쿠버네티스]\n---\n[[pod-basics]]를 보고 디플로이먼트를 다시 정리했다.\n", to: added)
+        update = build.update(changedPaths: [added])
+        #expect(update.changed.contains("notes/new-note/index.html"))
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+        // Deleting it removes its page.
+        try fs.removeItem(at: added)
+        update = build.update(changedPaths: [added])
+        #expect(update.removed.contains("notes/new-note/index.html"))
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+    }
+
+    @Test func errorsKeepTheLastGoodSiteUntilFixed() throws {
+        let (work, build) = try makeSite()
+        defer { TestSupport.cleanUp(work) }
+        let fs = LocalFileSystem()
+        let before = try snapshot(build)
+        let path = work + "/site/content/notes/services.md"
+        let original = String(decoding: try fs.readFile(at: path), as: UTF8.self)
+        try fs.writeString("---\ntitle: [broken\n---\n" + original, to: path)
+        let broken = build.update(changedPaths: [path])
+        #expect(broken.hasErrors)
+        #expect(broken.diagnostics.contains { $0.location?.file == "content/notes/services.md" && $0.severity == .error })
+        #expect(try snapshot(build) == before)
+        try fs.writeString(original.replacingOccurrences(of: "## ", with: "## 고친 뒤 "), to: path)
+        let fixed = build.update(changedPaths: [path])
+        #expect(!fixed.hasErrors)
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+    }
+
+    @Test func glossaryAndTemplateChangesRebuildEverything() throws {
+        let (work, build) = try makeSite()
+        defer { TestSupport.cleanUp(work) }
+        let fs = LocalFileSystem()
+        let concept = work + "/site/content/glossary/pod.md"
+        try fs.writeString(String(decoding: try fs.readFile(at: concept), as: UTF8.self).replacingOccurrences(of: "summary: ", with: "summary: (수정) "), to: concept)
+        var update = build.update(changedPaths: [concept])
+        #expect(update.full)
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+        let template = work + "/site/templates/note.mustache"
+        try fs.writeString(String(decoding: try fs.readFile(at: template), as: UTF8.self) + "<!-- changed -->\n", to: template)
+        update = build.update(changedPaths: [template])
+        #expect(update.full)
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+    }
+}
