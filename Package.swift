@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), used through its node API.
@@ -42,8 +44,14 @@ let package = Package(
         ]),
         // The pipeline that runs the stages in order and reports.
         .target(name: "Build", dependencies: ["GongbuCore", "Content", "Markdown", "Glossary", "Manifests", "Search", "Site"]),
+        // `gongbu serve`: the preview server (Hummingbird on SwiftNIO), file watching, live reload.
+        .target(name: "Server", dependencies: [
+            "Build", "Content", "GongbuCore", "Site",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "gongbu", dependencies: [
-            "Build", "Content", "GongbuCore", "Manifests", "Markdown", "Search", "Site",
+            "Build", "Content", "GongbuCore", "Manifests", "Markdown", "Search", "Server", "Site",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmarks: built with the package, never run by the tests (swift run -c release gongbu-bench).
@@ -57,6 +65,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["gongbu"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Glossary", "GongbuCore"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Build", "GongbuCore"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown", "GongbuCore"]),
         .testTarget(
             name: "BuildTests",

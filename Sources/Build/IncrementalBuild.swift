@@ -131,9 +131,11 @@ public final class IncrementalBuild: @unchecked Sendable {
         let diagnostics = currentDiagnostics()
         var update = Update(full: true, seconds: 0, changed: [], removed: [], diagnostics: diagnostics, fatal: nil,
                             notes: model?.notes.count ?? 0, pages: 0)
-        if diagnostics.hasErrors {
+        if diagnostics.hasErrors && !published.isEmpty {
+            // Keep serving the last good site until the errors are fixed.
             pendingAll = true
         } else {
+            // The first build is published even with errors, so there is something to look at.
             publishAll()
             update.changed = published.keys.filter { key in previous[key].map { !same($0, published[key]!) } ?? true }.sorted()
             update.removed = previous.keys.filter { published[$0] == nil }.sorted()

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `gongbu` command: Korean study notes → a linked static site.
 @main
-struct Gongbu: ParsableCommand {
+struct Gongbu: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -14,12 +14,13 @@ struct Gongbu: ParsableCommand {
 
         Examples:
           gongbu build                      Build ./content into ./public
+          gongbu serve --open               Preview with live reload at http://127.0.0.1:1313/
           gongbu build --source ~/notes --output /tmp/site
           gongbu graph --format dot       Print the concept graph for Graphviz
 
         Exit codes: 0 success, 1 problems in the notes, 2 usage or I/O errors.
         """,
         version: version,
-        subcommands: [BuildCommand.self, ValidateCommand.self, SearchCommand.self, GraphCommand.self]
+        subcommands: [BuildCommand.self, ServeCommand.self, ValidateCommand.self, SearchCommand.self, GraphCommand.self]
     )
 }

@@ -1,0 +1,168 @@
+import Build
+import Foundation
+import GongbuCore
+import Testing
+@testable import Server
+
+@Suite("Preview server", .serialized)
+struct PreviewServerTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    final class Running: @unchecked Sendable {
+        let work: String
+        let server: PreviewServer
+        let task: Task<Void, any Error>
+        let port: Int
+        let http: TestHTTP
+
+        init() async throws {
+            work = NSTemporaryDirectory() + "gongbu-serve-\(UUID().uuidString)"
+            try copy(PreviewServerTests.repositoryRoot + "/Tests/BuildTests/Fixtures/glossary-site", to: work + "/site")
+            try LocalFileSystem().writeString("body{}", to: work + "/site/templates/assets/extra.css")
+            try LocalFileSystem().writeString("apiVersion: v1\nkind: ConfigMap\n", to: work + "/site/content/notes/files/sample.yaml")
+            var port = 0
+            for candidate in 40000...40400 where PreviewServer.isFree(host: "127.0.0.1", port: candidate) { port = candidate; break }
+            self.port = port
+            let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: work + "/site", outputRoot: work + "/site/public", homeDirectory: "/nonexistent")
+            let server = PreviewServer(options: options, generatorVersion: "test", host: "127.0.0.1", port: port, log: { _ in })
+            self.server = server
+            let first = server.build.rebuildAll()
+            #expect(!first.hasErrors, "\(first.diagnostics)")
+            server.announce(first)
+            let (ready, signal) = AsyncStream<Void>.makeStream()
+            task = Task { try await server.run(handleSignals: false, onReady: { _ in signal.yield() }) }
+            for await _ in ready { break }
+            http = TestHTTP(port: port)
+        }
+
+        func stop() async {
+            task.cancel()
+            _ = try? await task.value
+            try? LocalFileSystem().removeItem(at: work)
+        }
+    }
+
+    static func copy(_ source: String, to destination: String) throws {
+        let fs = LocalFileSystem()
+        if fs.kind(of: source) == .directory {
+            try fs.createDirectory(at: destination)
+            for name in try fs.contentsOfDirectory(at: source) where name != "expected" { try copy(source + "/" + name, to: destination + "/" + name) }
+        } else {
+            try fs.writeFile(try fs.readFile(at: source), to: destination)
+        }
+    }
+
+    @Test func servesPagesWithTypesHEADAndConditionalGET() async throws {
+        let running = try await Running()
+        defer { Task { await running.stop() } }
+        let http = running.http
+        let home = http.request("/")
+        #expect(home.status == 200)
+        #expect(home.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(home.body.contains("<script src=\"/__gongbu/reload.js\"></script>\n</body>"))
+        let note = http.request("/notes/pods/")
+        #expect(note.status == 200)
+        #expect(note.body.contains("data-concept=\"pod\""))
+        #expect(http.request("/notes/pods").status == 301)
+        #expect(http.request("/notes/pods").headers["location"] == "/notes/pods/")
+        for (path, type) in [("/assets/gongbu.css", "text/css; charset=utf-8"), ("/assets/search.js", "text/javascript; charset=utf-8"),
+                             ("/graph.json", "application/json; charset=utf-8"), ("/sitemap.xml", "application/xml; charset=utf-8"),
+                             ("/notes/files/sample.yaml", "application/yaml; charset=utf-8"), ("/assets/extra.css", "text/css; charset=utf-8")] {
+            let response = http.request(path)
+            #expect(response.status == 200, "\(path)")
+            #expect(response.headers["content-type"] == type, "\(path)")
+        }
+        let head = http.request("/notes/pods/", method: "HEAD")
+        #expect(head.status == 200)
+        #expect(head.body.isEmpty)
+        #expect(head.headers["content-length"] == String(note.body.utf8.count))
+        let tag = try #require(note.headers["etag"])
+        #expect(http.request("/notes/pods/", headers: ["If-None-Match": tag]).status == 304)
+        let missing = http.request("/no/such/page/")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("페이지를 찾을 수 없습니다"))
+        #expect(http.request("/", method: "POST").status == 405)
+    }
+
+    @Test(arguments: [
+        "/../../etc/passwd", "/notes/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/notes/%2E%2E/%2E%2E/etc/passwd",
+        "/..%2f..%2fetc%2fpasswd", "/notes/..\\..\\etc\\passwd", "/notes%2f..%2f..%2f", "/%00",
+    ])
+    func refusesTraversal(path: String) async throws {
+        let running = try await Running()
+        defer { Task { await running.stop() } }
+        let response = running.http.request(path)
+        #expect(response.status == 403 || response.status == 404 || response.status == 400, "\(path) → \(response.status)")
+        #expect(!response.body.contains("root:"))
+    }
+
+    @Test func symlinksLeadingOutAreNotServed() async throws {
+        let running = try await Running()
+        defer { Task { await running.stop() } }
+        let outside = running.work + "/secret.txt"
+        try LocalFileSystem().writeString("root:x:0:0", to: outside)
+        try FileManager.default.createSymbolicLink(atPath: running.work + "/site/content/leak.txt", withDestinationPath: outside)
+        _ = running.server.build.rebuildAll()
+        let response = running.http.request("/leak.txt")
+        #expect(response.status == 404)
+        #expect(!response.body.contains("root:"))
+    }
+
+    @Test func editingANoteReloadsPagesAndErrorsShowAnOverlay() async throws {
+        let running = try await Running()
+        defer { Task { await running.stop() } }
+        let http = running.http
+        let events = http.events()
+        #expect(events.wait(for: "event: ok"))
+        let path = running.work + "/site/content/notes/pods.md"
+        let original = String(decoding: try LocalFileSystem().readFile(at: path), as: UTF8.self)
+        try LocalFileSystem().writeString(original + "\n새로 추가한 문장이다.\n", to: path)
+        #expect(events.wait(for: "event: reload"))
+        #expect(http.request("/notes/pods/").body.contains("새로 추가한 문장이다."))
+
+        // A broken note: the errors go to the page, the last good page stays served.
+        try LocalFileSystem().writeString("---\ntitle: [broken\n---\n본문\n", to: path)
+        #expect(events.wait(for: "event: errors"))
+        #expect(events.received.contains("content/notes/pods.md:3:1: error: invalid front matter YAML"))
+        #expect(http.request("/notes/pods/").body.contains("새로 추가한 문장이다."))
+
+        // Fixed: the overlay clears and the page reloads with the new text.
+        try LocalFileSystem().writeString(original + "\n고친 뒤의 문장.\n", to: path)
+        #expect(events.wait(for: "event: ok"))
+        #expect(events.wait(for: "event: reload"))
+        #expect(http.request("/notes/pods/").body.contains("고친 뒤의 문장."))
+
+        // Deleting the note removes its page.
+        try LocalFileSystem().removeItem(at: path)
+        #expect(events.wait(for: "event: reload"))
+        #expect(http.request("/notes/pods/").status == 404)
+    }
+
+    @Test func theReloadScriptIsOnlyInServeMode() throws {
+        let built = try String(contentsOfFile: PreviewServerTests.repositoryRoot + "/Tests/BuildTests/Fixtures/glossary-site/expected/notes/pods/index.html", encoding: .utf8)
+        #expect(!built.contains("__gongbu"))
+        #expect(SiteResponder.outputPath(forRequestPath: "/") == "index.html")
+        #expect(SiteResponder.outputPath(forRequestPath: "/notes/%ED%8C%8C%EB%93%9C/") == "notes/파드/index.html")
+        #expect(SiteResponder.outputPath(forRequestPath: "/a/./b") == "a/b")
+        #expect(SiteResponder.outputPath(forRequestPath: "/a/%2e%2e/b") == nil)
+    }
+
+    @Test func reportsATakenPort() throws {
+        let running = try awaitSync { try await Running() }
+        defer { Task { await running.stop() } }
+        #expect(!PreviewServer.isFree(host: "127.0.0.1", port: running.port))
+        #expect(PreviewServer.nextFreePort(host: "127.0.0.1", after: running.port) != nil)
+    }
+}
+
+/// Runs async setup from a synchronous test.
+func awaitSync<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    let semaphore = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var result: Result<T, any Error>!
+    Task {
+        do { result = .success(try await body()) } catch { result = .failure(error) }
+        semaphore.signal()
+    }
+    semaphore.wait()
+    return try result.get()
+}
