@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     /// Absolute output folder.
     public var outputRoot: String
     public var includeDrafts = false
+    /// Keep the previous site beside the output as `.<name>.gongbu-spare`, so the next build
+    /// rewrites only what changed (faster on large sites, at the cost of a second copy on disk).
+    public var keepSpare = true
     /// Refused as an output folder.
     public var homeDirectory: String
     /// Run every stage but do not write (for `gongbu validate`-style checks and tests).
@@ -152,7 +155,8 @@ public struct SiteBuild: Sendable {
     public func run(progress: (String) -> Void = { _ in }) -> BuildReport {
         var report = BuildReport()
         let started = DispatchTime.now()
-        let writer = OutputWriter(fileSystem: options.fileSystem, outputRoot: options.outputRoot)
+        var writer = OutputWriter(fileSystem: options.fileSystem, outputRoot: options.outputRoot)
+        writer.keepSpare = options.keepSpare
         if !options.dryRun, let problem = writer.checkTarget(sourceRoot: options.sourceRoot, homeDirectory: options.homeDirectory) {
             report.fatal = problem.message
             return finish(report, started)

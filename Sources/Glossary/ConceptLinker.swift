@@ -10,16 +10,20 @@ import Markdown
 public struct ConceptLinker: Sendable {
     public var glossary: Glossary
     public var context: LinkContext
-    /// `data-concept="…" href="…" title="…"` per concept, escaped once rather than per link.
+    /// `data-concept="…" href="…"` per concept, escaped once rather than per link.
     private let attributes: [String]
+    /// ` title="…"` (the summary) per concept. Only the first link to a concept on a page
+    /// carries it; the site script shows it on the others, so pages do not repeat it.
+    private let titles: [String]
 
     public init(glossary: Glossary, context: LinkContext) {
         self.glossary = glossary
         self.context = context
         attributes = glossary.concepts.map { concept in
-            var text = "data-concept=\"\(Escape.html(concept.id))\" href=\"\(Escape.html(context.conceptHref(concept.id)))\""
-            if !concept.summary.isEmpty { text += " title=\"\(Escape.html(concept.summary))\"" }
-            return text
+            "data-concept=\"\(Escape.html(concept.id))\" href=\"\(Escape.html(context.conceptHref(concept.id)))\""
+        }
+        titles = glossary.concepts.map { concept in
+            concept.summary.isEmpty ? "" : " title=\"\(Escape.html(concept.summary))\""
         }
     }
 
@@ -88,6 +92,8 @@ public struct ConceptLinker: Sendable {
         var order: [Int] = []
         var noteLinks: [String: Int] = [:]
         var linkedInBlock: [MarkdownNode: Set<Int>] = [:]
+        /// Concepts whose first link (the one with the tooltip) is already on the page.
+        var titled = Set<Int>()
         var blockOffsets: [MarkdownNode: (text: [UInt8], offsets: [MarkdownNode: Int])] = [:]
         var diagnostics: [Diagnostic] = []
     }
@@ -155,9 +161,9 @@ public struct ConceptLinker: Sendable {
             case .text(let string):
                 site.node.insertBefore(.text(string))
             case .concept(let index, let term):
-                site.node.insertBefore(conceptLink(index, text: term, extraClass: nil))
+                site.node.insertBefore(conceptLink(index, text: term, extraClass: nil, withTitle: state.titled.insert(index).inserted))
             case .wikilink(.concept(let index), let label, _):
-                site.node.insertBefore(conceptLink(index, text: label, extraClass: "wikilink"))
+                site.node.insertBefore(conceptLink(index, text: label, extraClass: "wikilink", withTitle: state.titled.insert(index).inserted))
             case .wikilink(.note(let slug), let label, let fragment):
                 var href = context.noteHref(slug)
                 if let fragment {
@@ -176,9 +182,9 @@ public struct ConceptLinker: Sendable {
         }
     }
 
-    func conceptLink(_ index: Int, text: String, extraClass: String?) -> MarkdownNode {
+    func conceptLink(_ index: Int, text: String, extraClass: String?, withTitle: Bool) -> MarkdownNode {
         let classes = extraClass == nil ? "concept" : "concept " + extraClass!
-        let link = MarkdownNode.customInline(onEnter: "<a class=\"\(classes)\" \(attributes[index])>", onExit: "</a>")
+        let link = MarkdownNode.customInline(onEnter: "<a class=\"\(classes)\" \(attributes[index])\(withTitle ? titles[index] : "")>", onExit: "</a>")
         link.appendChild(.text(text))
         return link
     }

@@ -72,7 +72,7 @@ public enum Particles {
     static let maximumStack = 3
 
     /// The final-consonant class of the character ending at `end` (exclusive) in `bytes`.
-    enum Final: Equatable {
+    public enum Final: Equatable, Sendable {
         case vowel, rieul, consonant
         /// Latin letters, digits, anything not Hangul: both alternants are accepted.
         case unknown
@@ -100,7 +100,7 @@ public enum Particles {
 
     /// True when `bytes[start..<end]` is empty or a stack of particles that may follow a stem whose
     /// last syllable has `stemFinal`.
-    static func isParticleSequence(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, after stemFinal: Final) -> Bool {
+    public static func isParticleSequence(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, after stemFinal: Final) -> Bool {
         if start == end { return true }
         return matchStack(bytes, start, end, stemFinal, depth: 0)
     }
@@ -129,6 +129,17 @@ public enum Particles {
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return false }
         return bytes.withUnsafeBufferPointer { isParticleSequence($0, from: 0, to: $0.count, after: .unknown) }
+    }
+
+    /// Where the stem of a Hangul word ends (particles removed), as a byte offset into
+    /// `bytes[start..<end]`; `end` when nothing can be stripped. Every syllable is 3 bytes.
+    public static func stemEnd(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int {
+        var cut = start + 3
+        while cut < end {
+            if isParticleSequence(bytes, from: cut, to: end, after: finalBefore(bytes, cut)) { return cut }
+            cut += 3
+        }
+        return end
     }
 
     /// Strips the particles from a word for search (`파드에서는` → `파드`), when what is left is at

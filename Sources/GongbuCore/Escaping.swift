@@ -41,30 +41,44 @@ public enum Escape {
     }
 
     /// A JSON string literal, quotes included. Also safe inside an HTML `<script>` element:
-    /// '<', '>' and '&' are written as \u escapes so `</script>` can never appear.
+    /// '<', '>' and '&' are written as \u escapes so `</script>` can never appear, and so are
+    /// U+2028 and U+2029 (legal in JSON, not in older JavaScript string literals).
     public static func jsonString(_ text: String) -> String {
-        var out: [UInt8] = [0x22]
-        out.reserveCapacity(text.utf8.count + 2)
+        var needs = false
+        var scan = text
+        scan.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 {
+                needs = true
+                break
+            }
+        }
+        if !needs { return "\"" + text + "\"" }
         let hex = Array("0123456789abcdef".utf8)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])
-            case 0x00..<0x20, 0x3C, 0x3E, 0x26:
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: out.append(byte)
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(text.utf8.count + 8)
+        var work = text
+        work.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0x00..<0x20, 0x3C, 0x3E, 0x26:
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    out.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                    index += 2
+                default: out.append(byte)
+                }
+                index += 1
             }
         }
         out.append(0x22)
-        // U+2028 and U+2029 are legal in JSON but not in older JavaScript string literals.
-        let result = String(decoding: out, as: UTF8.self)
-        if result.contains("\u{2028}") || result.contains("\u{2029}") {
-            return result.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
-        }
-        return result
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Percent-encodes one path segment (UTF-8), keeping RFC 3986 unreserved characters.

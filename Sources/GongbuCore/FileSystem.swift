@@ -33,6 +33,8 @@ public protocol FileSystem: Sendable {
     /// Creates parent directories as needed.
     func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError)
     func createDirectory(at path: String) throws(FileSystemError)
+    /// Creates one folder whose parent exists (cheaper than `createDirectory`; no checks).
+    func makeDirectory(at path: String) throws(FileSystemError)
     /// Removes a file or a whole directory tree. Symbolic links are removed, never followed.
     func removeItem(at path: String) throws(FileSystemError)
     /// Atomic rename on the same file system.
@@ -43,6 +45,11 @@ public protocol FileSystem: Sendable {
 }
 
 extension FileSystem {
+    /// Names and kinds of a directory's entries (symbolic links are not followed).
+    public func entries(at path: String) throws(FileSystemError) -> [(name: String, kind: ItemKind?)] {
+        try contentsOfDirectory(at: path).map { ($0, kind(of: Path.join(path, $0))) }
+    }
+
     public func exists(_ path: String) -> Bool { kind(of: path) != nil }
     public func isDirectory(_ path: String) -> Bool {
         if kind(of: path) == .directory { return true }

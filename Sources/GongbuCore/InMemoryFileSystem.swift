@@ -104,6 +104,10 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
+    public func makeDirectory(at path: String) throws(FileSystemError) {
+        try createDirectory(at: path)
+    }
+
     public func removeItem(at path: String) throws(FileSystemError) {
         let path = Path.normalize(path)
         try withLock { () throws(FileSystemError) in

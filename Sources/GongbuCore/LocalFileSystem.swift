@@ -40,6 +40,29 @@ public struct LocalFileSystem: FileSystem {
         return names
     }
 
+    /// Uses the entry types readdir reports, so listing a large folder costs no stat calls.
+    public func entries(at path: String) throws(FileSystemError) -> [(name: String, kind: ItemKind?)] {
+        guard let dir = opendir(path) else { throw Self.failure(path) }
+        defer { closedir(dir) }
+        var result: [(String, ItemKind?)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let kind: ItemKind?
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_LNK): kind = .symbolicLink
+            case Int32(DT_UNKNOWN): kind = self.kind(of: Path.join(path, name))
+            default: kind = .other
+            }
+            result.append((name, kind))
+        }
+        return result
+    }
+
     public func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Self.failure(path) }
@@ -97,6 +120,10 @@ public struct LocalFileSystem: FileSystem {
         }
         let parent = Path.parent(of: path)
         if parent != path, kind(of: parent) == nil { try createDirectory(at: parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Self.failure(path) }
+    }
+
+    public func makeDirectory(at path: String) throws(FileSystemError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Self.failure(path) }
     }
 

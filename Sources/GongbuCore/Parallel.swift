@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,13 +10,16 @@ extension Collection where Index == Int {
     /// Maps elements on all cores and returns the results in input order.
     ///
     /// The pipeline's per-note stages are independent and CPU-bound, so a blocking
-    /// `concurrentPerform` over index chunks is the cheapest way to use both cores:
-    /// no task allocation per note and no actor hops. Errors travel as values (`Result`)
-    /// because every note's problems must be reported, not just the first.
+    /// `concurrentPerform` is the cheapest way to use every core: no task per note, no actor
+    /// hops. Workers take small batches of indices from a shared counter, so a few expensive
+    /// items (a concept page with thousands of backlinks) do not leave a core idle while
+    /// another works through them alone. Errors travel as values (`Result`) because every
+    /// note's problems must be reported, not just the first.
     public func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
         let count = self.count
         if count == 0 { return [] }
-        if count == 1 || Parallelism.processorCount == 1 {
+        let workers = Swift.min(count, Parallelism.processorCount)
+        if count == 1 || workers == 1 {
             return map(transform)
         }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
@@ -24,21 +28,38 @@ extension Collection where Index == Int {
             results.deinitialize()
             results.deallocate()
         }
-        // More chunks than cores, so one expensive note does not leave a core idle.
-        let chunks = Swift.min(count, Parallelism.processorCount * 8)
         let elements = Array(self)
+        // Batches small enough to balance, large enough to keep the counter cold.
+        let batch = Swift.max(1, Swift.min(64, count / (workers * 16)))
+        let counter = BatchCounter()
         withoutActuallyEscaping(transform) { transform in
             let box = UnsafeSendableBox(value: (transform, results, elements))
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 let (transform, results, elements) = box.value
-                let lower = chunk * count / chunks
-                let upper = (chunk + 1) * count / chunks
-                for offset in lower..<upper {
-                    results[offset] = transform(elements[offset])
+                while true {
+                    let lower = counter.take(batch)
+                    if lower >= count { return }
+                    for offset in lower..<Swift.min(lower + batch, count) {
+                        results[offset] = transform(elements[offset])
+                    }
                 }
             }
         }
         return results.map { $0! }
+    }
+}
+
+/// Hands out consecutive indices to workers.
+private final class BatchCounter: @unchecked Sendable {
+    private var next = 0
+    private let lock = NSLock()
+
+    func take(_ size: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = next
+        next += size
+        return value
     }
 }
 

@@ -27,56 +27,85 @@ public enum IndexFiles {
         return hash
     }
 
-    /// The files, by path under the output folder.
-    public static func files(_ index: SearchIndex) -> [(path: String, text: String)] {
+    /// Which terms go to which shard, decided once per index.
+    public struct Layout: Sendable {
+        public var termShards: [[String]]
+        public var documentShards: Int
+    }
+
+    public static func layout(_ index: SearchIndex) -> Layout {
         // Estimate the postings' size to choose the number of shards.
         var estimate = 0
         for (term, postings) in index.postings { estimate += term.utf8.count + 6 + postings.count * 8 }
         let termShards = max(1, estimate / targetShardBytes)
-        var shards = [[(String, [Posting])]](repeating: [], count: termShards)
-        for (term, postings) in index.postings {
-            shards[Int(hash(term) % UInt32(termShards))].append((term, postings))
-        }
-        var files: [(String, String)] = []
-        for (number, shard) in shards.enumerated() {
+        var shards = [[String]](repeating: [], count: termShards)
+        for term in index.postings.keys { shards[Int(hash(term) % UInt32(termShards))].append(term) }
+        for number in shards.indices { shards[number].sort() }
+        let documentShards = max(1, (index.documents.count + documentsPerShard - 1) / documentsPerShard)
+        return Layout(termShards: shards, documentShards: documentShards)
+    }
+
+    /// One file of the index, rendered on its own so the files can be made on all cores.
+    public enum Part: Sendable, Hashable {
+        case meta
+        case terms(Int)
+        case documents(Int)
+        case initials
+    }
+
+    public static func parts(_ layout: Layout) -> [Part] {
+        [.meta, .initials] + layout.termShards.indices.map(Part.terms) + (0..<layout.documentShards).map(Part.documents)
+    }
+
+    public static func file(_ part: Part, index: SearchIndex, layout: Layout) -> (path: String, text: String) {
+        switch part {
+        case .terms(let number):
             var text = "{"
-            for (offset, (term, postings)) in shard.sorted(by: { $0.0 < $1.0 }).enumerated() {
+            for (offset, term) in layout.termShards[number].enumerated() {
                 if offset > 0 { text += ",\n" }
                 text += Escape.jsonString(term) + ":["
-                text += postings.map { "\($0.document),\(Int(($0.frequency * 100).rounded()))" }.joined(separator: ",")
+                var first = true
+                for posting in index.postings[term] ?? [] {
+                    if !first { text += "," }
+                    first = false
+                    text += String(posting.document) + "," + String(Int((posting.frequency * 100).rounded()))
+                }
                 text += "]"
             }
-            text += "}\n"
-            files.append(("\(folder)/terms-\(number).json", text))
-        }
-        let documentShards = max(1, (index.documents.count + documentsPerShard - 1) / documentsPerShard)
-        for number in 0..<documentShards {
+            return ("\(folder)/terms-\(number).json", text + "}\n")
+        case .documents(let number):
             let slice = index.documents[min(number * documentsPerShard, index.documents.count)..<min((number + 1) * documentsPerShard, index.documents.count)]
             let rows = slice.map { document -> String in
                 let tags = "[" + document.tags.map(Escape.jsonString).joined(separator: ",") + "]"
                 return "[" + [document.kind.rawValue, document.id, document.title, document.url, document.source, document.summary]
                     .map(Escape.jsonString).joined(separator: ",") + "," + tags + "]"
             }
-            files.append(("\(folder)/docs-\(number).json", "[\n" + rows.joined(separator: ",\n") + "\n]\n"))
+            return ("\(folder)/docs-\(number).json", "[\n" + rows.joined(separator: ",\n") + "\n]\n")
+        case .initials:
+            var initials: [String] = []
+            for (number, document) in index.documents.enumerated() where document.kind == .note {
+                initials.append("[\(number),\(Escape.jsonString(SearchIndex.titleInitials(document.title)))]")
+            }
+            return ("\(folder)/initials.json", "[" + initials.joined(separator: ",") + "]\n")
+        case .meta:
+            var meta = "{\n\"format\": 1,\n\"documentCount\": \(index.documents.count),\n"
+            meta += "\"termShards\": \(layout.termShards.count),\n\"documentShards\": \(layout.documentShards),\n\"documentsPerShard\": \(documentsPerShard),\n"
+            meta += "\"averageLength\": \(String(format: "%.3f", index.averageLength)),\n"
+            meta += "\"lengths\": [" + index.lengths.map { String(format: "%.1f", $0) }.joined(separator: ",") + "],\n"
+            meta += "\"kinds\": " + Escape.jsonString(String(index.documents.map { $0.kind == .concept ? "c" : "n" })) + ",\n"
+            meta += "\"concepts\": [\n" + index.concepts.map { concept in
+                "[\(Escape.jsonString(concept.id)),\(concept.document),\(Escape.jsonString(concept.title)),[" + concept.aliases.map(Escape.jsonString).joined(separator: ",") + "]]"
+            }.joined(separator: ",\n") + "\n],\n"
+            meta += "\"particles\": [" + Particles.table.map { "[\(Escape.jsonString($0.0)),\(Escape.jsonString(Particles.conditionCode($0.1)))]" }.joined(separator: ",") + "],\n"
+            meta += "\"weights\": {\"bigram\": \(Tokenizer.bigramWeight), \"aliasExpansion\": \(QueryEngine.aliasExpansionWeight), \"k1\": \(QueryEngine.k1), \"b\": \(QueryEngine.b)}\n}\n"
+            return ("\(folder)/meta.json", meta)
         }
-        var initials: [String] = []
-        for (number, document) in index.documents.enumerated() where document.kind == .note {
-            initials.append("[\(number),\(Escape.jsonString(SearchIndex.titleInitials(document.title)))]")
-        }
-        files.append(("\(folder)/initials.json", "[" + initials.joined(separator: ",") + "]\n"))
+    }
 
-        var meta = "{\n\"format\": 1,\n\"documentCount\": \(index.documents.count),\n"
-        meta += "\"termShards\": \(termShards),\n\"documentShards\": \(documentShards),\n\"documentsPerShard\": \(documentsPerShard),\n"
-        meta += "\"averageLength\": \(String(format: "%.3f", index.averageLength)),\n"
-        meta += "\"lengths\": [" + index.lengths.map { String(format: "%.1f", $0) }.joined(separator: ",") + "],\n"
-        meta += "\"kinds\": " + Escape.jsonString(String(index.documents.map { $0.kind == .concept ? "c" : "n" })) + ",\n"
-        meta += "\"concepts\": [\n" + index.concepts.map { concept in
-            "[\(Escape.jsonString(concept.id)),\(concept.document),\(Escape.jsonString(concept.title)),[" + concept.aliases.map(Escape.jsonString).joined(separator: ",") + "]]"
-        }.joined(separator: ",\n") + "\n],\n"
-        meta += "\"particles\": [" + Particles.table.map { "[\(Escape.jsonString($0.0)),\(Escape.jsonString(Particles.conditionCode($0.1)))]" }.joined(separator: ",") + "],\n"
-        meta += "\"weights\": {\"bigram\": \(Tokenizer.bigramWeight), \"aliasExpansion\": \(QueryEngine.aliasExpansionWeight), \"k1\": \(QueryEngine.k1), \"b\": \(QueryEngine.b)}\n}\n"
-        files.append(("\(folder)/meta.json", meta))
-        return files
+    /// All the files, by path under the output folder.
+    public static func files(_ index: SearchIndex) -> [(path: String, text: String)] {
+        let layout = layout(index)
+        return parts(layout).concurrentMap { file($0, index: index, layout: layout) }
     }
 }
 

@@ -49,9 +49,9 @@ public enum IndexBuilder {
         var terms: [String: Double] = [:]
         var length = 0.0
         func add(_ text: String, _ weight: Double) {
-            for term in Tokenizer.terms(text) {
-                terms[term.term, default: 0] += term.weight * weight
-                if !term.term.hasPrefix("~") { length += weight }
+            Tokenizer.each(text) { term, termWeight in
+                terms[term, default: 0] += termWeight * weight
+                if termWeight >= 1 { length += weight }
             }
         }
         add(document.title, FieldWeight.title)

@@ -104,25 +104,84 @@ public struct WeightedTerm: Sendable, Hashable {
 ///   overlapping syllable bigrams of the stem for partial matches (weighted lower).
 /// - Latin words: lower-cased and plural-stemmed; a Hangul particle glued to a Latin word
 ///   (Pod은) is dropped.
+///
+/// Works on UTF-8 bytes (every note's text goes through here when the index is built).
 public enum Tokenizer {
     public static let bigramWeight = 0.3
 
     public static func terms(_ text: String) -> [WeightedTerm] {
         var terms: [WeightedTerm] = []
-        for (script, word, glued) in SearchText.runs(SearchText.normalize(text)) {
-            switch script {
-            case .latin:
-                terms.append(WeightedTerm(term: SearchText.stemEnglish(word), weight: 1))
-            case .hangul:
-                // Particles glued to a Latin word (Pod은, k8s를) are not words of their own.
-                if glued, Particles.isParticlesAfterLatin(word) { continue }
-                let stem = Particles.stem(word)
-                terms.append(WeightedTerm(term: stem, weight: 1))
-                if stem != word { terms.append(WeightedTerm(term: word, weight: 0.5)) }
-                terms += bigrams(stem)
+        each(text) { terms.append(WeightedTerm(term: $0, weight: $1)) }
+        return terms
+    }
+
+    /// Calls `emit(term, weight)` for each term of the text, in order.
+    public static func each(_ text: String, _ emit: (String, Double) -> Void) {
+        var normalized = TextDecoding.nfc(text)
+        normalized.withUTF8 { bytes in
+            var index = 0
+            var previousEnd = -1  // end of the previous run, to see glued runs
+            var previousLatin = false
+            let count = bytes.count
+            while index < count {
+                let (kind, length) = classify(bytes, index)
+                guard kind != .other else { index += length; continue }
+                var end = index + length
+                while end < count {
+                    let (next, nextLength) = classify(bytes, end)
+                    if next != kind { break }
+                    end += nextLength
+                }
+                let glued = previousEnd == index
+                if kind == .latin {
+                    var word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                    if word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) || word.utf8.contains(where: { $0 >= 0x80 }) {
+                        word = word.lowercased()
+                    }
+                    emit(SearchText.stemEnglish(word), 1)
+                } else if !(glued && previousLatin && Particles.isParticleSequence(bytes, from: index, to: end, after: .unknown)) {
+                    let stemEnd = Particles.stemEnd(bytes, start: index, end: end)
+                    let stem = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<stemEnd]), as: UTF8.self)
+                    emit(stem, 1)
+                    if stemEnd != end { emit(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self), 0.5) }
+                    // Bigrams of words of three or more syllables (each syllable is 3 bytes).
+                    if stemEnd - index >= 9 {
+                        var position = index
+                        while position + 6 <= stemEnd {
+                            emit("~" + String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + 6)]), as: UTF8.self), bigramWeight)
+                            position += 3
+                        }
+                    }
+                }
+                previousLatin = kind == .latin
+                previousEnd = end
+                index = end
             }
         }
-        return terms
+    }
+
+    enum Kind { case hangul, latin, other }
+
+    /// The kind of the character at `index` and its length in bytes.
+    @inline(__always)
+    static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (Kind, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 {
+            let isLatin = (lead >= 0x61 && lead <= 0x7A) || (lead >= 0x41 && lead <= 0x5A) || (lead >= 0x30 && lead <= 0x39)
+            return (isLatin ? .latin : .other, 1)
+        }
+        if lead & 0xE0 == 0xC0 {
+            guard index + 1 < bytes.count else { return (.other, 1) }
+            let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            return ((value >= 0xC0 && value <= 0x24F) ? .latin : .other, 2)
+        }
+        if lead & 0xF0 == 0xE0 {
+            guard index + 2 < bytes.count else { return (.other, 1) }
+            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            return (((value >= 0xAC00 && value <= 0xD7A3) || (value >= 0x3131 && value <= 0x318E)) ? .hangul : .other, 3)
+        }
+        if lead & 0xF8 == 0xF0 { return (.other, 4) }
+        return (.other, 1)
     }
 
     /// Overlapping two-syllable pieces of a word of three or more syllables.

@@ -61,6 +61,12 @@ enum DefaultTheme {
       {{/concept.backlinks}}
     </ul>
     {{/concept.hasBacklinks}}
+    {{#concept.hasMoreBacklinks}}
+    <details class="more-backlinks">
+      <summary>{{ui.moreBacklinksPrefix}}{{concept.moreBacklinkCount}}{{ui.moreBacklinksSuffix}}</summary>
+      <p>{{{concept.moreBacklinks}}}</p>
+    </details>
+    {{/concept.hasMoreBacklinks}}
     {{^concept.hasBacklinks}}<p class="empty">{{ui.noBacklinks}}</p>{{/concept.hasBacklinks}}
   </section>
   <footer class="note-footer">
@@ -231,7 +237,7 @@ enum DefaultTheme {
   <aside class="note-concepts" aria-label="{{ui.conceptsInNote}}">
     <h2>{{ui.conceptsInNote}}</h2>
     <ul class="concept-chips">
-      {{#note.concepts}}<li><a class="concept-chip" href="{{url}}" title="{{summary}}">{{title}} <span class="count">{{count}}</span></a></li>{{/note.concepts}}
+      {{#note.concepts}}<li><a class="concept-chip" href="{{url}}">{{title}} <span class="count">{{count}}</span></a></li>{{/note.concepts}}
     </ul>
   </aside>
   {{/note.hasConcepts}}
@@ -510,6 +516,9 @@ h2 .count, .backlink-list .count { color: var(--muted); font-size: 0.85rem; font
 .search-title { display: block; font-weight: 600; font-size: 0.95rem; }
 .search-summary { display: block; font-size: 0.82rem; color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .search-empty { margin: 0; padding: 0.6rem 0.8rem; color: var(--muted); font-size: 0.9rem; }
+.more-backlinks { margin-top: 1rem; }
+.more-backlinks summary { cursor: pointer; color: var(--accent); }
+.more-backlinks p { line-height: 2; }
 
 """#,
         "gongbu.js": #"""
@@ -531,6 +540,19 @@ h2 .count, .backlink-list .count { color: var(--muted); font-size: 0.85rem; font
       if (path.charAt(path.length - 1) === '/') links[i].setAttribute('href', path + 'index.html' + hash);
       else if (path === '.' || path === '..') links[i].setAttribute('href', path + '/index.html' + hash);
     }
+  }
+
+  // Only the first link to a concept on a page carries its summary; show it on the others too.
+  var summaries = {};
+  var conceptLinks = document.querySelectorAll('a.concept[data-concept]');
+  for (var c = 0; c < conceptLinks.length; c++) {
+    var id = conceptLinks[c].getAttribute('data-concept');
+    var title = conceptLinks[c].getAttribute('title');
+    if (title && !summaries[id]) summaries[id] = title;
+  }
+  for (c = 0; c < conceptLinks.length; c++) {
+    var cid = conceptLinks[c].getAttribute('data-concept');
+    if (!conceptLinks[c].getAttribute('title') && summaries[cid]) conceptLinks[c].setAttribute('title', summaries[cid]);
   }
 
   // Copy buttons on manifest examples (hidden until this script shows them).

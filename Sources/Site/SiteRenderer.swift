@@ -1,4 +1,5 @@
 import Content
+import Foundation
 import Glossary
 import GongbuCore
 import Search
@@ -35,9 +36,31 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
+    /// A file computed from the whole site.
+    enum DataJob: Sendable {
+        case graph, sitemap, feed
+        case search(IndexFiles.Part)
+    }
+
+    /// Pages and data files are made in one pass over all cores.
+    enum AnyJob: Sendable {
+        case page(Job)
+        case data(DataJob)
+    }
+
     public func render() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        var files = allJobs.concurrentMap(renderPage)
-        files += dataFiles()
+        let layout = model.searchIndex.map(IndexFiles.layout)
+        var jobs = allJobs.map(AnyJob.page)
+        jobs += [.data(.graph), .data(.sitemap), .data(.feed)]
+        if let layout { jobs += IndexFiles.parts(layout).map { .data(.search($0)) } }
+        // The largest files first, so no core is left with a big one at the end.
+        jobs.sort { Self.weight($0) > Self.weight($1) }
+        var files = jobs.concurrentMap { job -> OutputFile in
+            switch job {
+            case .page(let page): return renderPage(page)
+            case .data(let data): return dataFile(data, layout: layout)
+            }
+        }
         var diagnostics: [Diagnostic] = []
         for index in model.notes.indices {
             let (redirects, problems) = redirectFiles(ofNote: index)
@@ -50,13 +73,32 @@ public struct SiteRenderer: Sendable {
         return (files, diagnostics)
     }
 
+    static func weight(_ job: AnyJob) -> Int {
+        switch job {
+        case .data(.graph), .data(.sitemap): return 3
+        case .page(.home), .page(.concept), .page(.tag), .page(.conceptIndex): return 2
+        case .data: return 1
+        default: return 0
+        }
+    }
+
+    func dataFile(_ job: DataJob, layout: IndexFiles.Layout?) -> OutputFile {
+        switch job {
+        case .graph: return graphFile()
+        case .sitemap: return sitemapFile()
+        case .feed: return feedFile()
+        case .search(let part):
+            let file = IndexFiles.file(part, index: model.searchIndex!, layout: layout!)
+            return OutputFile(path: file.path, text: file.text, origin: "the search index")
+        }
+    }
+
     /// Files computed from the whole site: the concept graph, the search index, the sitemap and the feed.
     public func dataFiles() -> [OutputFile] {
-        var files = [graphFile()]
-        files += searchFiles()
-        files.append(sitemapFile())
-        files.append(feedFile())
-        return files
+        let layout = model.searchIndex.map(IndexFiles.layout)
+        var jobs: [DataJob] = [.graph, .sitemap, .feed]
+        if let layout { jobs += IndexFiles.parts(layout).map(DataJob.search) }
+        return jobs.concurrentMap { dataFile($0, layout: layout) }
     }
 
     public func graphFile() -> OutputFile {
@@ -249,7 +291,11 @@ public struct SiteRenderer: Sendable {
             return ["kind": relation.kind.key, "sentence": ui.relationSentence(relation.kind.key, anchor(subject), anchor(object))]
         }
         let prerequisites = prerequisites(of: index).map { conceptLink($0, from: location) }
-        let backlinks: [[String: Any]] = model.graph.backlinks[index].map { backlink in
+        // The notes that mention the concept most are listed with a snippet; on a large site
+        // the rest follow as a compact list of links, so a page stays readable and small.
+        let allBacklinks = model.graph.backlinks[index]
+        let shown = allBacklinks.prefix(Self.backlinksWithSnippets)
+        let backlinks: [[String: Any]] = shown.map { backlink in
             let note = model.notes[backlink.note]
             return [
                 "title": note.title,
@@ -260,6 +306,12 @@ public struct SiteRenderer: Sendable {
                 "term": backlink.snippet?.term ?? "",
                 "after": backlink.snippet?.after ?? "",
             ]
+        }
+        var more = ""
+        for backlink in allBacklinks.dropFirst(Self.backlinksWithSnippets) {
+            let note = model.notes[backlink.note]
+            if !more.isEmpty { more += ", " }
+            more += "<a href=\"" + Escape.html(urls.href(to: .note(slug: note.slug), from: location)) + "\">" + Escape.html(note.title) + "</a>"
         }
         let graph = GraphSVG.neighbourhood(of: index, model, urls: urls, ui: ui, from: location, title: concept.shortTitle + " " + ui["neighbourhood"])
         return [
@@ -278,10 +330,16 @@ public struct SiteRenderer: Sendable {
             "hasPrerequisites": !prerequisites.isEmpty,
             "backlinks": backlinks,
             "hasBacklinks": !backlinks.isEmpty,
-            "backlinkCount": backlinks.count,
+            "backlinkCount": allBacklinks.count,
+            "moreBacklinks": more,
+            "moreBacklinkCount": allBacklinks.count - shown.count,
+            "hasMoreBacklinks": !more.isEmpty,
             "graph": graph.isEmpty ? false : graph,
         ]
     }
+
+    /// How many backlinks a concept page shows with their snippet.
+    public static let backlinksWithSnippets = 100
 
     /// Everything a concept requires, directly or not, in learning-path order.
     func prerequisites(of index: Int) -> [Int] {

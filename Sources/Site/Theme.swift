@@ -16,6 +16,25 @@ public struct Theme: Sendable {
     /// Output path under `assets/` → source.
     public var assets: [String: ThemeAsset]
 
+    /// Escaping for `{{value}}` in every template: the same rules as Mustache's own HTML
+    /// escaping, but on UTF-8 bytes with a fast path for text that needs none (several times
+    /// faster on Korean pages). Selected by a pragma prepended to each template.
+    struct FastHTMLContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { Escape.html(text) }
+    }
+
+    static let contentTypeName = "GONGBU_HTML"
+    static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"
+    private static let registration: Void = {
+        MustacheContentTypes.register(FastHTMLContentType(), named: contentTypeName)
+    }()
+
+    /// Parses a template with the fast escaping selected.
+    static func parse(_ text: String) throws -> MustacheTemplate {
+        _ = registration
+        return try MustacheTemplate(string: pragma + text)
+    }
+
     /// The templates every site needs; a site may override any of them, or add partials.
     public static let requiredTemplates = ["layout", "note", "note-list", "index", "tags", "tag", "404"]
 
@@ -24,7 +43,7 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         for (name, text) in DefaultTheme.templates {
             // The embedded templates are tested to parse; a failure here is a packaging bug.
-            try! library.register(text, named: name)
+            library.register(try! parse(text), named: name)
         }
         return Theme(library: library, assets: DefaultTheme.assets.mapValues { .embedded($0) })
     }
@@ -57,11 +76,13 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                try theme.library.register(text, named: name)
+                theme.library.register(try parse(text), named: name)
             } catch let error as MustacheTemplate.ParserError {
+                // The pragma sits before the first line: columns there shift by its length.
+                let line = error.context.lineNumber
+                let column = line == 1 ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
                 diagnostics.append(.error("template syntax: \(describe(error.error))",
-                                          at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
-                                          rule: "template"))
+                                          at: SourceLocation(file: display, line: line, column: column), rule: "template"))
             } catch {
                 diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: display), rule: "template"))
             }

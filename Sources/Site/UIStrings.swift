@@ -44,6 +44,8 @@ public struct UIStrings: Sendable {
             "backlinks": "이 개념을 다룬 노트",
             "noBacklinks": "아직 이 개념을 다룬 노트가 없습니다.",
             "mentionCountSuffix": "번 언급",
+            "moreBacklinksPrefix": "이 개념을 다룬 노트 ",
+            "moreBacklinksSuffix": "개 더 보기",
             "prerequisites": "먼저 알아 두면 좋은 개념",
             "glossaryIntro": "노트에 나오는 개념을 모았습니다. 노트 본문에서 밑줄 친 용어를 누르면 여기로 옵니다.",
             "byInitial": "가나다순",

@@ -45,6 +45,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only errors and warnings, no summary line.")
     var quiet = false
 
+    @Flag(name: .long, help: "Do not keep the previous site beside the output folder (.public.gongbu-spare) for faster rebuilds.")
+    var noSpare = false
+
+    @Flag(name: .long, help: "Print how long each step of the build took.")
+    var timings = false
+
     func run() throws {
         let terminal = Terminal()
         let sourceRoot = sourceOptions.sourceRoot
@@ -52,11 +58,17 @@ struct BuildCommand: ParsableCommand {
         var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: outputRoot,
                                    homeDirectory: LocalFileSystem.homeDirectory)
         options.includeDrafts = drafts
+        options.keepSpare = !noSpare
         let build = SiteBuild(options: options, generatorVersion: Gongbu.version)
         let report = build.run(progress: quiet ? { _ in } : terminal.progress)
         terminal.clearProgress()
         terminal.report(report.diagnostics, sourceRoot: sourceRoot)
 
+        if timings {
+            for (step, seconds) in report.timings {
+                FileHandle.standardError.write(Data("  \(step.padding(toLength: 18, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", seconds)) s\n".utf8))
+            }
+        }
         if let fatal = report.fatal {
             terminal.error(fatal)
             throw ExitStatus.usageOrIO

@@ -18,6 +18,19 @@
     }
   }
 
+  // Only the first link to a concept on a page carries its summary; show it on the others too.
+  var summaries = {};
+  var conceptLinks = document.querySelectorAll('a.concept[data-concept]');
+  for (var c = 0; c < conceptLinks.length; c++) {
+    var id = conceptLinks[c].getAttribute('data-concept');
+    var title = conceptLinks[c].getAttribute('title');
+    if (title && !summaries[id]) summaries[id] = title;
+  }
+  for (c = 0; c < conceptLinks.length; c++) {
+    var cid = conceptLinks[c].getAttribute('data-concept');
+    if (!conceptLinks[c].getAttribute('title') && summaries[cid]) conceptLinks[c].setAttribute('title', summaries[cid]);
+  }
+
   // Copy buttons on manifest examples (hidden until this script shows them).
   var buttons = document.querySelectorAll('.copy-button[data-copy-target]');
   for (var b = 0; b < buttons.length; b++) {
