@@ -55,7 +55,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmarks: built with the package, never run by the tests (swift run -c release gongbu-bench).
-        .executableTarget(name: "gongbu-bench", dependencies: ["Content", "Glossary", "GongbuCore", "Manifests", "Markdown"],
+        .executableTarget(name: "gongbu-bench", dependencies: ["Build", "Content", "Glossary", "GongbuCore", "Manifests", "Markdown", "Site"],
                           path: "Benchmarks/gongbu-bench"),
         .testTarget(name: "GongbuCoreTests", dependencies: ["GongbuCore"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "GongbuCore"]),

@@ -1,8 +1,11 @@
 // Micro-benchmarks that are not part of the test run. Run with:
 //
 //     swift run -c release gongbu-bench linking [notes] [concepts]
+//     swift run -c release gongbu-bench schema
+//     swift run -c release gongbu-bench pages SITE-FOLDER   (CPU time per kind of page)
 //
 // Everything is generated in memory from a fixed seed, so runs are comparable.
+import Build
 import Content
 import Dispatch
 import Foundation
@@ -10,6 +13,7 @@ import Glossary
 import GongbuCore
 import Manifests
 import Markdown
+import Site
 
 /// A small deterministic generator (SplitMix64), so benchmark inputs never change between runs.
 struct SeededGenerator: RandomNumberGenerator {
@@ -106,14 +110,51 @@ func schemaBenchmark() {
     print(String(format: "schema: decoded %d types for %d Kubernetes versions in %.1f ms", schema!.types.count, schema!.versions.count, load * 1000))
 }
 
+/// Renders every page of a real site once, one core, and sums the time by kind of page.
+func pagesBenchmark(source: String) {
+    let root = Path.absolute(source, relativeTo: LocalFileSystem.currentDirectory)
+    let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: root, outputRoot: Path.join(root, "public"), homeDirectory: "/nonexistent")
+    var report = BuildReport()
+    var analysis: SiteAnalysis?
+    let analyseTime = seconds { analysis = SiteBuild(options: options, generatorVersion: "bench").analyse(&report) }
+    guard let analysis else { print("analysis failed"); return }
+    let renderer = PageRenderer(theme: analysis.theme, config: analysis.model.config, ui: UIStrings.forLanguage(analysis.model.config.language), generatorVersion: "bench")
+    let site = SiteRenderer(renderer: renderer, model: analysis.model)
+    var byKind: [String: (count: Int, seconds: Double, bytes: Int)] = [:]
+    for job in site.allJobs {
+        let kind: String
+        switch job {
+        case .note: kind = "note"
+        case .concept: kind = "concept"
+        case .tag: kind = "tag"
+        default: kind = "\(job)"
+        }
+        var size = 0
+        let time = seconds {
+            if case .bytes(let bytes) = site.renderPage(job).contents { size = bytes.count }
+        }
+        byKind[kind, default: (0, 0, 0)].count += 1
+        byKind[kind]!.seconds += time
+        byKind[kind]!.bytes += size
+    }
+    let dataTime = seconds { _ = site.dataFiles() }
+    print(String(format: "pages: analysis %.3f s (all cores)", analyseTime))
+    for (kind, total) in byKind.sorted(by: { $0.value.seconds > $1.value.seconds }) {
+        print(String(format: "  %-14@ %6d pages %8.3f s  %8.1f MB", kind as NSString, total.count, total.seconds, Double(total.bytes) / 1e6))
+    }
+    print(String(format: "  data files (graph, sitemap, feed, search; all cores) %.3f s", dataTime))
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "schema":
     schemaBenchmark()
+case "pages":
+    pagesBenchmark(source: arguments.dropFirst().first ?? ".")
 case "linking":
     let notes = arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
     let concepts = arguments.dropFirst(2).first.flatMap(Int.init) ?? 1_000
     linkingBenchmark(notes: notes, concepts: concepts)
 default:
-    print("usage: gongbu-bench linking [notes] [concepts] | schema")
+    print("usage: gongbu-bench linking [notes] [concepts] | schema | pages SITE-FOLDER")
 }

@@ -46,7 +46,7 @@ public struct BuildReport: Sendable {
     public var wroteOutput = false
     public var seconds: Double = 0
     /// Seconds spent in each named step, in order.
-    public var timings: [(String, Double)] = []
+    public var timings: [StepTiming] = []
 
     public var succeeded: Bool { fatal == nil && !diagnostics.hasErrors }
 
@@ -147,7 +147,7 @@ public struct SiteBuild: Sendable {
         let diagnostics = model.attach(glossary: glossary, conceptBodies: conceptBodies.map(\.html))
         model.conceptTexts = conceptBodies.map(\.text)
         let documents = model.searchDocuments()
-        model.searchIndex = IndexBuilder.build(documents, analysed: documents.concurrentMap(analyse))
+        model.searchIndex = IndexBuilder.build(documents, analyse: analyse)
         return (model, diagnostics)
     }
 
@@ -163,31 +163,31 @@ public struct SiteBuild: Sendable {
         }
         guard let analysis = analyse(&report, progress: progress) else { return finish(report, started) }
 
-        // 4. Render pages
+        // 4. Plan every output file; pages are rendered as they are written.
         var clock = StepClock()
-        progress("rendering pages")
+        progress("planning pages")
         let renderer = PageRenderer(theme: analysis.theme, config: analysis.model.config,
                                     ui: UIStrings.forLanguage(analysis.model.config.language), generatorVersion: generatorVersion)
-        let (files, renderDiagnostics) = SiteRenderer(renderer: renderer, model: analysis.model).render()
+        let (files, renderDiagnostics) = SiteRenderer(renderer: renderer, model: analysis.model).plan()
         report.diagnostics += renderDiagnostics
         report.diagnostics += OutputWriter.plan(files)
         report.pages = files.filter { $0.path.hasSuffix(".html") }.count
         report.files = files.count + 1
-        clock.finish("render")
+        clock.finish("plan")
 
         // 5. Write, only when nothing is wrong
         guard !report.diagnostics.hasErrors, !options.dryRun else {
             report.timings += clock.timings
             return finish(report, started)
         }
-        progress("writing \(files.count) files")
+        progress("rendering and writing \(files.count) files")
         do {
             _ = try writer.write(files)
             report.wroteOutput = true
         } catch {
             report.fatal = error.message
         }
-        clock.finish("write")
+        clock.finish("render and write")
         report.timings += clock.timings
         return finish(report, started)
     }
@@ -209,14 +209,36 @@ public struct SiteAnalysis: Sendable {
     public var urls: SiteURLs
 }
 
+/// How long one step of a build took, on the clock and on the processors.
+public struct StepTiming: Sendable {
+    public var step: String
+    public var seconds: Double
+    /// User plus system time of all threads; `cpuSeconds / seconds` is how many cores the step kept busy.
+    public var cpuSeconds: Double
+    /// The process's peak resident memory so far, in bytes.
+    public var peakMemory: Int
+}
+
 /// Times the named steps of a build.
 struct StepClock {
     private var last = DispatchTime.now()
-    private(set) var timings: [(String, Double)] = []
+    private var lastCPU = StepClock.usage().cpu
+    private(set) var timings: [StepTiming] = []
 
     mutating func finish(_ step: String) {
         let now = DispatchTime.now()
-        timings.append((step, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        let (cpu, peak) = Self.usage()
+        timings.append(StepTiming(step: step, seconds: Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9,
+                                  cpuSeconds: cpu - lastCPU, peakMemory: peak))
         last = now
+        lastCPU = cpu
+    }
+
+    /// Processor seconds used so far and peak resident memory in bytes.
+    static func usage() -> (cpu: Double, peak: Int) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return (seconds(usage.ru_utime) + seconds(usage.ru_stime), Int(usage.ru_maxrss) * 1024)
     }
 }

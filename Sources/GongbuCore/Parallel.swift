@@ -15,10 +15,13 @@ extension Collection where Index == Int {
     /// items (a concept page with thousands of backlinks) do not leave a core idle while
     /// another works through them alone. Errors travel as values (`Result`) because every
     /// note's problems must be reported, not just the first.
-    public func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
+    ///
+    /// - Parameter threads: how many workers; more than the cores only for work that waits on
+    ///   the disk (render-and-write), so a core is never idle while a thread waits.
+    public func concurrentMap<T>(threads: Int = Parallelism.processorCount, _ transform: (Element) -> T) -> [T] {
         let count = self.count
         if count == 0 { return [] }
-        let workers = Swift.min(count, Parallelism.processorCount)
+        let workers = Swift.min(count, Swift.max(1, threads))
         if count == 1 || workers == 1 {
             return map(transform)
         }
@@ -33,15 +36,32 @@ extension Collection where Index == Int {
         let batch = Swift.max(1, Swift.min(64, count / (workers * 16)))
         let counter = BatchCounter()
         withoutActuallyEscaping(transform) { transform in
-            let box = UnsafeSendableBox(value: (transform, results, elements))
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let (transform, results, elements) = box.value
-                while true {
-                    let lower = counter.take(batch)
-                    if lower >= count { return }
-                    for offset in lower..<Swift.min(lower + batch, count) {
-                        results[offset] = transform(elements[offset])
+            // Workers reach the closure through a pointer, not a capture: a thread's block can
+            // outlive this call by a moment, and it must not keep the closure alive.
+            withUnsafePointer(to: transform) { transform in
+                let box = UnsafeSendableBox(value: (transform, results, elements))
+                let work: @Sendable () -> Void = {
+                    let (transform, results, elements) = box.value
+                    while true {
+                        let lower = counter.take(batch)
+                        if lower >= count { return }
+                        for offset in lower..<Swift.min(lower + batch, count) {
+                            results[offset] = transform.pointee(elements[offset])
+                        }
                     }
+                }
+                if workers <= Parallelism.processorCount {
+                    DispatchQueue.concurrentPerform(iterations: workers) { _ in work() }
+                } else {
+                    // Dispatch caps its pool at the core count, so oversubscription needs threads.
+                    let done = DispatchSemaphore(value: 0)
+                    for _ in 1..<workers {
+                        let thread = Thread { work(); done.signal() }
+                        thread.stackSize = 8 << 20
+                        thread.start()
+                    }
+                    work()
+                    for _ in 1..<workers { done.wait() }
                 }
             }
         }

@@ -57,6 +57,16 @@ public enum IndexFiles {
         [.meta, .initials] + layout.termShards.indices.map(Part.terms) + (0..<layout.documentShards).map(Part.documents)
     }
 
+    /// Where a part is written, known before it is rendered.
+    public static func path(_ part: Part) -> String {
+        switch part {
+        case .terms(let number): return "\(folder)/terms-\(number).json"
+        case .documents(let number): return "\(folder)/docs-\(number).json"
+        case .initials: return "\(folder)/initials.json"
+        case .meta: return "\(folder)/meta.json"
+        }
+    }
+
     public static func file(_ part: Part, index: SearchIndex, layout: Layout) -> (path: String, text: String) {
         switch part {
         case .terms(let number):

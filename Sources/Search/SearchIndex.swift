@@ -1,10 +1,20 @@
 import Foundation
 
 /// One document's entry in a term's posting list.
+///
+/// Eight bytes: a large site has millions of postings, and they are all in memory at once.
 public struct Posting: Sendable, Hashable {
-    public var document: Int
+    private var documentNumber: Int32
+    private var weightedFrequency: Float
+
+    public init(document: Int, frequency: Double) {
+        documentNumber = Int32(clamping: document)
+        weightedFrequency = Float(frequency)
+    }
+
+    public var document: Int { Int(documentNumber) }
     /// Field-weighted term frequency.
-    public var frequency: Double
+    public var frequency: Double { Double(weightedFrequency) }
 }
 
 /// A concept as the query engine needs it: for alias expansion, choseong and fuzzy matching.
@@ -68,16 +78,43 @@ public enum IndexBuilder {
 
     public static func build(_ documents: [SearchDocument], analysed: [(terms: [String: Double], length: Double)]) -> SearchIndex {
         var postings: [String: [Posting]] = [:]
-        for (index, entry) in analysed.enumerated() {
+        merge(analysed, startingAt: 0, into: &postings)
+        return SearchIndex(documents: documents, lengths: analysed.map(\.length), concepts: concepts(of: documents), postings: postings)
+    }
+
+    /// Analyses documents on all cores a slice at a time, merging each slice before the next,
+    /// so the per-document term tables of a large site are never all in memory together.
+    public static func build(_ documents: [SearchDocument], analyse: (SearchDocument) -> (terms: [String: Double], length: Double)) -> SearchIndex {
+        var postings: [String: [Posting]] = [:]
+        var lengths: [Double] = []
+        lengths.reserveCapacity(documents.count)
+        var start = 0
+        while start < documents.count {
+            let end = min(start + sliceSize, documents.count)
+            let analysed = Array(documents[start..<end]).concurrentMap(analyse)
+            merge(analysed, startingAt: start, into: &postings)
+            lengths += analysed.map(\.length)
+            start = end
+        }
+        return SearchIndex(documents: documents, lengths: lengths, concepts: concepts(of: documents), postings: postings)
+    }
+
+    static let sliceSize = 1024
+
+    static func merge(_ analysed: [(terms: [String: Double], length: Double)], startingAt first: Int, into postings: inout [String: [Posting]]) {
+        for (offset, entry) in analysed.enumerated() {
             for (term, frequency) in entry.terms {
-                postings[term, default: []].append(Posting(document: index, frequency: frequency))
+                postings[term, default: []].append(Posting(document: first + offset, frequency: frequency))
             }
         }
+    }
+
+    static func concepts(of documents: [SearchDocument]) -> [IndexedConcept] {
         var concepts: [IndexedConcept] = []
         for (index, document) in documents.enumerated() where document.kind == .concept {
             concepts.append(IndexedConcept(id: document.id, document: index, title: document.title, aliases: document.aliases))
         }
-        return SearchIndex(documents: documents, lengths: analysed.map(\.length), concepts: concepts, postings: postings)
+        return concepts
     }
 
     public static func build(_ documents: [SearchDocument]) -> SearchIndex {

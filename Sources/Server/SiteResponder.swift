@@ -78,6 +78,8 @@ public struct SiteResponder: HTTPResponder {
         switch file.contents {
         case .bytes(let bytes):
             return bytes
+        case .deferred(let make):
+            return make()
         case .copy(let source):
             let fileSystem = LocalFileSystem()
             guard let real = fileSystem.resolveSymbolicLink(at: source), Path.isInside(real, sourceRoot) else { return nil }

@@ -6,6 +6,8 @@ public struct OutputFile: Sendable {
         case bytes([UInt8])
         /// Copied from a source file at write time (images, PDFs, theme assets).
         case copy(from: String)
+        /// Made when it is written, so a large site never holds all its pages in memory at once.
+        case deferred(@Sendable () -> [UInt8])
     }
 
     /// Relative to the output folder, '/'-separated, UTF-8 NFC.
@@ -22,6 +24,12 @@ public struct OutputFile: Sendable {
 
     public init(path: String, text: String, origin: String) {
         self.init(path: path, contents: .bytes(Array(text.utf8)), origin: origin)
+    }
+
+    /// The file with its bytes made now (for deferred contents); other contents are unchanged.
+    public func materialized() -> OutputFile {
+        guard case .deferred(let make) = contents else { return self }
+        return OutputFile(path: path, contents: .bytes(make()), origin: origin)
     }
 
     /// Why a path cannot be written inside the output folder, or nil when it is safe:

@@ -25,6 +25,8 @@ public struct OutputWriter: Sendable {
     /// Keep the previous site beside the output (`.public.gongbu-spare`) so the next build
     /// only rewrites what changed. Costs the disk space of one more copy of the site.
     public var keepSpare = true
+    /// Threads per core for rendering and writing files (see `write`).
+    public var writeThreadsPerCore = Int(ProcessInfo.processInfo.environment["GONGBU_WRITE_THREADS_PER_CORE"] ?? "") ?? 2
 
     public init(fileSystem: any FileSystem, outputRoot: String) {
         self.fileSystem = fileSystem
@@ -160,12 +162,14 @@ public struct OutputWriter: Sendable {
 
         // 3. Files, on all cores; a file the spare already holds byte for byte is left alone.
         let reused = existing?.files ?? []
-        let failures = files.concurrentMap { (file: OutputFile) -> String? in
+        // Twice as many threads as cores: while one waits on the disk, another renders.
+        let failures = files.concurrentMap(threads: Parallelism.processorCount * writeThreadsPerCore) { (file: OutputFile) -> String? in
             let destination = Path.join(staging, file.path)
             do {
                 let bytes: [UInt8]
                 switch file.contents {
                 case .bytes(let content): bytes = content
+                case .deferred(let make): bytes = make()
                 case .copy(let source): bytes = try fileSystem.readFile(at: source)
                 }
                 if reused.contains(file.path), let current = try? fileSystem.readFile(at: destination), current == bytes { return nil }

@@ -48,17 +48,30 @@ public struct SiteRenderer: Sendable {
         case data(DataJob)
     }
 
+    /// Every file of the site, pages and data files rendered now on all cores.
     public func render() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        let (files, diagnostics) = plan()
+        return (files.concurrentMap { $0.materialized() }, diagnostics)
+    }
+
+    /// Every file of the site with its path known and its contents made only when it is written.
+    ///
+    /// The writer renders each page on the core that writes it and drops it right after, so
+    /// memory holds the site model and a few pages, not the whole site. Pages come in
+    /// descending order of size so no core is left with a large one at the end.
+    public func plan() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         let layout = model.searchIndex.map(IndexFiles.layout)
         var jobs = allJobs.map(AnyJob.page)
         jobs += [.data(.graph), .data(.sitemap), .data(.feed)]
         if let layout { jobs += IndexFiles.parts(layout).map { .data(.search($0)) } }
-        // The largest files first, so no core is left with a big one at the end.
         jobs.sort { Self.weight($0) > Self.weight($1) }
-        var files = jobs.concurrentMap { job -> OutputFile in
+        var files = jobs.map { job -> OutputFile in
             switch job {
-            case .page(let page): return renderPage(page)
-            case .data(let data): return dataFile(data, layout: layout)
+            case .page(let page):
+                let (path, origin) = target(of: page)
+                return OutputFile(path: path, contents: .deferred { renderPage(page).bytes }, origin: origin)
+            case .data(let data):
+                return OutputFile(path: dataPath(data), contents: .deferred { dataFile(data, layout: layout).bytes }, origin: dataOrigin(data))
             }
         }
         var diagnostics: [Diagnostic] = []
@@ -71,6 +84,43 @@ public struct SiteRenderer: Sendable {
         for index in model.notes.indices { files += exampleFiles(ofNote: index) }
         files += staticFiles()
         return (files, diagnostics)
+    }
+
+    /// The output path of a page and what it comes from (for collision errors).
+    public func target(of job: Job) -> (path: String, origin: String) {
+        switch job {
+        case .home: return (PageLocation.home.outputPath, "the home page")
+        case .note(let index):
+            let note = model.notes[index]
+            return (PageLocation.note(slug: note.slug).outputPath, note.source)
+        case .tagIndex: return (PageLocation.tagIndex.outputPath, "the tag index")
+        case .tag(let index):
+            let group = model.tags[index]
+            return (PageLocation.tag(slug: group.tag.slug).outputPath, "tag '\(group.tag.name)'")
+        case .conceptIndex: return (PageLocation.conceptIndex.outputPath, "the glossary index")
+        case .concept(let index):
+            let concept = model.glossary.concepts[index]
+            return (PageLocation.concept(id: concept.id).outputPath, concept.source)
+        case .notFound: return (PageLocation.notFound.outputPath, "the 404 page")
+        }
+    }
+
+    func dataPath(_ job: DataJob) -> String {
+        switch job {
+        case .graph: return "graph.json"
+        case .sitemap: return "sitemap.xml"
+        case .feed: return "atom.xml"
+        case .search(let part): return IndexFiles.path(part)
+        }
+    }
+
+    func dataOrigin(_ job: DataJob) -> String {
+        switch job {
+        case .graph: return "the concept graph"
+        case .sitemap: return "the sitemap"
+        case .feed: return "the Atom feed"
+        case .search: return "the search index"
+        }
     }
 
     static func weight(_ job: AnyJob) -> Int {
@@ -431,5 +481,16 @@ public struct SiteRenderer: Sendable {
         </html>
 
         """
+    }
+}
+
+extension OutputFile {
+    /// The bytes of a file this renderer made in memory.
+    fileprivate var bytes: [UInt8] {
+        switch contents {
+        case .bytes(let bytes): return bytes
+        case .deferred(let make): return make()
+        case .copy: preconditionFailure("rendered pages are never copies")
+        }
     }
 }

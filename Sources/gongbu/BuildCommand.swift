@@ -65,8 +65,10 @@ struct BuildCommand: ParsableCommand {
         terminal.report(report.diagnostics, sourceRoot: sourceRoot)
 
         if timings {
-            for (step, seconds) in report.timings {
-                FileHandle.standardError.write(Data("  \(step.padding(toLength: 18, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", seconds)) s\n".utf8))
+            for timing in report.timings {
+                let name = timing.step.padding(toLength: 18, withPad: " ", startingAt: 0)
+                let line = String(format: "%7.3f s  (cpu %7.3f s, peak memory %5d MB)", timing.seconds, timing.cpuSeconds, timing.peakMemory >> 20)
+                FileHandle.standardError.write(Data("  \(name) \(line)\n".utf8))
             }
         }
         if let fatal = report.fatal {

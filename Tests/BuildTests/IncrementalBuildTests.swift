@@ -24,6 +24,7 @@ struct IncrementalBuildTests {
         for file in files {
             switch file.contents {
             case .bytes(let bytes): result[file.path] = bytes
+            case .deferred(let make): result[file.path] = make()
             case .copy(let path): result[file.path] = try LocalFileSystem().readFile(at: path)
             }
         }

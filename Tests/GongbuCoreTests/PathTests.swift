@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GongbuCore
 
@@ -58,6 +59,24 @@ struct ParallelTests {
         #expect(input.concurrentMap { $0 * 2 } == input.map { $0 * 2 })
         #expect([Int]().concurrentMap { $0 }.isEmpty)
     }
+
+    @Test func moreThreadsThanCoresKeepOrderAndVisitEachElementOnce() {
+        let input = Array(0..<5_000)
+        let seen = Counter()
+        let output = input.concurrentMap(threads: Parallelism.processorCount * 3 + 1) { value -> String in
+            seen.add()
+            return String(value)
+        }
+        #expect(output == input.map(String.init))
+        #expect(seen.value == input.count)
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+    func add() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
 
 @Suite("Diagnostics")
