@@ -183,6 +183,14 @@ public struct OutputWriter: Sendable {
             try? fileSystem.removeItem(at: staging)
             throw OutputError(failure)
         }
+        // The marker's time is the build's time (files the spare already held keep theirs):
+        // `gongbu search` compares it with the notes to decide whether the saved index is current.
+        do {
+            try fileSystem.writeString(Self.markerText, to: Path.join(staging, Self.markerName))
+        } catch {
+            try? fileSystem.removeItem(at: staging)
+            throw OutputError("cannot write \(Self.markerName): \(error)")
+        }
         step("files")
 
         // 4. Swap it in; the previous site becomes the spare (or is removed).

@@ -5,6 +5,7 @@ import Foundation
 import GongbuCore
 import Markdown
 import Search
+import Site
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -145,37 +146,5 @@ struct SearchCommand: ParsableCommand {
         let path = Path.join(sourceRoot, SiteConfig.fileName)
         guard let bytes = try? fileSystem.readFile(at: path), let decoded = try? TextDecoding.decode(bytes) else { return SiteConfig() }
         return SiteConfig.read(decoded.text, file: SiteConfig.fileName).0
-    }
-}
-
-/// Whether the index a build saved can answer for the current notes.
-enum SavedIndex {
-    /// Newer than every file under content/ and templates/ and than gongbu.yml.
-    static func isFresh(_ folder: String, sourceRoot: String, fileSystem: LocalFileSystem) -> Bool {
-        guard let saved = fileSystem.modificationDate(of: Path.join(folder, "meta.json")) else { return false }
-        var stack = [Path.join(sourceRoot, "content"), Path.join(sourceRoot, "templates")]
-        if !fileSystem.isDirectory(stack[0]) { stack = [sourceRoot] }
-        if let config = fileSystem.modificationDate(of: Path.join(sourceRoot, SiteConfig.fileName)), config > saved { return false }
-        let output = Path.join(sourceRoot, "public")
-        while let next = stack.popLast() {
-            guard let names = try? fileSystem.contentsOfDirectory(at: next) else { continue }
-            for name in names where !name.hasPrefix(".") {
-                let path = Path.join(next, name)
-                if path == output { continue }
-                if fileSystem.kind(of: path) == .directory {
-                    stack.append(path)
-                } else if let date = fileSystem.modificationDate(of: path), date > saved {
-                    return false
-                }
-            }
-        }
-        return true
-    }
-
-    /// A note's prose, read again for a snippet.
-    static func readProse(_ path: String, fileSystem: LocalFileSystem) -> String? {
-        guard let bytes = try? fileSystem.readFile(at: path), let decoded = try? TextDecoding.decode(bytes) else { return nil }
-        let body = FrontMatterSplit.split(decoded.text).body
-        return MarkdownDocument(parsing: body).proseText()
     }
 }
