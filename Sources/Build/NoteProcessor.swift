@@ -22,6 +22,9 @@ struct NoteProcessor: Sendable {
     let conceptLinker: ConceptLinker
     var validation: ValidationOptions
     var examples: ExampleRenderer
+    /// Only what the search index needs (title, summary, headings, prose, concept mentions):
+    /// no example validation, no link checks, no HTML. `gongbu search` without a saved index.
+    var searchIndexOnly = false
 
     init(config: SiteConfig, linkTargets: LinkTargets, urls: SiteURLs, glossary: Glossary, noteTitles: [String: String],
          validation: ValidationOptions) {
@@ -63,6 +66,7 @@ struct NoteProcessor: Sendable {
             title = line
         }
         let resolvedTitle = title ?? note.nameTitle
+        if searchIndexOnly { return (searchPage(document, note: note, title: resolvedTitle, lineOffset: lineOffset), []) }
 
         let (exampleFiles, exampleDiagnostics) = checkExamples(in: document, note: note, lineOffset: lineOffset)
         diagnostics += exampleDiagnostics
@@ -90,6 +94,19 @@ struct NoteProcessor: Sendable {
         result.searchText = document.proseText()
         result.linkedNotes = linkedNotes
         return (result, diagnostics)
+    }
+
+    /// The parts of a note page the search index reads.
+    func searchPage(_ document: MarkdownDocument, note: SourceNote, title: String, lineOffset: Int) -> NotePage {
+        let links = noteLinker.link(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body, checkTypos: false))
+        var page = NotePage(
+            slug: note.slug, title: title, summary: note.metadata.summary ?? document.summary(), date: note.date,
+            lastModified: note.metadata.lastModified, tagNames: note.metadata.tags, categories: note.metadata.categories,
+            source: note.path, bodyHTML: "", headings: HeadingAnchors.collect(from: document), showTableOfContents: false,
+            aliases: note.metadata.aliases, params: note.metadata.params, mentions: links.mentions, noteLinks: links.noteLinks
+        )
+        page.searchText = document.proseText()
+        return page
     }
 
     /// Validates the note's manifest examples together (cross-object checks see the whole note)

@@ -19,13 +19,13 @@ public enum SavedIndex {
         if let config = fileSystem.modificationDate(of: Path.join(sourceRoot, SiteConfig.fileName)), config > saved { return false }
         let output = Path.join(sourceRoot, "public")
         while let next = stack.popLast() {
-            guard let names = try? fileSystem.contentsOfDirectory(at: next) else { continue }
-            for name in names where !name.hasPrefix(".") {
+            guard let entries = try? fileSystem.datedEntries(at: next) else { continue }
+            for (name, kind, modified) in entries where !name.hasPrefix(".") {
                 let path = Path.join(next, name)
                 if path == output { continue }
-                if fileSystem.kind(of: path) == .directory {
+                if kind == .directory {
                     stack.append(path)
-                } else if let date = fileSystem.modificationDate(of: path), date > saved {
+                } else if let modified, modified > saved {
                     return false
                 }
             }

@@ -19,6 +19,8 @@ public struct BuildOptions: Sendable {
     public var keepSpare = true
     /// Refused as an output folder.
     public var homeDirectory: String
+    /// Analyse only what the search index needs (see `NoteProcessor.searchIndexOnly`).
+    public var searchIndexOnly = false
     /// Run every stage but do not write (for `gongbu validate`-style checks and tests).
     public var dryRun = false
 
@@ -92,7 +94,8 @@ public struct SiteBuild: Sendable {
 
         // 2. Parse, link and render each note's body, on all cores
         progress("rendering \(content.notes.count) notes")
-        let (processor, setupDiagnostics) = Self.makeProcessor(content: content, theme: theme, glossary: glossary)
+        var (processor, setupDiagnostics) = Self.makeProcessor(content: content, theme: theme, glossary: glossary)
+        processor.searchIndexOnly = options.searchIndexOnly
         report.diagnostics += setupDiagnostics
         let processed = content.notes.concurrentMap(processor.process)
         let conceptBodies = glossary.concepts.indices.concurrentMap(processor.processConcept)

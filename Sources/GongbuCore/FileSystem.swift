@@ -42,12 +42,21 @@ public protocol FileSystem: Sendable {
     /// The target of a symbolic link, resolved to an absolute normalised path; nil if unresolvable.
     func resolveSymbolicLink(at path: String) -> String?
     func modificationDate(of path: String) -> Date?
+    /// Names and kinds of a directory's entries (default: a listing plus one `kind` per entry).
+    func entries(at path: String) throws(FileSystemError) -> [(name: String, kind: ItemKind?)]
+    /// Entries with modification dates (default: `entries` plus one `modificationDate` each).
+    func datedEntries(at path: String) throws(FileSystemError) -> [(name: String, kind: ItemKind?, modified: Date?)]
 }
 
 extension FileSystem {
     /// Names and kinds of a directory's entries (symbolic links are not followed).
     public func entries(at path: String) throws(FileSystemError) -> [(name: String, kind: ItemKind?)] {
         try contentsOfDirectory(at: path).map { ($0, kind(of: Path.join(path, $0))) }
+    }
+
+    /// A folder's entries with their modification dates (symbolic links followed for the date).
+    public func datedEntries(at path: String) throws(FileSystemError) -> [(name: String, kind: ItemKind?, modified: Date?)] {
+        try entries(at: path).map { ($0.name, $0.kind, modificationDate(of: Path.join(path, $0.name))) }
     }
 
     public func exists(_ path: String) -> Bool { kind(of: path) != nil }

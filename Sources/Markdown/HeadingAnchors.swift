@@ -40,6 +40,16 @@ public enum HeadingAnchors {
         return headings
     }
 
+    /// The headings with the ids `apply` would give them, leaving the tree as it is
+    /// (for work that needs the outline but no HTML, such as a search index).
+    public static func collect(from document: MarkdownDocument, reserved: Set<String> = []) -> [Heading] {
+        var used = reserved
+        return document.nodes(of: .heading).map { node in
+            let text = node.plainText.trimmingCharacters(in: .whitespaces)
+            return Heading(level: node.headingLevel, text: text, id: uniqueID(for: text, used: &used), line: node.startLine)
+        }
+    }
+
     /// `Slug.make` of the text, or `section` when nothing is left (an emoji-only heading),
     /// with `-1`, `-2` … appended on repeats.
     public static func uniqueID(for text: String, used: inout Set<String>) -> String {

@@ -178,7 +178,9 @@ public struct QueryEngine {
             case (let x?, let y?): return x < y
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return a.score != b.score ? a.score > b.score : source.title(of: a.document) < source.title(of: b.document)
+            // Equal scores keep the site's order (documents are numbered in it), which needs no
+            // document data: a saved index would otherwise load every shard to compare titles.
+            default: return a.score != b.score ? a.score > b.score : a.document < b.document
             }
         }
         results.concepts.sort(by: order)
@@ -215,25 +217,39 @@ public struct QueryEngine {
     /// Queries such as ㅍㄷ or ㄷㅍㄹㅇㅁㅌ: titles and aliases whose initials match, exact first.
     func choseongSearch(_ initials: String) -> SearchResults {
         var results = SearchResults()
+        // Compared as UTF-8 bytes (a site has thousands of titles; UTF-8 never matches mid-character).
+        let needle = Array(initials.utf8)
         func score(_ candidate: String) -> Double {
-            if candidate == initials { return 3 }
-            if candidate.hasPrefix(initials) { return 2 }
-            if candidate.contains(initials) { return 1 }
-            return 0
+            var text = candidate
+            return text.withUTF8 { bytes -> Double in
+                guard bytes.count >= needle.count else { return 0 }
+                if bytes.count == needle.count { return bytes.elementsEqual(needle) ? 3 : 0 }
+                if bytes.prefix(needle.count).elementsEqual(needle) { return 2 }
+                for start in 1...(bytes.count - needle.count) where bytes[start] == needle[0] {
+                    if bytes[start..<start + needle.count].elementsEqual(needle) { return 1 }
+                }
+                return 0
+            }
         }
+        // Ties go to the shorter title; the initials' length stands for it, so no document loads.
+        var titleLength: [Int: Int] = [:]
         for concept in source.concepts {
             let best = ([concept.title] + concept.aliases).map { score(SearchText.choseong($0)) }.max() ?? 0
             if best > 0 { results.concepts.append(SearchHit(document: concept.document, score: best, fuzzy: false)) }
+            titleLength[concept.document] = concept.title.count
         }
         for (document, titleInitials) in source.noteTitleInitials() {
+            titleLength[document] = titleInitials.count
             let words = titleInitials.split(separator: " ").map(String.init)
-            var best = max(score(titleInitials.replacingOccurrences(of: " ", with: "")), words.map(score).max() ?? 0)
+            var best = max(score(String(titleInitials.unicodeScalars.filter { $0 != " " })), words.map(score).max() ?? 0)
             // A title that starts with the initials ranks above one that only contains them.
             if best > 0, words.first?.hasPrefix(initials) == true { best += 0.5 }
             if best > 0 { results.notes.append(SearchHit(document: document, score: best, fuzzy: false)) }
         }
         let sort: (SearchHit, SearchHit) -> Bool = { a, b in
-            a.score != b.score ? a.score > b.score : source.title(of: a.document).count < source.title(of: b.document).count
+            if a.score != b.score { return a.score > b.score }
+            let (x, y) = (titleLength[a.document] ?? 0, titleLength[b.document] ?? 0)
+            return x != y ? x < y : a.document < b.document
         }
         results.concepts.sort(by: sort)
         results.notes.sort(by: sort)

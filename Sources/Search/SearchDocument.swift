@@ -1,5 +1,5 @@
 /// What the index knows about one concept or note.
-public struct SearchDocument: Sendable {
+public struct SearchDocument: Sendable, Hashable {
     public enum Kind: String, Sendable, Codable {
         case concept
         case note

@@ -80,6 +80,7 @@ struct SearchCommand: ParsableCommand {
             var options = BuildOptions(fileSystem: fileSystem, sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, "public"),
                                        homeDirectory: LocalFileSystem.homeDirectory)
             options.dryRun = true
+            options.searchIndexOnly = true
             var report = BuildReport()
             guard let analysis = SiteBuild(options: options, generatorVersion: Gongbu.version).analyse(&report), let index = analysis.model.searchIndex else {
                 terminal.error(report.fatal ?? "cannot read the notes")

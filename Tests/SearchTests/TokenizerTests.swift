@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Search
 
@@ -54,5 +55,46 @@ struct TokenizerTests {
         #expect(loaded.noteTitleInitials().first?.initials == "ㅍㄷ ㄱㅂ")
         #expect(IndexFiles.hash("") == 0x811C_9DC5)
         #expect(IndexFiles.hash("a") == 0xE40C_292C)
+    }
+
+    @Test func termShardsParseLikeJSON() throws {
+        let documents = (0..<40).map { number in
+            SearchDocument(kind: .note, id: "n\(number)", title: "노트 \(number)", url: "notes/n\(number)/", source: "n\(number).md", summary: "",
+                           body: "파드를 \(number)번 만든다 Deployment \"quoted\" back\\slash", concepts: [:])
+        }
+        let index = IndexBuilder.build(documents)
+        let layout = IndexFiles.layout(index)
+        var escapedKeys = 0
+        for part in IndexFiles.parts(layout) {
+            guard case .terms = part else { continue }
+            let text = IndexFiles.file(part, index: index, layout: layout).text
+            let reference = try JSONDecoder().decode([String: [Int]].self, from: Data(text.utf8))
+            guard let parsed = LoadedIndex.parseTermShard(Array(text.utf8)) else {
+                // Only keys with escapes are left to JSONDecoder.
+                #expect(text.contains("\\"))
+                escapedKeys += 1
+                continue
+            }
+            #expect(parsed.keys.sorted() == reference.keys.sorted())
+            for (key, flat) in reference {
+                let postings = try #require(parsed[key])
+                #expect(postings.map(\.document) == stride(from: 0, to: flat.count, by: 2).map { flat[$0] })
+                #expect(postings.map { Int(($0.frequency * 100).rounded()) } == stride(from: 1, to: flat.count, by: 2).map { flat[$0] })
+            }
+        }
+        #expect(escapedKeys == 0)
+        // A term with characters JSON escapes is read through the JSONDecoder fallback.
+        let odd = SearchIndex(documents: [documents[0]], lengths: [1], concepts: [], postings: ["a\"b\\c<": [Posting(document: 0, frequency: 2)]])
+        let fs = InMemoryFileSystemForTests()
+        for file in IndexFiles.files(odd) { try fs.write(file.path, file.text) }
+        let text = IndexFiles.files(odd).first { $0.path.contains("terms-") }!.text
+        #expect(LoadedIndex.parseTermShard(Array(text.utf8)) == nil)
+        let loaded = try LoadedIndex(folder: "/site/search", fileSystem: fs.fileSystem)
+        #expect(loaded.postings(for: "a\"b\\c<") == [Posting(document: 0, frequency: 2)])
+        for broken in ["", "{", "{\"a\":[1]}", "{\"a\":[1,2,]}", "{\"a\":[1,2]} x", "[1,2]", "{\"a\":[-1,2]}"] {
+            #expect(LoadedIndex.parseTermShard(Array(broken.utf8)) == nil, "\(broken)")
+        }
+        #expect(LoadedIndex.parseTermShard(Array("{ }".utf8))?.isEmpty == true)
+        #expect(LoadedIndex.parseTermShard(Array("{\"파드\":[3,150],\n\"b\":[]}".utf8))?["파드"] == [Posting(document: 3, frequency: 1.5)])
     }
 }

@@ -316,7 +316,7 @@
         if (nx >= 0 && ny >= 0) return nx - ny;
         if (nx >= 0) return -1;
         if (ny >= 0) return 1;
-        return y.s - x.s;
+        return y.s - x.s || x.d - y.d;
       });
       return hits;
     });
@@ -328,7 +328,7 @@
     meta.concepts.forEach(function (c) {
       var best = 0;
       [c[2]].concat(c[3]).forEach(function (n) { best = Math.max(best, score(choseong(n))); });
-      if (best > 0) hits.push({ d: c[1], s: best });
+      if (best > 0) hits.push({ d: c[1], s: best, n: c[2].length });
     });
     return fetchJSON('initials.json').then(function (rows) {
       rows.forEach(function (row) {
@@ -336,9 +336,10 @@
         var best = score(row[1].replace(/ /g, ''));
         words.forEach(function (w) { best = Math.max(best, score(w)); });
         if (best > 0 && words[0] && words[0].indexOf(initials) === 0) best += 0.5;
-        if (best > 0) hits.push({ d: row[0], s: best });
+        if (best > 0) hits.push({ d: row[0], s: best, n: row[1].length });
       });
-      hits.sort(function (x, y) { return y.s - x.s; });
+      // Ties: the shorter title (by its initials), then the site's order, as gongbu search does.
+      hits.sort(function (x, y) { return y.s - x.s || x.n - y.n || x.d - y.d; });
       return hits;
     });
   }
