@@ -45,7 +45,7 @@ public final class IncrementalBuild: @unchecked Sendable {
     private var conceptBodies: [(html: String, text: String, diagnostics: [Diagnostic])] = []
     /// By content path, so the order is the same as a full build's.
     private var entries: [String: NoteEntry] = [:]
-    private var searchTerms: [String: (revision: Int, tags: [String], analysis: (terms: [String: Double], length: Double))] = [:]
+    private var searchTerms: [String: (revision: Int, tags: [String], analysis: TermAnalysis)] = [:]
     private var model: SiteModel?
     private var renderer: SiteRenderer?
     private var slugDiagnostics: [Diagnostic] = []
@@ -165,7 +165,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         let pages = entries.keys.sorted().filter(kept.contains).compactMap { entries[$0]?.page }
         let revisions = Dictionary(uniqueKeysWithValues: entries.values.compactMap { entry in entry.page.map { ($0.source, entry.revision) } })
         let cache = searchTerms
-        var fresh: [String: (revision: Int, tags: [String], analysis: (terms: [String: Double], length: Double))] = [:]
+        var fresh: [String: (revision: Int, tags: [String], analysis: TermAnalysis)] = [:]
         let freshLock = NSLock()
         let (model, graphDiagnostics) = SiteBuild.assemble(config: content.config, pages: pages, staticFiles: content.staticFiles, glossary: glossary,
                                             conceptBodies: conceptBodies) { document in

@@ -98,15 +98,24 @@ struct NoteProcessor: Sendable {
 
     /// The parts of a note page the search index reads.
     func searchPage(_ document: MarkdownDocument, note: SourceNote, title: String, lineOffset: Int) -> NotePage {
-        let links = noteLinker.link(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body, checkTypos: false))
+        let links = noteLinker.link(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body,
+                                                                   checkTypos: false, snippets: false))
         var page = NotePage(
             slug: note.slug, title: title, summary: note.metadata.summary ?? document.summary(), date: note.date,
             lastModified: note.metadata.lastModified, tagNames: note.metadata.tags, categories: note.metadata.categories,
-            source: note.path, bodyHTML: "", headings: HeadingAnchors.collect(from: document), showTableOfContents: false,
+            source: note.path, bodyHTML: "", headings: headingTexts(document), showTableOfContents: false,
             aliases: note.metadata.aliases, params: note.metadata.params, mentions: links.mentions, noteLinks: links.noteLinks
         )
         page.searchText = document.proseText()
         return page
+    }
+
+    /// Headings with their text only (search reads no ids, and making them is a third of the
+    /// cost of collecting headings).
+    func headingTexts(_ document: MarkdownDocument) -> [Heading] {
+        document.nodes(of: .heading).map { node in
+            Heading(level: node.headingLevel, text: node.plainText.trimmingCharacters(in: .whitespaces), id: "", line: node.startLine)
+        }
     }
 
     /// Validates the note's manifest examples together (cross-object checks see the whole note)

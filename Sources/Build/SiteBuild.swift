@@ -145,7 +145,7 @@ public struct SiteBuild: Sendable {
     /// index (terms per document on all cores, then one merge).
     static func assemble(config: SiteConfig, pages: [NotePage], staticFiles: [StaticFile], glossary: Glossary,
                          conceptBodies: [(html: String, text: String, diagnostics: [Diagnostic])],
-                         analyse: (SearchDocument) -> (terms: [String: Double], length: Double) = IndexBuilder.analyse) -> (SiteModel, [Diagnostic]) {
+                         analyse: (SearchDocument) -> TermAnalysis = IndexBuilder.analyse) -> (SiteModel, [Diagnostic]) {
         var model = SiteModel(config: config, notes: pages, staticFiles: staticFiles)
         let diagnostics = model.attach(glossary: glossary, conceptBodies: conceptBodies.map(\.html))
         model.conceptTexts = conceptBodies.map(\.text)

@@ -38,13 +38,16 @@ public struct ConceptLinker: Sendable {
         public var checkTypos: Bool
         /// A concept page's own concept, never linked from its body.
         public var ownConcept: Int?
+        /// Cut a snippet around each concept's first mention (for backlinks); search does not need them.
+        public var snippets: Bool
 
-        public init(file: String, lineOffset: Int, markdown: String, checkTypos: Bool = true, ownConcept: Int? = nil) {
+        public init(file: String, lineOffset: Int, markdown: String, checkTypos: Bool = true, ownConcept: Int? = nil, snippets: Bool = true) {
             self.file = file
             self.lineOffset = lineOffset
             self.markdown = markdown
             self.checkTypos = checkTypos
             self.ownConcept = ownConcept
+            self.snippets = snippets
         }
     }
 
@@ -207,7 +210,7 @@ public struct ConceptLinker: Sendable {
             return
         }
         state.mentions[concept]!.count += 1
-        if state.mentions[concept]!.snippet == nil, let match {
+        if origin.snippets, state.mentions[concept]!.snippet == nil, let match {
             state.mentions[concept]!.snippet = snippet(for: match, bytes: bytes, site: site, state: &state)
             state.mentions[concept]!.firstLine = site.node.startLine + origin.lineOffset
         }

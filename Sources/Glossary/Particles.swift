@@ -18,9 +18,26 @@ public enum Particles {
         case afterConsonantNotRieul
     }
 
+    /// A particle as its syllables (at most three: 이었다), so matching touches no heap memory.
     struct Particle {
-        let text: [UInt8]
+        let syllables: (UInt32, UInt32, UInt32)
+        let count: Int
         let condition: Condition
+
+        init(_ text: String, _ condition: Condition) {
+            let scalars = text.unicodeScalars.map(\.value)
+            precondition(scalars.count <= 3 && scalars.allSatisfy { $0 >= 0xAC00 && $0 <= 0xD7A3 }, "particles are 1-3 Hangul syllables")
+            syllables = (scalars[0], scalars.count > 1 ? scalars[1] : 0, scalars.count > 2 ? scalars[2] : 0)
+            count = scalars.count
+            self.condition = condition
+        }
+
+        /// UTF-8 length.
+        var byteCount: Int { count * 3 }
+
+        func syllable(_ index: Int) -> UInt32 {
+            index == 0 ? syllables.0 : index == 1 ? syllables.1 : syllables.2
+        }
     }
 
     /// One-letter codes of the conditions, for the site's search script: A any, C after a
@@ -65,8 +82,24 @@ public enum Particles {
 
     /// Longest particles first, so 에서는 is read as 에서 + 는 rather than 에 + 서….
     static let particles: [Particle] = table
-        .map { Particle(text: Array($0.0.utf8), condition: $0.1) }
-        .sorted { $0.text.count > $1.text.count }
+        .map { Particle($0.0, $0.1) }
+        .sorted { $0.count > $1.count }
+
+    /// The particles by their first syllable, longest first within each: a position in a word
+    /// is compared with the two or three particles that can start there, not with all of them.
+    static let particlesByFirstSyllable: [UInt32: [Particle]] = Dictionary(grouping: particles) { $0.syllables.0 }
+
+    /// The scalar of the 3-byte UTF-8 sequence at `index` (every Hangul syllable is 3 bytes).
+    @inline(__always)
+    static func syllable<C: Collection<UInt8>>(_ bytes: C, _ index: C.Index) -> UInt32 where C.Index == Int {
+        UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+    }
+
+    /// A well-formed lead byte and two continuation bytes at `index` (the caller checks bounds).
+    @inline(__always)
+    static func isThreeByteSequence(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        bytes[index] & 0xF0 == 0xE0 && bytes[index + 1] & 0xC0 == 0x80 && bytes[index + 2] & 0xC0 == 0x80
+    }
 
     /// Stacks longer than this (에서 + 는 + 도 is already rare) are not particles.
     static let maximumStack = 3
@@ -107,19 +140,19 @@ public enum Particles {
 
     private static func matchStack(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ previous: Final, depth: Int) -> Bool {
         if start == end { return true }
-        if depth == maximumStack { return false }
-        for particle in particles where particle.text.count <= end - start {
+        if depth == maximumStack || end - start < 3 || !isThreeByteSequence(bytes, start) { return false }
+        guard let candidates = particlesByFirstSyllable[syllable(bytes, start)] else { return false }
+        for particle in candidates where particle.byteCount <= end - start {
             guard allows(particle.condition, after: previous) else { continue }
             var equal = true
-            for offset in 0..<particle.text.count where bytes[start + offset] != particle.text[offset] {
+            for index in 1..<max(particle.count, 1)
+            where !isThreeByteSequence(bytes, start + index * 3) || syllable(bytes, start + index * 3) != particle.syllable(index) {
                 equal = false
                 break
             }
             guard equal else { continue }
-            // Every particle is Hangul: its last syllable is the last 3 bytes.
-            let last = start + particle.text.count
-            let scalar = UInt32(bytes[last - 3] & 0x0F) << 12 | UInt32(bytes[last - 2] & 0x3F) << 6 | UInt32(bytes[last - 1] & 0x3F)
-            if matchStack(bytes, last, end, final(ofScalar: scalar), depth: depth + 1) { return true }
+            let last = start + particle.byteCount
+            if matchStack(bytes, last, end, final(ofScalar: particle.syllable(particle.count - 1)), depth: depth + 1) { return true }
         }
         return false
     }

@@ -9,6 +9,13 @@ public struct Heading: Sendable, Hashable {
     public var id: String
     /// Line in the parsed text (add the body offset for file lines).
     public var line: Int
+
+    public init(level: Int, text: String, id: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.line = line
+    }
 }
 
 public enum HeadingAnchors {
@@ -38,16 +45,6 @@ public enum HeadingAnchors {
             node.replace(with: MarkdownNode.customBlock(onEnter: html, onExit: ""))
         }
         return headings
-    }
-
-    /// The headings with the ids `apply` would give them, leaving the tree as it is
-    /// (for work that needs the outline but no HTML, such as a search index).
-    public static func collect(from document: MarkdownDocument, reserved: Set<String> = []) -> [Heading] {
-        var used = reserved
-        return document.nodes(of: .heading).map { node in
-            let text = node.plainText.trimmingCharacters(in: .whitespaces)
-            return Heading(level: node.headingLevel, text: text, id: uniqueID(for: text, used: &used), line: node.startLine)
-        }
     }
 
     /// `Slug.make` of the text, or `section` when nothing is left (an emoji-only heading),

@@ -36,10 +36,10 @@ public enum IndexFiles {
     public static func layout(_ index: SearchIndex) -> Layout {
         // Estimate the postings' size to choose the number of shards.
         var estimate = 0
-        for (term, postings) in index.postings { estimate += term.utf8.count + 6 + postings.count * 8 }
+        for (term, postings) in index.postings { estimate += term.text.utf8.count + 6 + postings.count * 8 }
         let termShards = max(1, estimate / targetShardBytes)
         var shards = [[String]](repeating: [], count: termShards)
-        for term in index.postings.keys { shards[Int(hash(term) % UInt32(termShards))].append(term) }
+        for term in index.postings.keys { shards[Int(hash(term.text) % UInt32(termShards))].append(term.text) }
         for number in shards.indices { shards[number].sort() }
         let documentShards = max(1, (index.documents.count + documentsPerShard - 1) / documentsPerShard)
         return Layout(termShards: shards, documentShards: documentShards)
@@ -75,7 +75,7 @@ public enum IndexFiles {
                 if offset > 0 { text += ",\n" }
                 text += Escape.jsonString(term) + ":["
                 var first = true
-                for posting in index.postings[term] ?? [] {
+                for posting in index.postings[Term(term)] ?? [] {
                     if !first { text += "," }
                     first = false
                     text += String(posting.document) + "," + String(Int((posting.frequency * 100).rounded()))

@@ -262,7 +262,7 @@ extension SearchIndex: SearchSource {
     public var documentCount: Int { documents.count }
     public func length(of document: Int) -> Double { lengths[document] }
     public func kind(of document: Int) -> SearchDocument.Kind { documents[document].kind }
-    public func postings(for term: String) -> [Posting] { postings[term] ?? [] }
+    public func postings(for term: String) -> [Posting] { postings[Term(term)] ?? [] }
     public func title(of document: Int) -> String { documents[document].title }
     public func noteTitleInitials() -> [(document: Int, initials: String)] {
         documents.enumerated().filter { $0.element.kind == .note }.map { ($0.offset, Self.titleInitials($0.element.title)) }

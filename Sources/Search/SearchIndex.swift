@@ -17,6 +17,32 @@ public struct Posting: Sendable, Hashable {
     public var frequency: Double { Double(weightedFrequency) }
 }
 
+/// A term of the index, compared and hashed by its UTF-8 bytes.
+///
+/// Terms are NFC already (the tokenizer normalizes), and `String`'s own hashing and equality
+/// normalize non-ASCII text again on every call: with millions of Korean terms per build that
+/// was a large share of indexing time.
+public struct Term: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let text: String
+
+    public init(_ text: String) { self.text = text }
+    public init(stringLiteral value: String) { self.text = value }
+    public var description: String { text }
+
+    public static func == (a: Term, b: Term) -> Bool {
+        var (x, y) = (a.text, b.text)
+        return x.withUTF8 { left in y.withUTF8 { right in left.count == right.count && (left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var text = self.text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// What the index keeps of one document: its weighted term frequencies and weighted length.
+public typealias TermAnalysis = (terms: [Term: Double], length: Double)
+
 /// A concept as the query engine needs it: for alias expansion, choseong and fuzzy matching.
 public struct IndexedConcept: Sendable, Hashable {
     public var id: String
@@ -37,9 +63,9 @@ public struct SearchIndex: Sendable {
     public var averageLength: Double
     public var concepts: [IndexedConcept]
     /// Term → postings. For an index read from files, only loaded shards are here.
-    public var postings: [String: [Posting]]
+    public var postings: [Term: [Posting]]
 
-    public init(documents: [SearchDocument], lengths: [Double], concepts: [IndexedConcept], postings: [String: [Posting]]) {
+    public init(documents: [SearchDocument], lengths: [Double], concepts: [IndexedConcept], postings: [Term: [Posting]]) {
         self.documents = documents
         self.lengths = lengths
         self.averageLength = lengths.isEmpty ? 1 : max(lengths.reduce(0, +) / Double(lengths.count), 1)
@@ -55,12 +81,12 @@ public struct SearchIndex: Sendable {
 /// merging is one linear pass.
 public enum IndexBuilder {
     /// The terms of one document with their field-weighted frequencies, and its weighted length.
-    public static func analyse(_ document: SearchDocument) -> (terms: [String: Double], length: Double) {
-        var terms: [String: Double] = [:]
+    public static func analyse(_ document: SearchDocument) -> TermAnalysis {
+        var terms: [Term: Double] = [:]
         var length = 0.0
         func add(_ text: String, _ weight: Double) {
             Tokenizer.each(text) { term, termWeight in
-                terms[term, default: 0] += termWeight * weight
+                terms[Term(term), default: 0] += termWeight * weight
                 if termWeight >= 1 { length += weight }
             }
         }
@@ -71,21 +97,21 @@ public enum IndexBuilder {
         if document.kind == .concept { add(document.summary, FieldWeight.summary) }
         add(document.body, FieldWeight.body)
         for (concept, count) in document.concepts {
-            terms[SearchIndex.conceptTerm(concept), default: 0] += Double(count) * FieldWeight.conceptMention
+            terms[Term(SearchIndex.conceptTerm(concept)), default: 0] += Double(count) * FieldWeight.conceptMention
         }
         return (terms, max(length, 1))
     }
 
-    public static func build(_ documents: [SearchDocument], analysed: [(terms: [String: Double], length: Double)]) -> SearchIndex {
-        var postings: [String: [Posting]] = [:]
+    public static func build(_ documents: [SearchDocument], analysed: [TermAnalysis]) -> SearchIndex {
+        var postings: [Term: [Posting]] = [:]
         merge(analysed, startingAt: 0, into: &postings)
         return SearchIndex(documents: documents, lengths: analysed.map(\.length), concepts: concepts(of: documents), postings: postings)
     }
 
     /// Analyses documents on all cores a slice at a time, merging each slice before the next,
     /// so the per-document term tables of a large site are never all in memory together.
-    public static func build(_ documents: [SearchDocument], analyse: (SearchDocument) -> (terms: [String: Double], length: Double)) -> SearchIndex {
-        var postings: [String: [Posting]] = [:]
+    public static func build(_ documents: [SearchDocument], analyse: (SearchDocument) -> TermAnalysis) -> SearchIndex {
+        var postings: [Term: [Posting]] = [:]
         var lengths: [Double] = []
         lengths.reserveCapacity(documents.count)
         var start = 0
@@ -101,7 +127,7 @@ public enum IndexBuilder {
 
     static let sliceSize = 1024
 
-    static func merge(_ analysed: [(terms: [String: Double], length: Double)], startingAt first: Int, into postings: inout [String: [Posting]]) {
+    static func merge(_ analysed: [TermAnalysis], startingAt first: Int, into postings: inout [Term: [Posting]]) {
         for (offset, entry) in analysed.enumerated() {
             for (term, frequency) in entry.terms {
                 postings[term, default: []].append(Posting(document: first + offset, frequency: frequency))

@@ -175,6 +175,15 @@ struct ParticleTests {
     func stems(word: String, expected: String) {
         #expect(Particles.stem(word) == expected)
     }
+
+    @Test(arguments: [
+        ("은", true), ("에서는", true), ("이었다", true), ("들을", true), ("를", true),
+        // Bytes that decode to a particle's syllable only when their UTF-8 structure is ignored.
+        ("+K$", false), ("ab", false), ("", false), ("은x", false), ("파드", false),
+    ])
+    func particlesAfterLatinWords(text: String, expected: Bool) {
+        #expect(Particles.isParticlesAfterLatin(text) == expected)
+    }
 }
 
 @Suite("Wikilinks and shortcodes")
