@@ -97,26 +97,30 @@ public struct SiteBuild: Sendable {
         var (processor, setupDiagnostics) = Self.makeProcessor(content: content, theme: theme, glossary: glossary)
         processor.searchIndexOnly = options.searchIndexOnly
         report.diagnostics += setupDiagnostics
-        let processed = content.notes.concurrentMap(processor.process)
-        let conceptBodies = glossary.concepts.indices.concurrentMap(processor.processConcept)
         var pages: [NotePage] = []
-        pages.reserveCapacity(processed.count)
-        for (page, diagnostics) in processed {
-            pages.append(page)
-            report.diagnostics += diagnostics
+        do {
+            let processed = content.notes.concurrentMap(processor.process)
+            pages.reserveCapacity(processed.count)
+            for (page, diagnostics) in processed {
+                pages.append(page)
+                report.diagnostics += diagnostics
+            }
         }
+        let conceptBodies = glossary.concepts.indices.concurrentMap(processor.processConcept)
         for concept in conceptBodies { report.diagnostics += concept.diagnostics }
         report.examples = pages.reduce(0) { $0 + $1.examples.count }
         clock.finish("notes")
 
         // 3. Cross-note analysis: ordering, tags, the concept graph and backlinks, the search index
-        let (model, modelDiagnostics) = Self.assemble(config: content.config, pages: pages, staticFiles: content.staticFiles,
+        var (model, modelDiagnostics) = Self.assemble(config: content.config, pages: consume pages, staticFiles: content.staticFiles,
                                                       glossary: glossary, conceptBodies: conceptBodies)
+        // Rendering never reads the prose the index was built from; `gongbu search` does.
+        if !options.searchIndexOnly { model.releaseSearchText() }
         report.diagnostics += modelDiagnostics
         report.notes = model.notes.count
         report.tags = model.tags.count
         clock.finish("graph and search")
-        return SiteAnalysis(content: content, theme: theme, model: model, urls: processor.urls)
+        return SiteAnalysis(theme: theme, model: model, urls: processor.urls)
     }
 
     /// The per-note processor for a set of notes (it knows their slugs and titles for links).
@@ -206,7 +210,6 @@ public struct SiteBuild: Sendable {
 /// Everything the analysis steps produced, for rendering or for commands that print data
 /// (`gongbu graph`).
 public struct SiteAnalysis: Sendable {
-    public var content: LoadedContent
     public var theme: Theme
     public var model: SiteModel
     public var urls: SiteURLs

@@ -117,7 +117,7 @@ public struct ContentLoader: Sendable {
         }
         var (document, diagnostics) = SourceDocument.parse(text: decoded.text, path: displayPath, contentPath: contentPath)
         for note in decoded.notes {
-            diagnostics.append(.warning(note, at: SourceLocation(file: displayPath), rule: "encoding"))
+            diagnostics.append(.warning(note.message, at: SourceLocation(file: displayPath, line: note.line, column: note.column), rule: "encoding"))
         }
         return (document, isGlossary, diagnostics)
     }

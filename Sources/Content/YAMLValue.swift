@@ -97,9 +97,14 @@ public enum YAMLReader {
     /// Bounds that keep hostile input (alias bombs, deep nesting) from exhausting memory or the stack.
     public static let maximumNodes = 100_000
     public static let maximumDepth = 64
+    /// Front matter and config are a few hundred bytes; a megabyte is a pasted file, not metadata.
+    public static let maximumBytes = 1 << 20
 
     /// Reads a single YAML document. An empty document is `.null`.
     public static func read(_ text: String) throws(YAMLReadError) -> YAMLValue {
+        if text.utf8.count > maximumBytes {
+            throw YAMLReadError(message: "YAML of \(text.utf8.count / 1024) KB is larger than the limit of \(maximumBytes / 1024) KB", line: 1, column: 1)
+        }
         if let problem = YAMLLimits.nestingProblem(in: text, limit: maximumDepth * 2) {
             throw YAMLReadError(message: "nesting deeper than the limit of \(maximumDepth) levels", line: problem.line, column: problem.column)
         }

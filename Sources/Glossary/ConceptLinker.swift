@@ -290,6 +290,19 @@ public struct ConceptLinker: Sendable {
     }
 
     func reportTypos(_ bytes: [UInt8], skipping: [Range<Int>], site: TextSite, origin: Origin, state: inout LinkState, sourceText: inout SourceText?) {
+        // Words and skipped ranges both advance left to right: one cursor keeps this linear
+        // (a several-megabyte line has hundreds of thousands of each).
+        let skipped = skipping.sorted { $0.lowerBound < $1.lowerBound }
+        var cursor = 0
+        func isSkipped(_ word: Range<Int>) -> Bool {
+            while cursor < skipped.count, skipped[cursor].upperBound <= word.lowerBound { cursor += 1 }
+            var probe = cursor
+            while probe < skipped.count, skipped[probe].lowerBound < word.upperBound {
+                if skipped[probe].overlaps(word) { return true }
+                probe += 1
+            }
+            return false
+        }
         var index = 0
         while index < bytes.count {
             guard TextScanning.isLatinOrDigit(UInt32(bytes[index])), bytes[index] >= 0x41,
@@ -300,8 +313,8 @@ public struct ConceptLinker: Sendable {
             var end = index
             while end < bytes.count, bytes[end] < 0x80, TextScanning.isLatinOrDigit(UInt32(bytes[end])) { end += 1 }
             let joined = end < bytes.count && (TextScanning.isJoiner(UInt32(bytes[end])) && end + 1 < bytes.count && TextScanning.isLatinOrDigit(UInt32(bytes[end + 1])))
-            let word = String(decoding: bytes[index..<end], as: UTF8.self)
-            if !joined, !skipping.contains(where: { $0.overlaps(index..<end) }), let suggestion = glossary.typos.suggestion(for: word) {
+            if !joined, !isSkipped(index..<end), case let word = String(decoding: bytes[index..<end], as: UTF8.self),
+               let suggestion = glossary.typos.suggestion(for: word) {
                 let concept = glossary.concepts[suggestion.concept]
                 state.diagnostics.append(.warning("'\(word)' looks like a misspelling of the glossary term '\(suggestion.spelling)' (\(concept.id)); did you mean '\(suggestion.spelling)'?",
                                                   at: location(site: site, byteOffset: index, needle: word, origin: origin, sourceText: &sourceText),

@@ -13,7 +13,14 @@ public struct TextDecodingError: Error, Sendable, Hashable {
 public struct DecodedText: Sendable {
     public var text: String
     /// Harmless surprises worth a warning (a NUL byte replaced, for example).
-    public var notes: [String]
+    public var notes: [Note]
+
+    /// A warning about the text, at a 1-based line and character column of the decoded text.
+    public struct Note: Sendable, Hashable {
+        public var message: String
+        public var line: Int
+        public var column: Int
+    }
 }
 
 public enum TextDecoding {
@@ -37,7 +44,7 @@ public enum TextDecoding {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
 
-        var notes: [String] = []
+        var notes: [DecodedText.Note] = []
         var needsRewrite = false
         var nulCount = 0
         for index in start..<bytes.count {
@@ -50,12 +57,20 @@ public enum TextDecoding {
             var cleaned: [UInt8] = []
             cleaned.reserveCapacity(bytes.count - start + nulCount * 2)
             var index = start
+            var line = 1
+            var lineStart = 0
+            var firstNUL: (line: Int, column: Int)?
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte == 0x0D {
+                if byte == 0x0D || byte == 0x0A {
                     cleaned.append(0x0A)
-                    if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                    if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                    line += 1
+                    lineStart = cleaned.count
                 } else if byte == 0 {
+                    if firstNUL == nil {
+                        firstNUL = (line, String(decoding: cleaned[lineStart...], as: UTF8.self).count + 1)
+                    }
                     cleaned.append(contentsOf: [0xEF, 0xBF, 0xBD])
                 } else {
                     cleaned.append(byte)
@@ -63,11 +78,12 @@ public enum TextDecoding {
                 index += 1
             }
             text = String(decoding: cleaned, as: UTF8.self)
+            if let firstNUL {
+                notes.append(DecodedText.Note(message: "\(nulCount) NUL byte\(nulCount == 1 ? "" : "s") replaced with U+FFFD (the first here)",
+                                              line: firstNUL.line, column: firstNUL.column))
+            }
         } else {
             text = String(decoding: bytes[start...], as: UTF8.self)
-        }
-        if nulCount > 0 {
-            notes.append("\(nulCount) NUL byte\(nulCount == 1 ? "" : "s") replaced with U+FFFD")
         }
         return DecodedText(text: nfc(text), notes: notes)
     }
@@ -113,14 +129,12 @@ public enum TextDecoding {
                 case 0xF0...0xF4: length = 4; scalar = UInt32(byte & 0x07); minimum = 0x10000
                 default: return index
                 }
-                if index + length > count {
-                    // Report the first missing continuation position that exists, else the lead byte.
-                    for probe in (index + 1)..<count where buffer[probe] & 0xC0 != 0x80 { return probe }
-                    return index
-                }
+                // A sequence cut short is reported at its lead byte, as Python and iconv do:
+                // that is the byte an editor shows as broken.
+                if index + length > count { return index }
                 for offset in 1..<length {
                     let next = buffer[index + offset]
-                    if next & 0xC0 != 0x80 { return index + offset }
+                    if next & 0xC0 != 0x80 { return index }
                     scalar = (scalar << 6) | UInt32(next & 0x3F)
                 }
                 if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }

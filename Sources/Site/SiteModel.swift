@@ -157,6 +157,21 @@ public struct SiteModel: Sendable {
 
 extension SiteModel {
     /// The documents of the search index: concepts first, then notes in display order.
+    /// Drops the text kept only to build the search index (each note's prose, the documents'
+    /// bodies, headings and mention counts), once the index is built: on a large site it is
+    /// tens of megabytes that rendering never reads. The index files do not contain it.
+    public mutating func releaseSearchText() {
+        for index in notes.indices { notes[index].searchText = "" }
+        guard var searchIndex else { return }
+        self.searchIndex = nil
+        for index in searchIndex.documents.indices {
+            searchIndex.documents[index].body = ""
+            searchIndex.documents[index].headings = []
+            searchIndex.documents[index].concepts = [:]
+        }
+        self.searchIndex = searchIndex
+    }
+
     public func searchDocuments() -> [SearchDocument] {
         var documents: [SearchDocument] = []
         for (index, concept) in glossary.concepts.enumerated() {

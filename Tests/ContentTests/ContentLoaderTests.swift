@@ -57,7 +57,7 @@ struct ContentLoaderTests {
         try? fs.writeFile(Array("ok\n".utf8) + [0xC3, 0x28], to: "/site/content/bad.md")
         let content = ContentLoader(fileSystem: fs, sourceRoot: "/site").load()
         #expect(content.diagnostics.map(\.description) == [
-            "content/bad.md:2:2: error: invalid UTF-8 at byte offset 4; the file must be saved as UTF-8 [encoding]",
+            "content/bad.md:2:1: error: invalid UTF-8 at byte offset 3; the file must be saved as UTF-8 [encoding]",
         ])
         #expect(content.notes.isEmpty)
     }

@@ -21,7 +21,12 @@ struct TextDecodingTests {
     @Test func replacesNULAndSaysSo() throws {
         let decoded = try TextDecoding.decode(Array("a\u{0}b".utf8))
         #expect(decoded.text == "a\u{FFFD}b")
-        #expect(decoded.notes == ["1 NUL byte replaced with U+FFFD"])
+        #expect(decoded.notes == [DecodedText.Note(message: "1 NUL byte replaced with U+FFFD (the first here)", line: 1, column: 2)])
+        // Lines count every kind of line ending; columns count characters.
+        let mixed = try TextDecoding.decode(Array("하나\r둘\r\n셋째 줄\u{0}\u{0}\n".utf8))
+        #expect(mixed.notes.map(\.line) == [3])
+        #expect(mixed.notes.map(\.column) == [5])
+        #expect(mixed.notes.first?.message.hasPrefix("2 NUL bytes") == true)
     }
 
     @Test func reportsOffsetLineAndColumnOfInvalidUTF8() {

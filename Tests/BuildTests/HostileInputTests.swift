@@ -1,0 +1,229 @@
+import Build
+import Foundation
+import GongbuCore
+import Testing
+
+/// A throwaway site on disk built from a table of files.
+struct ScratchSite {
+    let root: String
+    var output: String { root + "/public" }
+
+    init(_ files: [String: [UInt8]], glossary: Bool = true) throws {
+        root = TestSupport.temporaryFolder("gongbu-hostile")
+        let fs = LocalFileSystem()
+        if glossary {
+            try fs.writeString("---\ntitle: 파드 (Pod)\naliases: [파드, Pod, Pods]\nsummary: 컨테이너를 묶는 가장 작은 배포 단위\nrelated: [node]\n---\n파드 설명\n",
+                               to: root + "/content/glossary/pod.md")
+            try fs.writeString("---\ntitle: 노드 (Node)\naliases: [노드, Node]\nsummary: 파드가 실행되는 머신\nrelated: [pod]\nnot: [Node.js]\n---\n노드 설명\n",
+                               to: root + "/content/glossary/node.md")
+        }
+        for (path, bytes) in files { try fs.writeFile(bytes, to: root + "/" + path) }
+    }
+
+    init(text files: [String: String], glossary: Bool = true) throws {
+        try self.init(files.mapValues { Array($0.utf8) }, glossary: glossary)
+    }
+
+    func build() -> BuildReport { TestSupport.build(source: root, output: output) }
+
+    func page(_ path: String) -> String? {
+        (try? LocalFileSystem().readFile(at: output + "/" + path)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func remove() { TestSupport.cleanUp(root) }
+}
+
+extension BuildReport {
+    var errorLines: [String] { diagnostics.errors.map { $0.description } }
+    var warningLines: [String] { diagnostics.warnings.map { $0.description } }
+}
+
+@Suite("Hostile input: encodings and bytes")
+struct HostileEncodingTests {
+    @Test func byteOrderMarkBeforeFrontMatter() throws {
+        let site = try ScratchSite(["content/notes/bom.md": [0xEF, 0xBB, 0xBF] + Array("---\ntitle: BOM 노트\ntags: [a]\n---\n파드를 만든다.\n".utf8)])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        let page = try #require(site.page("notes/bom/index.html"))
+        #expect(page.contains("<h1 class=\"note-title\">BOM 노트</h1>"))
+        #expect(page.contains("data-concept=\"pod\""))
+    }
+
+    @Test(arguments: ["\r\n", "\r"])
+    func windowsAndOldMacLineEndings(newline: String) throws {
+        let text = ["---", "title: 줄바꿈", "tags: [a, b]", "---", "# 제목", "", "파드가 뜬다.", "둘째 줄", "", "```yaml", "apiVersion: v1", "kind: Namespace",
+                    "metadata:", "  name: demo", "```", ""].joined(separator: newline)
+        let site = try ScratchSite(text: ["content/notes/eol.md": text])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        let page = try #require(site.page("notes/eol/index.html"))
+        #expect(page.contains("<h1 class=\"note-title\">줄바꿈</h1>"))
+        #expect(page.contains("href=\"../../tags/b/\""))
+        #expect(report.examples == 1)
+        #expect(!page.contains("\r"))
+    }
+
+    @Test func decomposedHangulInNamesAndText() throws {
+        let nfdName = "파드-노트".decomposedStringWithCanonicalMapping
+        let nfdText = "---\ntags: [\("쿠버네티스".decomposedStringWithCanonicalMapping)]\n---\n\("파드를".decomposedStringWithCanonicalMapping) 만든다.\n"
+        #expect(nfdName.unicodeScalars.count > 5)
+        let site = try ScratchSite(text: ["content/notes/\(nfdName).md": nfdText])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        let page = try #require(site.page("notes/파드-노트/index.html"), "the slug must be NFC")
+        #expect(page.contains("<a class=\"concept\" data-concept=\"pod\" href=\"../../concepts/pod/\" title=\"컨테이너를 묶는 가장 작은 배포 단위\">파드</a>를"))
+        #expect(site.page("tags/쿠버네티스/index.html") != nil)
+    }
+
+    @Test func nulBytesAreReportedAndReplaced() throws {
+        let site = try ScratchSite(["content/notes/zero.md": Array("---\ntitle: 널\n---\n앞\u{0}뒤 파드\n".utf8)])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        #expect(report.warningLines.contains { $0.hasPrefix("content/notes/zero.md:4:2: warning:") && $0.contains("NUL") }, "\(report.warningLines)")
+        let page = try #require(site.page("notes/zero/index.html"))
+        #expect(!page.utf8.contains(0))
+        #expect(page.contains("앞\u{FFFD}뒤"))
+    }
+
+    @Test func invalidUTF8FailsTheBuildNamingTheByte() throws {
+        var bytes = Array("---\ntitle: 깨짐\n---\n정상 ".utf8)
+        let offset = bytes.count
+        bytes += [0xC3, 0x28] + Array(" 다음\n".utf8)
+        let site = try ScratchSite(["content/notes/bad.md": bytes, "content/notes/good.md": Array("괜찮은 노트\n".utf8)])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/bad.md:4:") && $0.contains("byte offset \(offset)") }, "\(report.errorLines)")
+        #expect(!report.wroteOutput)
+    }
+
+    @Test func aLineOfSeveralMegabytes() throws {
+        let line = String(repeating: "파드가 노드에서 실행된다 ", count: 150_000)  // ~4.8 MB, no newline
+        let site = try ScratchSite(text: ["content/notes/long.md": "---\ntitle: 긴 줄\n---\n" + line])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        let page = try #require(site.page("notes/long/index.html"))
+        #expect(page.utf8.count > line.utf8.count)
+        let concept = try #require(site.page("concepts/pod/index.html"))
+        // The backlink snippet is a short window, not the whole line.
+        #expect(concept.utf8.count < 100_000)
+    }
+}
+
+@Suite("Hostile input: structure")
+struct HostileStructureTests {
+    @Test func unterminatedFrontMatterIsAnErrorAtLineOne() throws {
+        let site = try ScratchSite(text: ["content/notes/open.md": "---\ntitle: 닫지 않음\n\n본문\n"])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/open.md:1:1: error:") }, "\(report.errorLines)")
+    }
+
+    @Test func tabsInFrontMatterPointAtTheTab() throws {
+        let site = try ScratchSite(text: ["content/notes/tab.md": "---\ntitle: 탭\ntags:\n\t- a\n---\n본문\n"])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/tab.md:4:") && $0.lowercased().contains("tab") }, "\(report.errorLines)")
+    }
+
+    @Test func knownKeysWithTheWrongTypeAreWarningsAtTheKey() throws {
+        let site = try ScratchSite(text: ["content/notes/types.md": "---\ntitle: [x]\ndate: 42\ntags: {a: 1}\n---\n본문 파드\n"])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        for (line, key) in [(2, "title"), (3, "date"), (4, "tags")] {
+            #expect(report.warningLines.contains { $0.hasPrefix("content/notes/types.md:\(line):") && $0.contains(key) }, "\(key): \(report.warningLines)")
+        }
+        // Fallbacks: the file name becomes the title, no date, no tags.
+        let page = try #require(site.page("notes/types/index.html"))
+        #expect(page.contains("<h1 class=\"note-title\">본문 파드</h1>") || page.contains("<h1 class=\"note-title\">types</h1>"))
+    }
+
+    @Test func emptyFilesAndFilesWithOnlyFrontMatter() throws {
+        let site = try ScratchSite(text: ["content/notes/empty.md": "", "content/notes/only.md": "---\ntitle: 머리만\n---\n"])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        #expect(site.page("notes/empty/index.html")?.contains("<h1 class=\"note-title\">empty</h1>") == true)
+        #expect(site.page("notes/only/index.html")?.contains("<h1 class=\"note-title\">머리만</h1>") == true)
+    }
+
+    @Test func thousandsOfHeadings() throws {
+        let text = (1...3000).map { "## 파드 \($0 % 10)\n\n문단 \($0)\n" }.joined(separator: "\n")
+        let site = try ScratchSite(text: ["content/notes/headings.md": "---\ntitle: 제목 많음\n---\n" + text])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        let page = try #require(site.page("notes/headings/index.html"))
+        // Repeated heading texts get unique ids.
+        #expect(page.contains("id=\"파드-0\""))
+        #expect(page.contains("id=\"파드-0-299\""))
+    }
+
+    @Test func nestingThousandsDeep() throws {
+        let quotes = String(repeating: ">", count: 5000) + " 깊은 인용 파드\n"
+        let lists = (0..<3000).map { String(repeating: "  ", count: $0) + "- 항목 \($0)" }.joined(separator: "\n")
+        let site = try ScratchSite(text: ["content/notes/quotes.md": quotes, "content/notes/lists.md": lists])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        #expect(site.page("notes/quotes/index.html")?.contains("깊은 인용") == true)
+        #expect(site.page("notes/lists/index.html")?.contains("항목 2999") == true)
+    }
+}
+
+@Suite("Hostile input: YAML hazards")
+struct HostileYAMLTests {
+    static let bomb = """
+        a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+        b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+        c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+        d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+        e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+        f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+        g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+        """
+
+    @Test func aliasBombInFrontMatterNamesTheLimit() throws {
+        let site = try ScratchSite(text: ["content/notes/bomb.md": "---\ntitle: 폭탄\n\(Self.bomb)\n---\n본문\n"])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/bomb.md:") && $0.contains("limit") }, "\(report.errorLines)")
+    }
+
+    @Test func aliasBombInAManifestNamesTheLimit() throws {
+        let site = try ScratchSite(text: ["content/notes/bomb.md": "# 폭탄\n\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: y\nextra:\n" +
+            Self.bomb.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n```\n"])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/bomb.md:") && $0.contains("limit") }, "\(report.errorLines)")
+    }
+
+    @Test func deepNestingInFrontMatterAndManifests() throws {
+        let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        let site = try ScratchSite(text: [
+            "content/notes/deep.md": "---\ntitle: 깊음\nx: \(deep)\n---\n본문\n",
+            "content/notes/deep-manifest.md": "# 깊은 매니페스트\n\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: \(deep)\n```\n",
+        ])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/deep.md:3:") && $0.contains("deeper than the limit of") }, "\(report.errorLines)")
+        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/deep-manifest.md:8:") && $0.contains("deeper than the limit of") }, "\(report.errorLines)")
+    }
+
+    @Test func hugeScalarsNameTheSizeLimit() throws {
+        let huge = String(repeating: "가", count: 2_000_000)  // 6 MB
+        let site = try ScratchSite(text: [
+            "content/notes/huge.md": "---\ntitle: 큼\nsummary: \(huge)\n---\n본문\n",
+            "content/notes/huge-manifest.md": "# 큰 매니페스트\n\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: \(huge)\n```\n",
+        ])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/huge.md:") && $0.contains("limit") }, "\(report.errorLines)")
+        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/huge-manifest.md:") && $0.contains("limit") }, "\(report.errorLines)")
+    }
+}
