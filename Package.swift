@@ -10,6 +10,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gongbu", targets: ["gongbu"]),
+        // The pipeline as libraries, for the fuzz targets in Fuzz/ (a separate package, built
+        // with the fuzzer and address sanitizer).
+        .library(name: "GongbuPipeline", targets: ["GongbuCore", "Content", "Markdown", "Glossary", "Manifests", "Search", "Site", "Build"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

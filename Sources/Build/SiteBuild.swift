@@ -151,7 +151,7 @@ public struct SiteBuild: Sendable {
                          conceptBodies: [(html: String, text: String, diagnostics: [Diagnostic])],
                          analyse: (SearchDocument) -> TermAnalysis = IndexBuilder.analyse) -> (SiteModel, [Diagnostic]) {
         var model = SiteModel(config: config, notes: pages, staticFiles: staticFiles)
-        let diagnostics = model.attach(glossary: glossary, conceptBodies: conceptBodies.map(\.html))
+        let diagnostics = model.tagCollisions + model.attach(glossary: glossary, conceptBodies: conceptBodies.map(\.html))
         model.conceptTexts = conceptBodies.map(\.text)
         let documents = model.searchDocuments()
         model.searchIndex = IndexBuilder.build(documents, analyse: analyse)

@@ -106,6 +106,12 @@ public struct ContentLoader: Sendable {
         do {
             bytes = try fileSystem.readFile(at: file.readPath)
         } catch {
+            // Deleted or renamed between listing and reading (an editor saving, a sync client):
+            // nothing to publish and nothing lost, so a warning.
+            if fileSystem.kind(of: file.readPath) == nil {
+                return (nil, isGlossary, [.warning("the file disappeared while the build was reading the notes; it is left out of this build",
+                                                   at: SourceLocation(file: displayPath), rule: "io")])
+            }
             return (nil, isGlossary, [.error("cannot read file: \(error.reason)", at: SourceLocation(file: displayPath), rule: "io")])
         }
         let decoded: DecodedText

@@ -81,7 +81,11 @@ struct TreeWalker {
         case .file?:
             files.append(WalkedFile(logicalPath: logical, readPath: target))
         case .directory?:
-            guard visitedDirectories.insert(target).inserted else { return }
+            guard visitedDirectories.insert(target).inserted else {
+                diagnostics.append(.warning("symbolic link leads to a folder that is already read (\(display(target))); it is skipped, so the walk cannot loop",
+                                            at: SourceLocation(file: display(logical)), rule: "symlink"))
+                return
+            }
             walkDirectory(logical: logical, real: target, into: &files)
         default:
             return

@@ -11,7 +11,19 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     }
 
     private var entries: [String: Entry] = ["/": .directory]
+    private var unreadable = Set<String>()
     private let lock = NSLock()
+
+    /// Called with each path just before it is read (outside the lock), so a test can change or
+    /// delete a file between the moment a build lists it and the moment it reads it.
+    public nonisolated(unsafe) var beforeRead: (@Sendable (String) -> Void)?
+
+    /// Makes a file or folder fail to read as if its permissions forbade it.
+    public func makeUnreadable(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        unreadable.insert(Path.normalize(path))
+    }
 
     public init(files: [String: String] = [:]) {
         for (path, text) in files {
@@ -57,6 +69,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
             guard case .directory? = entries[path] else {
                 throw FileSystemError(path: path, reason: "No such directory")
             }
+            if unreadable.contains(path) { throw FileSystemError(path: path, reason: "Permission denied") }
             let prefix = path == "/" ? "/" : path + "/"
             return entries.keys.compactMap { key in
                 guard key.hasPrefix(prefix), key != path else { return nil }
@@ -68,7 +81,9 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
 
     public func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
         let path = Path.normalize(path)
+        beforeRead?(path)
         return try withLock { () throws(FileSystemError) -> [UInt8] in
+            if unreadable.contains(path) { throw FileSystemError(path: path, reason: "Permission denied") }
             var current = path
             for _ in 0..<40 {
                 switch entries[current] {

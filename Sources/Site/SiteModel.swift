@@ -103,7 +103,8 @@ public struct SiteModel: Sendable {
     }
 
     /// Orders notes and groups tags. Tags that differ only in case or spacing share one page,
-    /// under the spelling used most often.
+    /// under the spelling used most often; other tags that would share a page are reported in
+    /// `tagCollisions`.
     public init(config: SiteConfig, notes: [NotePage], staticFiles: [StaticFile]) {
         self.config = config
         self.staticFiles = staticFiles
@@ -111,13 +112,28 @@ public struct SiteModel: Sendable {
 
         var spellings: [String: [String: Int]] = [:]
         var tagSlugs: [String: String] = [:]
-        for note in self.notes {
+        // Spellings that differ only in case or spacing are one tag; others that reach the same
+        // page (C++ and C# both become tags/c/) are a collision.
+        var firstUse: [String: (key: String, name: String, source: String)] = [:]
+        var collisions: [Diagnostic] = []
+        var reported = Set<String>()
+        for note in self.notes.sorted(by: { $0.source < $1.source }) {
             for name in note.tagNames {
                 let slug = Self.tagSlug(name)
                 tagSlugs[name] = slug
                 spellings[slug, default: [:]][name, default: 0] += 1
+                let key = Self.tagKey(name)
+                if let first = firstUse[slug] {
+                    if first.key != key, reported.insert(slug + "\u{0}" + key).inserted {
+                        collisions.append(.error("tag '\(name)' and tag '\(first.name)' (in \(first.source)) would both be published at tags/\(slug)/; rename one of them",
+                                                 at: SourceLocation(file: note.source), rule: "tag-collision"))
+                    }
+                } else {
+                    firstUse[slug] = (key, name, note.source)
+                }
             }
         }
+        tagCollisions = collisions
         var display: [String: String] = [:]
         for (slug, counts) in spellings {
             display[slug] = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
@@ -138,6 +154,15 @@ public struct SiteModel: Sendable {
             .sorted { a, b in
                 a.noteIndices.count != b.noteIndices.count ? a.noteIndices.count > b.noteIndices.count : a.tag.name < b.tag.name
             }
+    }
+
+    /// Tags that differ in more than case or spacing but would share a page (errors).
+    public var tagCollisions: [Diagnostic] = []
+
+    /// What makes two spellings one tag: case, and spaces, hyphens or underscores between words,
+    /// do not count (`Rolling Update`, `rolling-update`).
+    static func tagKey(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "_" }).joined(separator: " ")
     }
 
     public static func tagSlug(_ name: String) -> String {

@@ -1,7 +1,12 @@
+import Site
 import Build
+import Content
 import Foundation
 import GongbuCore
 import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// A throwaway site on disk built from a table of files.
 struct ScratchSite {
@@ -225,5 +230,235 @@ struct HostileYAMLTests {
         let report = site.build()
         #expect(report.errorLines.contains { $0.hasPrefix("content/notes/huge.md:") && $0.contains("limit") }, "\(report.errorLines)")
         #expect(report.errorLines.contains { $0.hasPrefix("content/notes/huge-manifest.md:") && $0.contains("limit") }, "\(report.errorLines)")
+    }
+}
+
+final class OnceFlag: @unchecked Sendable {
+    private var taken = false
+    private let lock = NSLock()
+    func take() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { taken = true }
+        return !taken
+    }
+}
+
+@Suite("Hostile input: the file system")
+struct HostileFileSystemTests {
+    @Test func symlinkLoopsFinishWithAWarning() throws {
+        let site = try ScratchSite(text: ["content/notes/a.md": "파드 노트\n"])
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/notes/loop", withDestinationPath: site.root + "/content")
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/self", withDestinationPath: "self")
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        #expect(report.warningLines.contains { $0.hasPrefix("content/notes/loop:") }, "\(report.warningLines)")
+        #expect(site.page("notes/a/index.html") != nil)
+    }
+
+    @Test func symlinksOutOfTheSourceAreNotFollowed() throws {
+        let outside = TestSupport.temporaryFolder("gongbu-outside")
+        defer { TestSupport.cleanUp(outside) }
+        try LocalFileSystem().writeString("---\ntitle: 비밀\n---\n밖의 파일\n", to: outside + "/secret.md")
+        let site = try ScratchSite(text: ["content/notes/a.md": "파드 노트\n"])
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/notes/secret.md", withDestinationPath: outside + "/secret.md")
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/notes/dir", withDestinationPath: outside)
+        let report = site.build()
+        #expect(report.warningLines.filter { $0.contains("outside") }.count == 2, "\(report.warningLines)")
+        #expect(site.page("notes/secret/index.html") == nil)
+    }
+
+    @Test func unreadableFilesAndFoldersAreNamed() {
+        let fs = InMemoryFileSystem(files: [
+            "/site/content/notes/ok.md": "괜찮음\n",
+            "/site/content/notes/locked.md": "잠김\n",
+            "/site/content/private/inside.md": "폴더 안\n",
+        ])
+        fs.makeUnreadable("/site/content/notes/locked.md")
+        fs.makeUnreadable("/site/content/private")
+        let report = TestSupport.build(source: "/site", output: "/site/public", fileSystem: fs)
+        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/locked.md: error: cannot read file: Permission denied") }, "\(report.errorLines)")
+        #expect(report.warningLines.contains { $0.hasPrefix("content/private: warning: cannot read folder") }, "\(report.warningLines)")
+        #expect(!report.wroteOutput)
+    }
+
+    @Test func filesThatDisappearOrChangeDuringTheBuild() {
+        let fs = InMemoryFileSystem(files: [
+            "/site/content/notes/stays.md": "남는 노트\n",
+            "/site/content/notes/gone.md": "사라질 노트\n",
+            "/site/content/notes/changes.md": "---\ntitle: 옛 제목\n---\n옛 본문\n",
+        ])
+        let once = OnceFlag()
+        fs.beforeRead = { path in
+            if path.hasSuffix("gone.md") { try? fs.removeItem(at: path) }
+            if path.hasSuffix("changes.md"), once.take() {
+                try? fs.writeString("---\ntitle: 새 제목\n---\n새 본문\n", to: path)
+            }
+        }
+        let report = TestSupport.build(source: "/site", output: "/site/public", fileSystem: fs)
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        #expect(report.warningLines.contains { $0.hasPrefix("content/notes/gone.md: warning: the file disappeared") }, "\(report.warningLines)")
+        let page = fs.textFiles(under: "/site/public")["notes/changes/index.html"] ?? ""
+        #expect(page.contains("새 제목") && page.contains("새 본문"))
+        #expect(fs.textFiles(under: "/site/public")["notes/gone/index.html"] == nil)
+        #expect(fs.textFiles(under: "/site/public")["notes/stays/index.html"] != nil)
+    }
+
+    /// The walk, reads and slug checks stay linear: 100,000 notes in 100 folders (in memory, so
+    /// the test measures gongbu rather than the disk; the benchmark script builds such a site).
+    @Test func aHundredThousandSmallNotesLoad() throws {
+        var files: [String: String] = [:]
+        for folder in 0..<100 {
+            for note in 0..<1000 {
+                files["/site/content/notes/\(folder)/n\(folder)-\(note).md"] = "# 노트 \(folder)-\(note)\n\n파드 \(note)\n"
+            }
+        }
+        files["/site/content/notes/0/dup.md"] = "중복\n"
+        files["/site/content/notes/1/dup.md"] = "중복\n"
+        let fs = InMemoryFileSystem(files: files)
+        let started = ContinuousClock.now
+        let content = ContentLoader(fileSystem: fs, sourceRoot: "/site").load()
+        #expect(content.notes.count == 100_001)
+        #expect(content.diagnostics.map(\.description) == [
+            "content/notes/1/dup.md: error: note slug 'dup' is already used by content/notes/0/dup.md; both would be published at notes/dup/ (set a different 'slug:' in one of them) [slug]",
+        ])
+        #expect(ContinuousClock.now - started < .seconds(60))
+    }
+}
+
+@Suite("Hostile input: output paths")
+struct HostileOutputPathTests {
+    /// Everything beside the output folder after a build: only gongbu's own folders may appear.
+    func siblings(of site: ScratchSite) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: site.root).sorted()
+    }
+
+    @Test func slugsAndTagsCannotEscapeTheOutputFolder() throws {
+        let hostile = ["../../escape", "/etc/passwd", "a\\\\b", "..", ".", "CON", "nul", "aux.txt", "com1", "lpt9", "x\\u0000y", "%2e%2e%2fup", "~/home", "C:\\\\Windows"]
+        var files: [String: String] = [:]
+        for (number, slug) in hostile.enumerated() {
+            files["content/notes/n\(number).md"] = "---\ntitle: 노트 \(number)\nslug: \"\(slug)\"\ntags: [\"\(slug)\", \"t\(number)\"]\n---\n본문\n"
+        }
+        let site = try ScratchSite(text: files)
+        defer { site.remove() }
+        let before = try siblings(of: site)
+        let report = site.build()
+        // Either a page inside the output folder or an error naming the note; never a file elsewhere.
+        #expect(try siblings(of: site) == (before + ["public"]).sorted())
+        let written = TestSupport.snapshot(site.output).keys
+        for path in written {
+            #expect(OutputFile.problem(with: path) == nil, "\(path)")
+            let segments = path.split(separator: "/").map { $0.lowercased() }
+            for reserved in ["con", "nul", "aux", "com1", "lpt9", "prn"] {
+                #expect(!segments.contains(reserved) && !segments.contains { $0.hasPrefix(reserved + ".") }, "\(path)")
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: "/etc/passwd"))
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/../escape"))
+        // Slugs that come out empty or repeated are reported with both files named.
+        for error in report.errorLines { #expect(error.hasPrefix("content/notes/n"), "\(error)") }
+    }
+
+    @Test func collidingSlugsAndTagsNameBothSources() throws {
+        let site = try ScratchSite(text: [
+            "content/notes/a.md": "---\ntitle: 가\nslug: same\ntags: [C++]\n---\n본문\n",
+            "content/notes/a2.md": "---\ntitle: 가2\nslug: Same\n---\n본문\n",
+            "content/notes/b.md": "---\ntitle: 나\ntags: [\"C#\"]\n---\n본문\n",
+            "content/notes/c.md": "---\ntitle: 다\ntags: [Rolling Update, rolling-update]\n---\n본문\n",
+        ])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/a2.md:") && $0.contains("content/notes/a.md") && $0.contains("slug") }, "\(report.errorLines)")
+        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/b.md:") && $0.contains("'C#'") && $0.contains("'C++'") && $0.contains("content/notes/a.md") },
+                "\(report.errorLines)")
+        #expect(!report.errorLines.contains { $0.contains("Rolling") || $0.contains("rolling") }, "case and hyphens make one tag")
+        #expect(!report.wroteOutput)
+    }
+}
+
+@Suite("Hostile input: markup")
+struct HostileMarkupTests {
+    static let attack = "<script>alert(1)</script>"
+
+    @Test func rawHTMLIsDroppedUnlessTheSiteOptsIn() throws {
+        let note = """
+            # 위험한 HTML
+
+            <script>alert(1)</script>
+            <iframe src="https://evil.example"></iframe>
+            <svg onload="alert(1)"><circle/></svg>
+
+            문단 <img src=x onerror="alert(1)"> 과 <a href="#" onclick="alert(1)">링크</a>.
+            """
+        for optIn in [false, true] {
+            let site = try ScratchSite(text: ["content/notes/html.md": note, "gongbu.yml": "title: 시험\nunsafe_html: \(optIn)\n"])
+            defer { site.remove() }
+            let report = site.build()
+            #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+            let page = try #require(site.page("notes/html/index.html"))
+            let body = String(page[page.range(of: "<div class=\"note-body\">")!.lowerBound...])
+            for needle in ["<script>alert", "<iframe", "onload=", "onerror=", "onclick="] {
+                #expect(body.contains(needle) == optIn, "\(needle) with unsafe_html: \(optIn)")
+            }
+            if !optIn { #expect(report.warningLines.contains { $0.contains("raw HTML") }, "\(report.warningLines)") }
+        }
+    }
+
+    @Test func dangerousURLsInAnyCaseAreRemoved() throws {
+        let urls = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "vbscript:msgbox(1)", "VBSCRIPT:x", "data:text/html;base64,PHNjcmlwdD4=",
+                    "DATA:text/html,<script>alert(1)</script>", " javascript:alert(1)", "java&#x09;script:alert(1)", "&#106;avascript:alert(1)"]
+        let body = urls.enumerated().map { "[링크 \($0.offset)](\($0.element)) ![그림 \($0.offset)](\($0.element))" }.joined(separator: "\n\n")
+        let site = try ScratchSite(text: ["content/notes/urls.md": "# 링크\n\n" + body + "\n"])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        let page = try #require(site.page("notes/urls/index.html")).lowercased()
+        for scheme in ["javascript:", "vbscript:", "data:text/html"] {
+            #expect(!page.contains("href=\"\(scheme)") && !page.contains("src=\"\(scheme)"), "\(scheme)")
+        }
+        // A tab inside the scheme stays percent-encoded, so no browser reads it as javascript:.
+        #expect(!page.contains("java\tscript:"))
+    }
+
+    @Test func hostileTextIsEscapedInEveryOutput() throws {
+        let attack = Self.attack
+        let quote = "\\\"><svg onload=alert(1)>"
+        let site = try ScratchSite(text: [
+            "content/notes/x.md": """
+                ---
+                title: "\(attack) 제목 ]]> & \(quote)"
+                tags: ["\(attack)", "태그\(quote)"]
+                summary: "\(attack) 요약 ]]>"
+                aliases: ["/old-\(quote)"]
+                ---
+                본문 파드 ![\(attack) \(quote)](missing.png)
+
+                ```yaml \(quote)
+                a: 1
+                ```
+                """,
+            "content/glossary/evil.md": "---\ntitle: \"\(attack) 개념\"\naliases: [\"악성\(quote)\"]\nsummary: \"\(attack)\"\n---\n악성 개념\n",
+        ])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        let files = TestSupport.snapshot(site.output)
+        #expect(files.count > 10)
+        for (path, bytes) in files {
+            let text = String(decoding: bytes, as: UTF8.self).lowercased()
+            #expect(!text.contains("<script>alert"), "\(path)")
+            #expect(!text.contains("<svg onload"), "\(path)")
+            if path.hasSuffix(".json") {
+                #expect((try? JSONSerialization.jsonObject(with: Data(bytes))) != nil, "\(path) is not valid JSON")
+            }
+            if path.hasSuffix(".xml") {
+                let parser = XMLParser(data: Data(bytes))
+                #expect(parser.parse(), "\(path) is not well-formed XML: \(String(describing: parser.parserError))")
+            }
+        }
+        // The text itself survives, escaped.
+        #expect(site.page("notes/x/index.html")?.contains("&lt;script&gt;alert(1)&lt;/script&gt; 제목") == true)
     }
 }

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets in Fuzz/ with the address sanitizer and runs them.
+#
+#   bash scripts/fuzz.sh                         # every target, 1,000,000 runs each
+#   bash scripts/fuzz.sh FuzzNotePage 600        # one target for 600 seconds
+#
+# Corpora live in .build/fuzz/corpus/<target> (seeded from content/ and the test fixtures);
+# crashes, leaks and timeouts are written to .build/fuzz/findings/<target>/. Each finding
+# should become a regression test with its minimal input (libFuzzer's -minimize_crash=1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+targets=(FuzzFrontMatter FuzzNotePage FuzzManifest FuzzSearchQuery)
+if [[ $# -ge 1 ]]; then targets=("$1"); fi
+seconds=${2:-}
+
+bash scripts/ensure-libcmark.sh
+swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address
+bin=$(swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address --show-bin-path)
+
+seed() {
+    local target=$1 corpus=$2
+    mkdir -p "$corpus"
+    [[ -n "$(ls -A "$corpus")" ]] && return
+    case $target in
+        FuzzFrontMatter|FuzzNotePage)
+            find content Tests/BuildTests/Fixtures -name '*.md' -size -64k -exec cp {} "$corpus/" \; ;;
+        FuzzManifest)
+            find Tests/BuildTests/Fixtures -name '*.yaml' -exec cp {} "$corpus/" \;
+            # The YAML of every example in the bundled notes.
+            python3 - "$corpus" <<'PY'
+import os, re, sys
+n = 0
+for folder, _, files in os.walk("content"):
+    for name in files:
+        if name.endswith(".md"):
+            text = open(os.path.join(folder, name), encoding="utf-8").read()
+            for block in re.findall(r"```ya?ml[^\n]*\n(.*?)```", text, re.S):
+                n += 1
+                open(os.path.join(sys.argv[1], f"example-{n}.yaml"), "w", encoding="utf-8").write(block)
+PY
+            ;;
+        FuzzSearchQuery)
+            for q in 파드 파드를 ㅍㄷ ㄷㅍㄹㅇㅁㅌ deploymnet "롤링 업데이트" "Pod은" "k8s의" "서비스 디스커버리"; do
+                printf '%s' "$q" > "$corpus/$(printf '%s' "$q" | md5sum | cut -c1-12)"
+            done ;;
+    esac
+}
+
+for target in "${targets[@]}"; do
+    corpus=.build/fuzz/corpus/$target
+    findings=.build/fuzz/findings/$target
+    mkdir -p "$findings"
+    seed "$target" "$corpus"
+    limit=(-runs=1000000)
+    if [[ -n "$seconds" ]]; then limit=(-max_total_time="$seconds"); fi
+    echo "== $target"
+    "$bin/$target" "$corpus" "${limit[@]}" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+        -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | tail -n 25
+done
