@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in Fuzz/ with the address sanitizer and runs them.
 #
-#   bash scripts/fuzz.sh                         # every target, 1,000,000 runs each
-#   bash scripts/fuzz.sh FuzzNotePage 600        # one target for 600 seconds
+#   bash scripts/fuzz.sh                         # every target: 1,000,000 runs or 30 minutes
+#   bash scripts/fuzz.sh FuzzNotePage 600        # one target for at most 600 seconds
+#
+# Leak detection is off: Swift keeps tag bits in the spare bits of object pointers inside
+# enums, so LeakSanitizer cannot see those references and reports reachable objects (the
+# embedded schema, YAML values) as leaked. Memory growth is still caught by -rss_limit_mb.
 #
 # Corpora live in .build/fuzz/corpus/<target> (seeded from content/ and the test fixtures);
 # crashes, leaks and timeouts are written to .build/fuzz/findings/<target>/. Each finding
@@ -12,11 +16,11 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 targets=(FuzzFrontMatter FuzzNotePage FuzzManifest FuzzSearchQuery)
 if [[ $# -ge 1 ]]; then targets=("$1"); fi
-seconds=${2:-}
+seconds=${2:-1800}
 
 bash scripts/ensure-libcmark.sh
-swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address
-bin=$(swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address --show-bin-path)
+swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+bin=$(swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld --show-bin-path)
 
 seed() {
     local target=$1 corpus=$2
@@ -52,9 +56,7 @@ for target in "${targets[@]}"; do
     findings=.build/fuzz/findings/$target
     mkdir -p "$findings"
     seed "$target" "$corpus"
-    limit=(-runs=1000000)
-    if [[ -n "$seconds" ]]; then limit=(-max_total_time="$seconds"); fi
     echo "== $target"
-    "$bin/$target" "$corpus" "${limit[@]}" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
-        -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | tail -n 25
+    ASAN_OPTIONS=detect_leaks=0 "$bin/$target" "$corpus" -runs=1000000 -max_total_time="$seconds" -detect_leaks=0 \
+        -timeout=10 -rss_limit_mb=4096 -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | tail -n 25
 done

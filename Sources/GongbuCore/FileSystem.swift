@@ -39,6 +39,9 @@ public protocol FileSystem: Sendable {
     func removeItem(at path: String) throws(FileSystemError)
     /// Atomic rename on the same file system.
     func moveItem(from source: String, to destination: String) throws(FileSystemError)
+    /// Swaps two existing paths in one atomic step, so there is no moment when either is
+    /// missing. Returns false when the file system cannot (the caller then uses two renames).
+    func exchangeItems(_ first: String, _ second: String) throws(FileSystemError) -> Bool
     /// The target of a symbolic link, resolved to an absolute normalised path; nil if unresolvable.
     func resolveSymbolicLink(at path: String) -> String?
     func modificationDate(of path: String) -> Date?
@@ -49,6 +52,8 @@ public protocol FileSystem: Sendable {
 }
 
 extension FileSystem {
+    public func exchangeItems(_ first: String, _ second: String) throws(FileSystemError) -> Bool { false }
+
     /// Names and kinds of a directory's entries (symbolic links are not followed).
     public func entries(at path: String) throws(FileSystemError) -> [(name: String, kind: ItemKind?)] {
         try contentsOfDirectory(at: path).map { ($0, kind(of: Path.join(path, $0))) }

@@ -133,6 +133,23 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
+    public func exchangeItems(_ first: String, _ second: String) throws(FileSystemError) -> Bool {
+        let first = Path.normalize(first)
+        let second = Path.normalize(second)
+        try withLock { () throws(FileSystemError) in
+            guard entries[first] != nil else { throw FileSystemError(path: first, reason: "No such file or directory") }
+            guard entries[second] != nil else { throw FileSystemError(path: second, reason: "No such file or directory") }
+            var moved: [String: Entry] = [:]
+            for (key, value) in entries where key == first || key.hasPrefix(first + "/") || key == second || key.hasPrefix(second + "/") {
+                entries[key] = nil
+                let renamed = key == first || key.hasPrefix(first + "/") ? second + key.dropFirst(first.count) : first + key.dropFirst(second.count)
+                moved[renamed] = value
+            }
+            for (key, value) in moved { entries[key] = value }
+        }
+        return true
+    }
+
     public func moveItem(from source: String, to destination: String) throws(FileSystemError) {
         let source = Path.normalize(source)
         let destination = Path.normalize(destination)

@@ -185,6 +185,27 @@ public struct LocalFileSystem: FileSystem {
         if rename(source, destination) != 0 { throw Self.failure(source) }
     }
 
+    /// `renameat2(…, RENAME_EXCHANGE)` (Linux 3.15+, glibc 2.28+), looked up at run time
+    /// because Swift's Glibc module does not declare it.
+    public func exchangeItems(_ first: String, _ second: String) throws(FileSystemError) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = Self.renameat2 else { return false }
+        let call = unsafeBitCast(symbol, to: RenameAt2.self)
+        let exchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
+        if call(AT_FDCWD, first, AT_FDCWD, second, exchange) == 0 { return true }
+        // Not supported by this kernel or file system: let the caller rename instead.
+        if errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP { return false }
+        throw Self.failure(first)
+        #else
+        return false
+        #endif
+    }
+
+    #if os(Linux)
+    private nonisolated(unsafe) static let renameat2: UnsafeMutableRawPointer? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2")
+    #endif
+
     public func resolveSymbolicLink(at path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }

@@ -193,9 +193,19 @@ public struct OutputWriter: Sendable {
         }
         step("files")
 
-        // 4. Swap it in; the previous site becomes the spare (or is removed).
+        // 4. Swap it in; the previous site becomes the spare (or is removed). One atomic
+        //    exchange where the file system has it, so the output folder never goes missing,
+        //    even if the process is killed at this very moment.
         do {
-            if fileSystem.exists(outputRoot) {
+            if fileSystem.exists(outputRoot), try fileSystem.exchangeItems(staging, outputRoot) {
+                if keepSpare, (try? fileSystem.moveItem(from: staging, to: sparePath)) != nil {
+                    // kept for the next build
+                } else {
+                    Self.removeTree(staging, fileSystem: fileSystem)
+                }
+            } else if fileSystem.exists(outputRoot) {
+                // Two renames; a build killed between them is repaired by the next one
+                // (`removeLeftovers` puts the retired site back).
                 try fileSystem.moveItem(from: outputRoot, to: retired)
                 do {
                     try fileSystem.moveItem(from: staging, to: outputRoot)
@@ -275,12 +285,25 @@ public struct OutputWriter: Sendable {
 
     /// Removes staging and retired folders that a killed build left beside the output, but only
     /// those with gongbu's name pattern and marker file.
+    /// Another build that is still running owns the folders named with its process id.
+    static func ownedByRunningBuild(_ name: String) -> Bool {
+        guard let pid = Int32(name.split(separator: "-").last ?? "") else { return false }
+        return pid != getpid() && kill(pid, 0) == 0
+    }
+
     public func removeLeftovers() {
-        guard let names = try? fileSystem.contentsOfDirectory(at: parent) else { return }
+        guard var names = try? fileSystem.contentsOfDirectory(at: parent) else { return }
+        // A build killed between its two renames left the previous site retired and no output:
+        // put it back first.
+        if !fileSystem.exists(outputRoot),
+           let retired = names.sorted().first(where: { $0.hasPrefix(retiredPrefix) && !Self.ownedByRunningBuild($0)
+               && fileSystem.kind(of: Path.join(parent, $0, Self.markerName)) == .file }),
+           (try? fileSystem.moveItem(from: Path.join(parent, retired), to: outputRoot)) != nil {
+            names.removeAll { $0 == retired }
+        }
         for name in names where name.hasPrefix(temporaryPrefix) || name.hasPrefix(retiredPrefix) {
             let path = Path.join(parent, name)
-            // Another build that is still running owns its own folders.
-            if let pid = Int32(name.split(separator: "-").last ?? ""), pid != getpid(), kill(pid, 0) == 0 { continue }
+            if Self.ownedByRunningBuild(name) { continue }
             if fileSystem.kind(of: Path.join(path, Self.markerName)) == .file {
                 try? fileSystem.removeItem(at: path)
             }

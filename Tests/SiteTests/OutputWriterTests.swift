@@ -83,3 +83,30 @@ struct OutputWriterTests {
         #expect(try fs.contentsOfDirectory(at: "/site").sorted() == ["public"])
     }
 }
+
+@Suite("Output writer: interrupted builds")
+struct InterruptedWriteTests {
+    @Test func aSiteLeftRetiredByAKilledBuildIsPutBack() throws {
+        let fs = InMemoryFileSystem()
+        let writer = OutputWriter(fileSystem: fs, outputRoot: "/site/public")
+        _ = try writer.write([OutputFile(path: "index.html", text: "v1", origin: "test")])
+        // A build killed between its two renames (process 999999 no longer exists).
+        try fs.moveItem(from: "/site/public", to: "/site/.public.gongbu-old-999999")
+        try fs.writeString("half", to: "/site/.public.gongbu-tmp-999999/index.html")
+        try fs.writeString(OutputWriter.markerText, to: "/site/.public.gongbu-tmp-999999/\(OutputWriter.markerName)")
+        writer.removeLeftovers()
+        #expect(fs.textFiles(under: "/site/public")["index.html"] == "v1")
+        #expect(try fs.contentsOfDirectory(at: "/site").sorted() == ["public"])
+    }
+
+    @Test func theSwapIsOneExchangeWhenTheFileSystemHasIt() throws {
+        let fs = InMemoryFileSystem()
+        let writer = OutputWriter(fileSystem: fs, outputRoot: "/site/public")
+        _ = try writer.write([OutputFile(path: "a.html", text: "1", origin: "t")])
+        _ = try writer.write([OutputFile(path: "a.html", text: "2", origin: "t")])
+        #expect(fs.textFiles(under: "/site/public")["a.html"] == "2")
+        #expect(fs.textFiles(under: "/site/.public.gongbu-spare")["a.html"] == "1")
+        #expect(try fs.exchangeItems("/site/public", "/site/.public.gongbu-spare"))
+        #expect(fs.textFiles(under: "/site/public")["a.html"] == "1")
+    }
+}
