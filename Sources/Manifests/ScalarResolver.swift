@@ -54,11 +54,15 @@ enum ScalarResolver {
             // Base 60 (1:30 is 90): first part digits, then :[0-5]?[0-9] groups.
             let parts = body.split(separator: ":", omittingEmptySubsequences: false)
             guard parts[0].allSatisfy({ $0.isNumber || $0 == "_" }) else { return nil }
-            var value = Int(parts[0].filter { $0 != "_" }) ?? 0
+            // Too large for Int: a big integer, like the other radixes (never a trap).
+            guard var value = Int(parts[0].filter { $0 != "_" }) else { return .bigInteger(text) }
             for part in parts.dropFirst() {
                 guard (1...2).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }), let sixty = Int(part), sixty < 60,
                       part.count == 1 || part.first! <= "5" else { return nil }
-                value = value * 60 + sixty
+                let (shifted, overflowA) = value.multipliedReportingOverflow(by: 60)
+                let (sum, overflowB) = shifted.addingReportingOverflow(sixty)
+                if overflowA || overflowB { return .bigInteger(text) }
+                value = sum
             }
             return .int(negative ? -value : value)
         }

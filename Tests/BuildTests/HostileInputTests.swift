@@ -402,6 +402,7 @@ struct HostileMarkupTests {
             for needle in ["<script>alert", "<iframe", "onload=", "onerror=", "onclick="] {
                 #expect(body.contains(needle) == optIn, "\(needle) with unsafe_html: \(optIn)")
             }
+            #expect(ActiveContentScan.findings(inHTML: page).isEmpty != optIn, "\(ActiveContentScan.findings(inHTML: page))")
             if !optIn { #expect(report.warningLines.contains { $0.contains("raw HTML") }, "\(report.warningLines)") }
         }
     }
@@ -418,6 +419,7 @@ struct HostileMarkupTests {
         for scheme in ["javascript:", "vbscript:", "data:text/html"] {
             #expect(!page.contains("href=\"\(scheme)") && !page.contains("src=\"\(scheme)"), "\(scheme)")
         }
+        #expect(ActiveContentScan.findings(inHTML: page).isEmpty, "\(ActiveContentScan.findings(inHTML: page))")
         // A tab inside the scheme stays percent-encoded, so no browser reads it as javascript:.
         #expect(!page.contains("java\tscript:"))
     }
@@ -450,6 +452,9 @@ struct HostileMarkupTests {
             let text = String(decoding: bytes, as: UTF8.self).lowercased()
             #expect(!text.contains("<script>alert"), "\(path)")
             #expect(!text.contains("<svg onload"), "\(path)")
+            if path.hasSuffix(".html") {
+                #expect(ActiveContentScan.findings(inHTML: text).isEmpty, "\(path): \(ActiveContentScan.findings(inHTML: text))")
+            }
             if path.hasSuffix(".json") {
                 #expect((try? JSONSerialization.jsonObject(with: Data(bytes))) != nil, "\(path) is not valid JSON")
             }

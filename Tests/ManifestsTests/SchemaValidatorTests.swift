@@ -173,8 +173,21 @@ struct ScalarResolverTests {
         ("0755", .int(493)), ("0x1F", .int(31)), ("1_000", .int(1000)), ("1:30", .int(90)), ("-12", .int(-12)),
         ("1.5", .double(1.5)), ("1e3", .string("1e3")), ("1.0e+3", .double(1000)), ("08", .string("08")),
         ("2024-01-01", .timestamp("2024-01-01")), ("2024-01-01 10:00:00", .timestamp("2024-01-01 10:00:00")), ("v1.2", .string("v1.2")),
+        // Found by fuzzing: base-60 values past Int.max used to trap.
+        ("444444444444444444:7", .bigInteger("444444444444444444:7")), ("99999999999999999999:1", .bigInteger("99999999999999999999:1")),
+        ("153722867280912930:59", .bigInteger("153722867280912930:59")),
     ])
     func resolves(text: String, expected: ManifestScalar) {
         #expect(ScalarResolver.resolve(plain: text) == expected)
+    }
+}
+
+/// Inputs the fuzzers found, kept so they never come back.
+@Suite("Fuzzer regressions: manifests")
+struct ManifestFuzzRegressionTests {
+    @Test func hugeBase60KeyValue() {
+        let text = String(decoding: [0xFC, 0xFF] + Array("v1beta2/Watchvent: 444444444444444444:7\n".utf8), as: UTF8.self)
+        let results = ManifestValidator.validate([ManifestSource(file: "fuzz.yaml", text: text)], options: ValidationOptions())
+        _ = ValidationReport(results: results).json()
     }
 }
