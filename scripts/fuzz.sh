@@ -51,12 +51,23 @@ PY
     esac
 }
 
+status=0
+mkdir -p .build/fuzz/logs
 for target in "${targets[@]}"; do
     corpus=.build/fuzz/corpus/$target
     findings=.build/fuzz/findings/$target
+    log=.build/fuzz/logs/$target.log
     mkdir -p "$findings"
     seed "$target" "$corpus"
-    echo "== $target"
-    ASAN_OPTIONS=detect_leaks=0 "$bin/$target" "$corpus" -runs=1000000 -max_total_time="$seconds" -detect_leaks=0 \
-        -timeout=10 -rss_limit_mb=4096 -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | tail -n 25
+    echo "== $target (log: $log)"
+    # A crash stops this target (libFuzzer writes the input to $findings); the other targets
+    # still run, and the script exits non-zero at the end.
+    if ! ASAN_OPTIONS=detect_leaks=0 "$bin/$target" "$corpus" -runs=1000000 -max_total_time="$seconds" -detect_leaks=0 \
+        -timeout=10 -rss_limit_mb=4096 -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1; then
+        status=1
+        echo "   FAILED: see $log and $findings/"
+    fi
+    grep -E "^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)" "$log" | sed 's/^/   /'
+    echo "   findings: $(ls -A "$findings" | wc -l)"
 done
+exit $status

@@ -26,14 +26,20 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    /// The name in a directory entry, read in place. glibc sizes each record returned by readdir
+    /// to its name (`d_reclen`), so copying the whole `dirent` struct (`entry.pointee`) reads past
+    /// the end of short records; the address sanitizer caught that.
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
+    }
+
     public func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] {
         guard let dir = opendir(path) else { throw Self.failure(path) }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = Self.name(of: entry)
             if name == "." || name == ".." { continue }
             names.append(name)
         }
@@ -46,9 +52,7 @@ public struct LocalFileSystem: FileSystem {
         defer { closedir(dir) }
         var result: [(String, ItemKind?)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = Self.name(of: entry)
             if name == "." || name == ".." { continue }
             let kind: ItemKind?
             switch Int32(entry.pointee.d_type) {
@@ -71,9 +75,7 @@ public struct LocalFileSystem: FileSystem {
         let descriptor = dirfd(dir)
         var listed: [(name: String, type: Int32)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = Self.name(of: entry)
             if name == "." || name == ".." { continue }
             listed.append((name, Int32(entry.pointee.d_type)))
         }

@@ -29,12 +29,12 @@ public enum HeadingAnchors {
     @discardableResult
     public static func apply(to document: MarkdownDocument, options: MarkdownDocument.RenderOptions = .init(),
                              reserved: Set<String> = []) -> [Heading] {
-        var used = reserved
+        var ids = UniqueIDs(used: reserved)
         var headings: [Heading] = []
         for node in document.nodes(of: .heading) {
             let level = node.headingLevel
             let text = node.plainText.trimmingCharacters(in: .whitespaces)
-            let id = uniqueID(for: text, used: &used)
+            let id = ids.make(for: text)
             headings.append(Heading(level: level, text: text, id: id, line: node.startLine))
             // The whole heading goes into one custom block's opening HTML, so it renders on one
             // line exactly like cmark's own headings (a custom block with children would put
@@ -47,18 +47,34 @@ public enum HeadingAnchors {
         return headings
     }
 
-    /// `Slug.make` of the text, or `section` when nothing is left (an emoji-only heading),
-    /// with `-1`, `-2` … appended on repeats.
-    public static func uniqueID(for text: String, used: inout Set<String>) -> String {
-        var base = Slug.make(text)
-        if base.isEmpty { base = "section" }
-        var candidate = base
-        var counter = 1
-        while used.contains(candidate) {
-            candidate = "\(base)-\(counter)"
-            counter += 1
+    /// Heading ids for one page: `Slug.make` of the text, or `section` when nothing is left (an
+    /// emoji-only heading), with `-1`, `-2` … appended on repeats.
+    ///
+    /// Each base id remembers the last number it handed out, so a heading repeated thousands of
+    /// times in one note (a pasted log, notes joined into one file) costs one lookup per
+    /// heading instead of a walk over every earlier number.
+    public struct UniqueIDs {
+        var used: Set<String>
+        var nextNumber: [String: Int] = [:]
+
+        public init(used: Set<String> = []) {
+            self.used = used
         }
-        used.insert(candidate)
-        return candidate
+
+        public mutating func make(for text: String) -> String {
+            var base = Slug.make(text)
+            if base.isEmpty { base = "section" }
+            var candidate = base
+            var counter = nextNumber[base, default: 1]
+            if used.contains(candidate) {
+                repeat {
+                    candidate = "\(base)-\(counter)"
+                    counter += 1
+                } while used.contains(candidate)
+                nextNumber[base] = counter
+            }
+            used.insert(candidate)
+            return candidate
+        }
     }
 }

@@ -13,7 +13,7 @@ struct BenchmarkSmokeTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.python!)
         process.arguments = [CLI.repositoryRoot + "/scripts/bench/benchmark.py", "--notes", "50", "--runs", "1",
-                             "--validate-files", "10", "--gongbu", CLI.binary, "--work", work]
+                             "--validate-files", "10", "--big-note", "1", "--gongbu", CLI.binary, "--work", work]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -35,6 +35,9 @@ struct BenchmarkSmokeTests {
         let targets = try #require(report["targets"] as? [[String: Any]])
         #expect(targets.count >= 5)
         #expect(targets.allSatisfy { ["pass", "miss", "missing"].contains($0["status"] as? String ?? "") })
+        let big = try #require(report["bigNote"] as? [String: Any])
+        #expect((big["noteMB"] as? Double ?? 0) >= 1)
+        #expect((big["memoryOverSize"] as? Double ?? 0) > 0)
         // The corpus is deterministic: the same seed gives the same notes.
         #expect(FileManager.default.fileExists(atPath: work + "/corpus-50/gongbu/content/notes/note-00049.md"))
     }

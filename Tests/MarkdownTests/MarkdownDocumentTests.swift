@@ -72,6 +72,32 @@ struct HeadingTests {
         #expect(html.hasPrefix("<h2 id=\"파드-만들기\">파드 만들기<a class=\"heading-anchor\" href=\"#%ED%8C%8C%EB%93%9C-%EB%A7%8C%EB%93%A4%EA%B8%B0\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n"))
     }
 
+    /// Repeats number on from the last number their base used, skipping ids taken by literal
+    /// headings (`파드-2`) and reserved ids, exactly as a walk from 1 would.
+    @Test(arguments: [
+        (["파드", "파드", "파드"], [], ["파드", "파드-1", "파드-2"]),
+        (["파드-2", "파드", "파드", "파드", "파드"], [], ["파드-2", "파드", "파드-1", "파드-3", "파드-4"]),
+        (["파드", "파드", "파드-1"], [], ["파드", "파드-1", "파드-1-1"]),
+        (["toc", "toc"], ["toc", "toc-1"], ["toc-2", "toc-3"]),
+        (["🚀", "✨", "섹션"], [], ["section", "section-1", "섹션"]),
+    ] as [([String], [String], [String])])
+    func repeatedHeadingIDs(texts: [String], reserved: [String], expected: [String]) {
+        var ids = HeadingAnchors.UniqueIDs(used: Set(reserved))
+        #expect(texts.map { ids.make(for: $0) } == expected)
+    }
+
+    /// 20,000 headings with one text (notes joined into one file) stay linear: this took
+    /// minutes when each repeat walked every earlier number.
+    @Test func manyRepeatsStayLinear() {
+        var ids = HeadingAnchors.UniqueIDs()
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for _ in 0..<20_000 { _ = ids.make(for: "매니페스트 예제") }
+        }
+        #expect(ids.make(for: "매니페스트 예제") == "매니페스트-예제-20000")
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+    }
+
     @Test func headingMarkupStaysSafe() {
         let document = MarkdownDocument(parsing: "## <img src=x onerror=alert(1)> 제목\n")
         HeadingAnchors.apply(to: document)

