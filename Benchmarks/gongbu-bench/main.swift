@@ -3,6 +3,7 @@
 //     swift run -c release gongbu-bench linking [notes] [concepts]
 //     swift run -c release gongbu-bench schema
 //     swift run -c release gongbu-bench pages SITE-FOLDER   (CPU time per kind of page)
+//     swift run -c release gongbu-bench incremental SITE-FOLDER [edits]   (gongbu serve's rebuilds)
 //
 // Everything is generated in memory from a fixed seed, so runs are comparable.
 import Build
@@ -145,16 +146,53 @@ func pagesBenchmark(source: String) {
     print(String(format: "  data files (graph, sitemap, feed, search; all cores) %.3f s", dataTime))
 }
 
+/// What `gongbu serve` does after a save: one full build kept in memory, then one note edited
+/// (appending a sentence that mentions a concept) and the site brought up to date, `edits`
+/// times over different notes. Reports the full build and each update's wall time (the
+/// update includes re-reading the note from disk and re-rendering every page that shows it).
+func incrementalBenchmark(source: String, edits: Int) {
+    let root = Path.normalize(source.hasPrefix("/") ? source : FileManager.default.currentDirectoryPath + "/" + source)
+    let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: root, outputRoot: root + "/public", homeDirectory: NSHomeDirectory())
+    let build = IncrementalBuild(options: options, generatorVersion: "bench")
+    let full = build.rebuildAll()
+    print(String(format: "incremental: full build in memory %.3f s, %d notes, %d pages", full.seconds, full.notes, full.pages))
+    let notesFolder = root + "/content/notes"
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: notesFolder)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+    guard !names.isEmpty else { print("no notes in \(notesFolder)"); return }
+    var times: [Double] = []
+    for edit in 0..<edits {
+        let path = notesFolder + "/" + names[(edit * 7919) % names.count]
+        guard let original = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+        try? (original + "\n수정 \(edit): 파드를 다시 만들었다.\n").write(toFile: path, atomically: false, encoding: .utf8)
+        let update = build.update(changedPaths: [path])
+        times.append(update.seconds)
+        // The whole-site files are produced when first requested after a change (a reloaded
+        // page does not ask for them); time that separately.
+        let dataTime = seconds { _ = build.file(at: "graph.json"); _ = build.file(at: "search/meta.json") }
+        print(String(format: "  edit %d: %@ %.1f ms, %d files changed%@; then graph.json and the search index %.1f ms", edit,
+                     (path as NSString).lastPathComponent, update.seconds * 1000, update.changed.count, update.hasErrors ? " (errors)" : "",
+                     dataTime * 1000))
+        try? original.write(toFile: path, atomically: false, encoding: .utf8)
+        _ = build.update(changedPaths: [path])
+    }
+    let sorted = times.sorted()
+    if !sorted.isEmpty {
+        print(String(format: "  median %.1f ms, worst %.1f ms over %d edits", sorted[sorted.count / 2] * 1000, sorted.last! * 1000, sorted.count))
+    }
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "schema":
     schemaBenchmark()
 case "pages":
     pagesBenchmark(source: arguments.dropFirst().first ?? ".")
+case "incremental":
+    incrementalBenchmark(source: arguments.dropFirst().first ?? ".", edits: arguments.dropFirst(2).first.flatMap(Int.init) ?? 9)
 case "linking":
     let notes = arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
     let concepts = arguments.dropFirst(2).first.flatMap(Int.init) ?? 1_000
     linkingBenchmark(notes: notes, concepts: concepts)
 default:
-    print("usage: gongbu-bench linking [notes] [concepts] | schema | pages SITE-FOLDER")
+    print("usage: gongbu-bench linking [notes] [concepts] | schema | pages SITE-FOLDER | incremental SITE-FOLDER [edits]")
 }

@@ -56,32 +56,32 @@ struct PreviewServerTests {
         let running = try await Running()
         defer { Task { await running.stop() } }
         let http = running.http
-        let home = http.request("/")
+        let home = await http.request("/")
         #expect(home.status == 200)
         #expect(home.headers["content-type"] == "text/html; charset=utf-8")
         #expect(home.body.contains("<script src=\"/__gongbu/reload.js\"></script>\n</body>"))
-        let note = http.request("/notes/pods/")
+        let note = await http.request("/notes/pods/")
         #expect(note.status == 200)
         #expect(note.body.contains("data-concept=\"pod\""))
-        #expect(http.request("/notes/pods").status == 301)
-        #expect(http.request("/notes/pods").headers["location"] == "/notes/pods/")
+        #expect(await http.request("/notes/pods").status == 301)
+        #expect(await http.request("/notes/pods").headers["location"] == "/notes/pods/")
         for (path, type) in [("/assets/gongbu.css", "text/css; charset=utf-8"), ("/assets/search.js", "text/javascript; charset=utf-8"),
                              ("/graph.json", "application/json; charset=utf-8"), ("/sitemap.xml", "application/xml; charset=utf-8"),
                              ("/notes/files/sample.yaml", "application/yaml; charset=utf-8"), ("/assets/extra.css", "text/css; charset=utf-8")] {
-            let response = http.request(path)
+            let response = await http.request(path)
             #expect(response.status == 200, "\(path)")
             #expect(response.headers["content-type"] == type, "\(path)")
         }
-        let head = http.request("/notes/pods/", method: "HEAD")
+        let head = await http.request("/notes/pods/", method: "HEAD")
         #expect(head.status == 200)
         #expect(head.body.isEmpty)
         #expect(head.headers["content-length"] == String(note.body.utf8.count))
         let tag = try #require(note.headers["etag"])
-        #expect(http.request("/notes/pods/", headers: ["If-None-Match": tag]).status == 304)
-        let missing = http.request("/no/such/page/")
+        #expect(await http.request("/notes/pods/", headers: ["If-None-Match": tag]).status == 304)
+        let missing = await http.request("/no/such/page/")
         #expect(missing.status == 404)
         #expect(missing.body.contains("페이지를 찾을 수 없습니다"))
-        #expect(http.request("/", method: "POST").status == 405)
+        #expect(await http.request("/", method: "POST").status == 405)
     }
 
     @Test(arguments: [
@@ -91,7 +91,7 @@ struct PreviewServerTests {
     func refusesTraversal(path: String) async throws {
         let running = try await Running()
         defer { Task { await running.stop() } }
-        let response = running.http.request(path)
+        let response = await running.http.request(path)
         #expect(response.status == 403 || response.status == 404 || response.status == 400, "\(path) → \(response.status)")
         #expect(!response.body.contains("root:"))
     }
@@ -103,7 +103,7 @@ struct PreviewServerTests {
         try LocalFileSystem().writeString("root:x:0:0", to: outside)
         try FileManager.default.createSymbolicLink(atPath: running.work + "/site/content/leak.txt", withDestinationPath: outside)
         _ = running.server.build.rebuildAll()
-        let response = running.http.request("/leak.txt")
+        let response = await running.http.request("/leak.txt")
         #expect(response.status == 404)
         #expect(!response.body.contains("root:"))
     }
@@ -113,29 +113,29 @@ struct PreviewServerTests {
         defer { Task { await running.stop() } }
         let http = running.http
         let events = http.events()
-        #expect(events.wait(for: "event: ok"))
+        #expect(await events.wait(for: "event: ok"))
         let path = running.work + "/site/content/notes/pods.md"
         let original = String(decoding: try LocalFileSystem().readFile(at: path), as: UTF8.self)
         try LocalFileSystem().writeString(original + "\n새로 추가한 문장이다.\n", to: path)
-        #expect(events.wait(for: "event: reload"))
-        #expect(http.request("/notes/pods/").body.contains("새로 추가한 문장이다."))
+        #expect(await events.wait(for: "event: reload"))
+        #expect(await http.request("/notes/pods/").body.contains("새로 추가한 문장이다."))
 
         // A broken note: the errors go to the page, the last good page stays served.
         try LocalFileSystem().writeString("---\ntitle: [broken\n---\n본문\n", to: path)
-        #expect(events.wait(for: "event: errors"))
+        #expect(await events.wait(for: "event: errors"))
         #expect(events.received.contains("content/notes/pods.md:3:1: error: invalid front matter YAML"))
-        #expect(http.request("/notes/pods/").body.contains("새로 추가한 문장이다."))
+        #expect(await http.request("/notes/pods/").body.contains("새로 추가한 문장이다."))
 
         // Fixed: the overlay clears and the page reloads with the new text.
         try LocalFileSystem().writeString(original + "\n고친 뒤의 문장.\n", to: path)
-        #expect(events.wait(for: "event: ok"))
-        #expect(events.wait(for: "event: reload"))
-        #expect(http.request("/notes/pods/").body.contains("고친 뒤의 문장."))
+        #expect(await events.wait(for: "event: ok"))
+        #expect(await events.wait(for: "event: reload"))
+        #expect(await http.request("/notes/pods/").body.contains("고친 뒤의 문장."))
 
         // Deleting the note removes its page.
         try LocalFileSystem().removeItem(at: path)
-        #expect(events.wait(for: "event: reload"))
-        #expect(http.request("/notes/pods/").status == 404)
+        #expect(await events.wait(for: "event: reload"))
+        #expect(await http.request("/notes/pods/").status == 404)
     }
 
     @Test func theReloadScriptIsOnlyInServeMode() throws {
@@ -147,22 +147,10 @@ struct PreviewServerTests {
         #expect(SiteResponder.outputPath(forRequestPath: "/a/%2e%2e/b") == nil)
     }
 
-    @Test func reportsATakenPort() throws {
-        let running = try awaitSync { try await Running() }
+    @Test func reportsATakenPort() async throws {
+        let running = try await Running()
         defer { Task { await running.stop() } }
         #expect(!PreviewServer.isFree(host: "127.0.0.1", port: running.port))
         #expect(PreviewServer.nextFreePort(host: "127.0.0.1", after: running.port) != nil)
     }
-}
-
-/// Runs async setup from a synchronous test.
-func awaitSync<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-    let semaphore = DispatchSemaphore(value: 0)
-    nonisolated(unsafe) var result: Result<T, any Error>!
-    Task {
-        do { result = .success(try await body()) } catch { result = .failure(error) }
-        semaphore.signal()
-    }
-    semaphore.wait()
-    return try result.get()
 }

@@ -5,7 +5,7 @@ import Glibc
 
 /// A minimal HTTP/1.1 client over a socket, so tests send paths exactly as written (URL types
 /// would normalise `..` away before the server ever saw it).
-final class TestHTTP {
+final class TestHTTP: Sendable {
     struct Response {
         var status: Int
         var headers: [String: String]
@@ -34,7 +34,14 @@ final class TestHTTP {
         _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
     }
 
-    func request(_ path: String, method: String = "GET", headers: [String: String] = [:]) -> Response {
+    /// Sends one request and waits for the whole response on a thread of its own: the server
+    /// answers on Swift's cooperative pool, which has one thread per core, so a test that
+    /// blocked a pool thread while waiting could starve it (seen under the address sanitizer).
+    func request(_ path: String, method: String = "GET", headers: [String: String] = [:]) async -> Response {
+        await offPool { self.blockingRequest(path, method: method, headers: headers) }
+    }
+
+    func blockingRequest(_ path: String, method: String = "GET", headers: [String: String] = [:]) -> Response {
         let descriptor = connect()
         defer { close(descriptor) }
         var text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
@@ -63,7 +70,8 @@ final class TestHTTP {
     }
 
     /// An open event stream; `next(containing:)` reads until some text arrives.
-    final class EventStream {
+    /// Used by one test at a time, one wait after another.
+    final class EventStream: @unchecked Sendable {
         let descriptor: Int32
         var received = ""
 
@@ -71,7 +79,12 @@ final class TestHTTP {
         deinit { close(descriptor) }
 
         /// Reads until `text` has arrived (after what was already consumed) or `seconds` pass.
-        func wait(for text: String, seconds: Double = 10) -> Bool {
+        /// Waits off the cooperative pool (see `request`).
+        func wait(for text: String, seconds: Double = 10) async -> Bool {
+            await offPool { self.blockingWait(for: text, seconds: seconds) }
+        }
+
+        func blockingWait(for text: String, seconds: Double = 10) -> Bool {
             let deadline = Date().addingTimeInterval(seconds)
             var buffer = [UInt8](repeating: 0, count: 4096)
             while Date() < deadline {
@@ -90,5 +103,12 @@ final class TestHTTP {
         let descriptor = connect(timeout: 1)
         send(descriptor, "GET /__gongbu/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
         return EventStream(descriptor: descriptor)
+    }
+}
+
+/// Runs blocking work on a new thread and resumes the caller when it is done.
+func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(returning: work()) }
     }
 }
