@@ -73,14 +73,15 @@ struct NoteProcessor: Sendable {
         let (linkedNotes, linkDiagnostics) = rewriteLinks(in: document, note: note, lineOffset: lineOffset)
         diagnostics += linkDiagnostics
         diagnostics += reportRawHTML(in: document, note: note, lineOffset: lineOffset)
-        let links = noteLinker.link(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body))
+        let (links, pendingLinks) = noteLinker.linkDeferred(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body))
         diagnostics += links.diagnostics
 
         let summary = note.metadata.summary ?? document.summary()
         let renderOptions = MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML)
         let headings = HeadingAnchors.apply(to: document, options: renderOptions)
         let showTOC = note.metadata.toc ?? (headings.count >= 3)
-        let html = document.renderHTML(renderOptions)
+        let searchText = document.proseText()
+        let html = document.consumeHTML(renderOptions) { pendingLinks.materialize(in: $0) }
 
         let page = NotePage(
             slug: note.slug, title: resolvedTitle, summary: summary, date: note.date,
@@ -91,15 +92,16 @@ struct NoteProcessor: Sendable {
         )
         var result = page
         result.examples = exampleFiles
-        result.searchText = document.proseText()
+        result.searchText = searchText
         result.linkedNotes = linkedNotes
         return (result, diagnostics)
     }
 
     /// The parts of a note page the search index reads.
     func searchPage(_ document: MarkdownDocument, note: SourceNote, title: String, lineOffset: Int) -> NotePage {
-        let links = noteLinker.link(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body,
-                                                                   checkTypos: false, snippets: false))
+        // Search reads the text and the mentions, never the link nodes: leave them unmade.
+        let (links, _) = noteLinker.linkDeferred(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body,
+                                                                          checkTypos: false, snippets: false))
         var page = NotePage(
             slug: note.slug, title: title, summary: note.metadata.summary ?? document.summary(), date: note.date,
             lastModified: note.metadata.lastModified, tagNames: note.metadata.tags, categories: note.metadata.categories,

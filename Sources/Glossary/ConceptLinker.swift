@@ -57,7 +57,20 @@ public struct ConceptLinker: Sendable {
         var inHeading: Bool
     }
 
+    /// Finds mentions and links them in the document now.
     public func link(_ document: MarkdownDocument, origin: Origin) -> LinkResult {
+        let (result, pending) = linkDeferred(document, origin: origin)
+        pending.materializeAll()
+        return result
+    }
+
+    /// Finds mentions now and returns the links of ordinary text as a plan, applied block by
+    /// block while the document is rendered (`MarkdownDocument.consumeHTML(_:before:)`): the
+    /// link nodes of a long note then never exist all at once. Text in headings and text with
+    /// wikilinks is linked at once (headings are rendered early; wikilink labels change the
+    /// text that summaries and search read). Until the plan is applied, the document's text
+    /// is unchanged, so summaries and search text read the same words either way.
+    public func linkDeferred(_ document: MarkdownDocument, origin: Origin) -> (LinkResult, PendingLinks) {
         document.consolidateTextNodes()
         var sites: [TextSite] = []
         var opaqueDepth = 0
@@ -80,14 +93,15 @@ public struct ConceptLinker: Sendable {
 
         var state = LinkState()
         var sourceText: SourceText?
+        let pending = PendingLinks(linker: self)
         for site in sites {
-            process(site, origin: origin, state: &state, sourceText: &sourceText)
+            process(site, origin: origin, state: &state, sourceText: &sourceText, pending: pending)
         }
         var result = LinkResult()
         result.mentions = state.order.map { state.mentions[$0]! }
         result.noteLinks = state.noteLinks
         result.diagnostics = state.diagnostics
-        return result
+        return (result, pending)
     }
 
     struct LinkState {
@@ -101,14 +115,14 @@ public struct ConceptLinker: Sendable {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// A piece of a text node after linking.
+    /// A piece of a text node after linking, as byte ranges of the node's text.
     enum Piece {
-        case text(String)
-        case concept(Int, String)
-        case wikilink(WikiTarget, label: String, fragment: String?)
+        case text(Range<Int>)
+        case concept(Int, Range<Int>, withTitle: Bool)
+        case wikilink(WikiTarget, label: String, fragment: String?, withTitle: Bool)
     }
 
-    func process(_ site: TextSite, origin: Origin, state: inout LinkState, sourceText: inout SourceText?) {
+    func process(_ site: TextSite, origin: Origin, state: inout LinkState, sourceText: inout SourceText?, pending: PendingLinks) {
         guard let literal = site.node.literal, !literal.isEmpty else { return }
         let bytes = Array(literal.utf8)
         let wikilinks = Wikilinks.find(in: bytes)
@@ -126,8 +140,8 @@ public struct ConceptLinker: Sendable {
         }
         guard !matches.isEmpty || !wikilinks.isEmpty else { return }
 
-        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         var pieces: [Piece] = []
+        var hasWikilinks = false
         var cursor = 0
         var events: [(Int, Int, Bool)] = matches.enumerated().map { ($0.element.start, $0.offset, false) }
         events += wikilinks.enumerated().map { ($0.element.range.lowerBound, $0.offset, true) }
@@ -136,9 +150,12 @@ public struct ConceptLinker: Sendable {
             if isWikilink {
                 let wikilink = wikilinks[index]
                 guard let target = resolve(wikilink, site: site, origin: origin, state: &state, sourceText: &sourceText) else { continue }
-                if wikilink.range.lowerBound > cursor { pieces.append(.text(text(cursor..<wikilink.range.lowerBound))) }
+                if wikilink.range.lowerBound > cursor { pieces.append(.text(cursor..<wikilink.range.lowerBound)) }
                 let label = wikilink.label ?? defaultLabel(target)
-                pieces.append(.wikilink(target, label: label, fragment: wikilink.fragment))
+                var withTitle = false
+                if case .concept(let index) = target { withTitle = state.titled.insert(index).inserted }
+                pieces.append(.wikilink(target, label: label, fragment: wikilink.fragment, withTitle: withTitle))
+                hasWikilinks = true
                 cursor = wikilink.range.upperBound
                 switch target {
                 case .concept(let concept):
@@ -154,20 +171,30 @@ public struct ConceptLinker: Sendable {
             let allowed = !site.inHeading || context.linkHeadings
             let first = state.linkedInBlock[site.block, default: []].insert(match.concept).inserted
             guard allowed, context.linkEveryMention || first else { continue }
-            if match.start > cursor { pieces.append(.text(text(cursor..<match.start))) }
-            pieces.append(.concept(match.concept, text(match.start..<match.termEnd)))
+            if match.start > cursor { pieces.append(.text(cursor..<match.start)) }
+            pieces.append(.concept(match.concept, match.start..<match.termEnd, withTitle: state.titled.insert(match.concept).inserted))
             cursor = match.termEnd
         }
         guard !pieces.isEmpty else { return }
+        if site.inHeading || hasWikilinks {
+            apply(pieces, tail: cursor, to: site.node, bytes: bytes)
+        } else {
+            pending.entries.append(PendingLinks.Entry(node: site.node, pieces: pieces, tail: cursor))
+        }
+    }
+
+    /// Splits a text node into its pieces: plain text and links.
+    func apply(_ pieces: [Piece], tail cursor: Int, to node: MarkdownNode, bytes: [UInt8]) {
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         for piece in pieces {
             switch piece {
-            case .text(let string):
-                site.node.insertBefore(.text(string))
-            case .concept(let index, let term):
-                site.node.insertBefore(conceptLink(index, text: term, extraClass: nil, withTitle: state.titled.insert(index).inserted))
-            case .wikilink(.concept(let index), let label, _):
-                site.node.insertBefore(conceptLink(index, text: label, extraClass: "wikilink", withTitle: state.titled.insert(index).inserted))
-            case .wikilink(.note(let slug), let label, let fragment):
+            case .text(let range):
+                node.insertBefore(.text(text(range)))
+            case .concept(let index, let range, let withTitle):
+                node.insertBefore(conceptLink(index, text: text(range), extraClass: nil, withTitle: withTitle))
+            case .wikilink(.concept(let index), let label, _, let withTitle):
+                node.insertBefore(conceptLink(index, text: label, extraClass: "wikilink", withTitle: withTitle))
+            case .wikilink(.note(let slug), let label, let fragment, _):
                 var href = context.noteHref(slug)
                 if let fragment {
                     let id = Slug.make(fragment)
@@ -175,13 +202,13 @@ public struct ConceptLinker: Sendable {
                 }
                 let link = MarkdownNode.customInline(onEnter: "<a class=\"wikilink\" href=\"\(Escape.html(href))\">", onExit: "</a>")
                 link.appendChild(.text(label))
-                site.node.insertBefore(link)
+                node.insertBefore(link)
             }
         }
         if cursor < bytes.count {
-            site.node.literal = text(cursor..<bytes.count)
+            node.literal = text(cursor..<bytes.count)
         } else {
-            site.node.remove()
+            node.remove()
         }
     }
 

@@ -31,22 +31,54 @@ struct ScopeRules {
         issues.append((slot, ManifestIssue(severity, rule: rule, path: path, message: message, at: position)))
     }
 
-    var podTemplates: [Located] { objects.filter { $0.object.podSpec != nil && $0.object.podLabels != nil } }
+    /// Objects that define pods, with their pod labels read once.
+    struct PodTemplate {
+        var located: Located
+        var labels: [String: String]
+    }
+
+    var podTemplates: [PodTemplate] {
+        objects.compactMap { located in
+            guard located.object.podSpec != nil, let labels = located.object.podLabels else { return nil }
+            return PodTemplate(located: located, labels: labels)
+        }
+    }
 
     /// Services select pods by label; a named targetPort must be a port name on those pods.
+    ///
+    /// Pod templates are indexed by each label pair, and a selector only tests the templates
+    /// under its rarest pair; selections are shared by Services with the same selector. A note
+    /// with thousands of Services and Deployments (notes pasted into one file) stays linear
+    /// instead of testing every Service against every template.
     mutating func checkServices() {
         let templates = podTemplates
+        var byLabel: [String: [Int]] = [:]
+        for (index, template) in templates.enumerated() {
+            for (key, value) in template.labels { byLabel[key + "\u{0}" + value, default: []].append(index) }
+        }
+        var selections: [String: [Int]] = [:]
+        var missingPorts: [String: [Int]] = [:]
         for located in objects where located.object.kind == "Service" {
             let service = located.object
             guard let spec = service.root["spec"], let selectorNode = spec["selector"] else { continue }
-            let selector = LabelSelector(plain: selectorNode)
-            guard !selector.isEmpty else { continue }
-            let selected = templates.filter { selector.matches($0.object.podLabels ?? [:]) && $0.object.namespace == service.namespace }
+            let pairs = selectorNode.fields.compactMap { field in field.value.string.map { (field.key, $0) } }
+            guard !pairs.isEmpty else { continue }
+            let signature = (service.namespace ?? "") + "\u{1}" + pairs.map { $0.0 + "\u{0}" + $0.1 }.sorted().joined(separator: "\u{1}")
+            let selected: [Int]
+            if let known = selections[signature] {
+                selected = known
+            } else {
+                let selector = LabelSelector(plain: selectorNode)
+                let postings = pairs.map { byLabel[$0.0 + "\u{0}" + $0.1] ?? [] }
+                let rarest = postings.min { $0.count < $1.count } ?? []
+                selected = rarest.filter { selector.matches(templates[$0].labels) && templates[$0].located.object.namespace == service.namespace }
+                selections[signature] = selected
+            }
             let selectorPath = FieldPath().appending("spec").appending("selector")
             if selected.isEmpty {
                 // Only meaningful when the note shows pods at all.
                 if !templates.isEmpty {
-                    let shown = selectorNode.fields.compactMap { field in field.value.string.map { "\(field.key)=\($0)" } }.joined(separator: ", ")
+                    let shown = pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
                     add(located.slot, .warning, "service-selector", selectorPath,
                         "selector \(shown) matches no pod template in this note; the Service would have no endpoints", selectorNode.position)
                 }
@@ -54,9 +86,11 @@ struct ScopeRules {
             }
             for (index, port) in (spec["ports"]?.items ?? []).enumerated() {
                 guard let target = port["targetPort"], let name = target.string, Int(name) == nil else { continue }
-                let missing = selected.filter { $0.object.namedPorts[name] == nil }
+                let key = signature + "\u{2}" + name
+                let missing = missingPorts[key] ?? selected.filter { templates[$0].located.object.namedPorts[name] == nil }
+                missingPorts[key] = missing
                 if !missing.isEmpty {
-                    let names = missing.map { "\($0.object.kind) \($0.object.name ?? "?")" }.joined(separator: ", ")
+                    let names = missing.map { "\(templates[$0].located.object.kind) \(templates[$0].located.object.name ?? "?")" }.joined(separator: ", ")
                     add(located.slot, .error, "target-port", FieldPath().appending("spec").appending("ports").appending(index).appending("targetPort"),
                         "targetPort '\(name)' is not the name of a container port in the pods this Service selects (\(names))", target.position)
                 }
@@ -66,9 +100,13 @@ struct ScopeRules {
 
     /// A StatefulSet's serviceName should be a headless Service (clusterIP: None) so each pod gets a DNS name.
     mutating func checkStatefulSets() {
+        var services: [String: Located] = [:]
+        for located in objects where located.object.kind == "Service" {
+            if let name = located.object.name, services[name] == nil { services[name] = located }
+        }
         for located in objects where located.object.kind == "StatefulSet" {
             guard let nameNode = located.object.root["spec"]?["serviceName"], let name = nameNode.string else { continue }
-            guard let service = objects.first(where: { $0.object.kind == "Service" && $0.object.name == name }) else { continue }
+            guard let service = services[name] else { continue }
             if service.object.root["spec"]?["clusterIP"]?.string != "None" {
                 add(located.slot, .warning, "statefulset-service", FieldPath().appending("spec").appending("serviceName"),
                     "serviceName '\(name)' names a Service that is not headless; set clusterIP: None on it so each pod gets a stable DNS name",

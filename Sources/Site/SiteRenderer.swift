@@ -204,6 +204,36 @@ public struct SiteRenderer: Sendable {
         model.staticFiles.map { OutputFile(path: $0.contentPath, contents: .copy(from: $0.absolutePath), origin: $0.path) }
     }
 
+    /// Stands for a note's body while its page is rendered: unique to this process, and wrapped
+    /// in `<…>` so that an escaped `{{note.html}}` (or any transform) no longer matches it and
+    /// the page is rendered the ordinary way.
+    static let bodyPlaceholder = "<gongbu-note-body-" + String(UInt64.random(in: 1...UInt64.max), radix: 36) + String(UInt64.random(in: 1...UInt64.max), radix: 36) + ">"
+
+    /// The page's bytes with the placeholder replaced by `body`, when the placeholder occurs
+    /// exactly once; nil otherwise.
+    static func splice(_ body: String, into shell: String) -> [UInt8]? {
+        let marker = Array(bodyPlaceholder.utf8)
+        let utf8 = Array(shell.utf8)
+        var found: Int?
+        var index = 0
+        while index + marker.count <= utf8.count {
+            if utf8[index] == marker[0], utf8[index..<index + marker.count].elementsEqual(marker) {
+                if found != nil { return nil }
+                found = index
+                index += marker.count
+            } else {
+                index += 1
+            }
+        }
+        guard let start = found else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count - marker.count + body.utf8.count)
+        bytes.append(contentsOf: utf8[..<start])
+        bytes.append(contentsOf: body.utf8)
+        bytes.append(contentsOf: utf8[(start + marker.count)...])
+        return bytes
+    }
+
     public func renderPage(_ job: Job) -> OutputFile {
         switch job {
         case .home:
@@ -217,8 +247,20 @@ public struct SiteRenderer: Sendable {
         case .note(let index):
             let note = model.notes[index]
             let location = PageLocation.note(slug: note.slug)
-            let html = renderer.render("note", at: location, page: PageHead(kind: "note", title: note.title, description: note.summary),
-                                       values: ["note": noteContext(index, from: location)])
+            let head = PageHead(kind: "note", title: note.title, description: note.summary)
+            var context = noteContext(index, from: location)
+            // The templates get a placeholder for the body, and the body's bytes go into the
+            // page once: Mustache would otherwise copy it into the note template's output and
+            // again into the layout's (growing each by doubling), several times the body's size
+            // at once for a note of tens of megabytes.
+            context["html"] = Self.bodyPlaceholder
+            let shell = renderer.render("note", at: location, page: head, values: ["note": context])
+            if let bytes = Self.splice(note.bodyHTML, into: shell) {
+                return OutputFile(path: location.outputPath, contents: .bytes(bytes), origin: note.source)
+            }
+            // A template that shows the body twice or transforms it: render it as written.
+            context["html"] = note.bodyHTML
+            let html = renderer.render("note", at: location, page: head, values: ["note": context])
             return OutputFile(path: location.outputPath, text: html, origin: note.source)
         case .tagIndex:
             let location = PageLocation.tagIndex

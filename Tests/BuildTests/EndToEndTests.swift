@@ -78,3 +78,28 @@ struct EndToEndTests {
         #expect(TestSupport.snapshot(work + "/a") == TestSupport.snapshot(work + "/b"))
     }
 }
+
+@Suite("Note bodies in templates")
+struct NoteBodySpliceTests {
+    /// The body is spliced into the page once; templates that show it twice, escape it or
+    /// leave it out still get exactly what they asked for, and the placeholder never shows.
+    @Test(arguments: [
+        ("<main>{{{note.html}}}</main>", ["<main><p>본문 <a class=\"concept\""], 1),
+        ("<main>{{{note.html}}}</main><aside>{{{note.html}}}</aside>", ["<main><p>본문", "<aside><p>본문"], 2),
+        ("<pre>{{note.html}}</pre>", ["<pre>&lt;p&gt;본문"], 1),
+        ("<p>{{note.title}}</p>", ["<p>제목</p>"], 0),
+    ])
+    func templatesGetTheBodyAsWritten(template: String, expected: [String], bodies: Int) throws {
+        let site = try ScratchSite(text: [
+            "content/notes/a.md": "---\ntitle: 제목\nsummary: 요약\n---\n본문 파드를 만든다.\n",
+            "templates/note.mustache": template,
+        ])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        let page = try #require(site.page("notes/a/index.html"))
+        for text in expected { #expect(page.contains(text), "\(text) in \(page)") }
+        #expect(page.components(separatedBy: "본문 ").count - 1 == bodies)
+        #expect(!page.contains("gongbu-note-body-"))
+    }
+}

@@ -60,6 +60,28 @@ struct MarkdownDocumentTests {
     }
 }
 
+@Suite("Rendering block by block")
+struct ConsumeHTMLTests {
+    /// `consumeHTML` frees the tree as it goes and must give exactly `renderHTML`'s output.
+    @Test(arguments: [
+        "# 제목\n\n문단 *강조* `코드`\n둘째 줄\n",
+        "- 하나\n- 둘\n\n  이어진 문단\n- 셋\n\n1. 번호\n2. 목록\n",
+        "> 인용\n> > 중첩\n\n```yaml\na: 1\n```\n\n    들여쓴 코드\n",
+        "<div>\n원시 HTML\n</div>\n\n---\n\n[링크](http://example.com) ![그림](a.png)\n",
+        "",
+        "문단 하나뿐",
+    ])
+    func sameAsRenderingTheWholeDocument(markdown: String) {
+        for unsafe in [false, true] {
+            let options = MarkdownDocument.RenderOptions(unsafe: unsafe)
+            let expected = MarkdownDocument(parsing: markdown).renderHTML(options)
+            let document = MarkdownDocument(parsing: markdown)
+            #expect(document.consumeHTML(options) == expected)
+            #expect(document.root.firstChild == nil)
+        }
+    }
+}
+
 @Suite("Headings and text")
 struct HeadingTests {
     @Test func givesStableUniqueIDs() {
