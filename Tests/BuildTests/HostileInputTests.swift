@@ -117,6 +117,72 @@ struct HostileEncodingTests {
         // The backlink snippet is a short window, not the whole line.
         #expect(concept.utf8.count < 100_000)
     }
+
+    /// Notes pasted into one file: thousands of repeated headings, Services and Deployments
+    /// with one selector each. Every cross-example check and heading id used to walk all the
+    /// earlier ones (a 50 MB note took six minutes); the benchmark script builds the 50 MB
+    /// note (`--big-note 50`), this builds 4 MB of the same shape in the test run.
+    @Test func aNoteOfManyMegabytesWithThousandsOfExamples() throws {
+        var note = "---\ntitle: 큰 노트\n---\n"
+        var sections = 0
+        while note.utf8.count < 4_000_000 {
+            note += """
+
+                ## 매니페스트 예제
+
+                파드를 띄우고 서비스로 묶는다. Deployment는 레플리카셋을 만들고, 레플리카셋이 파드를 만든다. \(sections)번째 실습이다.
+
+                ```yaml
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web-\(sections)
+                spec:
+                  selector:
+                    matchLabels:
+                      app: web-\(sections)
+                  template:
+                    metadata:
+                      labels:
+                        app: web-\(sections)
+                    spec:
+                      containers:
+                        - name: web
+                          image: nginx:1.27
+                          ports:
+                            - name: http
+                              containerPort: 80
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web-\(sections)
+                spec:
+                  selector:
+                    app: web-\(sections)
+                  ports:
+                    - port: 80
+                      targetPort: http
+                ```
+
+                """
+            sections += 1
+        }
+        let site = try ScratchSite(text: ["content/notes/big.md": note])
+        defer { site.remove() }
+        let clock = ContinuousClock()
+        var report = BuildReport()
+        let elapsed = clock.measure { report = site.build() }
+        #expect(report.errorLines.isEmpty, "\(report.errorLines.prefix(5))")
+        #expect(report.warningLines.filter { $0.contains("big.md") }.isEmpty, "\(report.warningLines.prefix(5))")
+        #expect(report.examples == sections)
+        let page = try #require(site.page("notes/big/index.html"))
+        #expect(page.contains("id=\"매니페스트-예제-\(sections - 1)\""))
+        #expect(page.contains("\(sections - 1)번째 실습이다."))
+        // Linear work: about 8,000 sections in a few seconds even in a debug build (quadratic
+        // checks took minutes at this size).
+        #expect(elapsed < .seconds(60), "\(elapsed)")
+    }
 }
 
 @Suite("Hostile input: structure")
