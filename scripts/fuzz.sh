@@ -19,6 +19,9 @@ if [[ $# -ge 1 ]]; then targets=("$1"); fi
 seconds=${2:-1800}
 
 bash scripts/ensure-libcmark.sh
+# SwiftPM keeps the build plan of the parent package (a path dependency) and misses source
+# files added since; drop it so every run compiles what is in Sources/ now.
+rm -f Fuzz/.build/release.yaml
 swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 bin=$(swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld --show-bin-path)
 
