@@ -51,14 +51,16 @@ public final class MarkdownDocument {
     /// `before` runs on each top-level block just before it is rendered (to apply deferred
     /// concept links to it).
     public func consumeHTML(_ options: RenderOptions = RenderOptions(), before: (MarkdownNode) -> Void = { _ in }) -> String {
-        var html = ""
+        // Joined once at the end into a string of exactly the right size (appending would leave
+        // up to twice the page's size reserved in every page the site model keeps).
+        var parts: [String] = []
         while let block = root.firstChild {
             before(block)
             block.unlink()
-            html += Self.renderHTML(block, options)
+            parts.append(Self.renderHTML(block, options))
             cmark_node_free(block.pointer)
         }
-        return html
+        return parts.joined()
     }
 
     /// Renders any subtree (a heading's inline content, one paragraph …).
