@@ -78,6 +78,8 @@ public final class IncrementalBuild: @unchecked Sendable {
         public var fatal: String?
         public var notes: Int
         public var pages: Int
+        /// Pages rendered by this update (what it had to look at, not only what changed).
+        public var rendered = 0
 
         public var hasErrors: Bool { fatal != nil || diagnostics.hasErrors }
     }
@@ -163,12 +165,31 @@ public final class IncrementalBuild: @unchecked Sendable {
         slugDiagnostics = ContentLoader.checkSlugs(&notes)
         let kept = Set(notes.map(\.document.contentPath))
         let pages = entries.keys.sorted().filter(kept.contains).compactMap { entries[$0]?.page }
+        // The search index is built when a search file is first asked for (`refreshData`): an
+        // edit re-renders a few pages, and merging 10,000 notes' terms would cost more than that.
+        let (model, graphDiagnostics) = SiteBuild.assemble(config: content.config, pages: pages, staticFiles: content.staticFiles, glossary: glossary,
+                                                          conceptBodies: conceptBodies, searchIndex: false)
+        self.model = model
+        self.graphDiagnostics = graphDiagnostics
+        makeRenderer()
+    }
+
+    private func makeRenderer() {
+        guard let content, let theme, let model else { return }
+        let pageRenderer = PageRenderer(theme: theme, config: content.config, ui: UIStrings.forLanguage(content.config.language),
+                                        generatorVersion: generatorVersion)
+        renderer = SiteRenderer(renderer: pageRenderer, model: model)
+    }
+
+    /// Builds the model's search index, reusing the term analysis of every note that has not
+    /// been processed again since it was last indexed.
+    private func buildSearchIndex() {
+        guard var model, model.searchIndex == nil else { return }
         let revisions = Dictionary(uniqueKeysWithValues: entries.values.compactMap { entry in entry.page.map { ($0.source, entry.revision) } })
         let cache = searchTerms
         var fresh: [String: (revision: Int, tags: [String], analysis: TermAnalysis)] = [:]
         let freshLock = NSLock()
-        let (model, graphDiagnostics) = SiteBuild.assemble(config: content.config, pages: pages, staticFiles: content.staticFiles, glossary: glossary,
-                                            conceptBodies: conceptBodies) { document in
+        SiteBuild.buildSearchIndex(&model) { document in
             guard document.kind == .note, let revision = revisions[document.source] else { return IndexBuilder.analyse(document) }
             if let cached = cache[document.source], cached.revision == revision, cached.tags == document.tags { return cached.analysis }
             let analysis = IndexBuilder.analyse(document)
@@ -178,13 +199,10 @@ public final class IncrementalBuild: @unchecked Sendable {
             return analysis
         }
         for (key, value) in fresh { searchTerms[key] = value }
-        let live = Set(pages.map(\.source))
+        let live = Set(model.notes.map(\.source))
         searchTerms = searchTerms.filter { live.contains($0.key) }
         self.model = model
-        self.graphDiagnostics = graphDiagnostics
-        let pageRenderer = PageRenderer(theme: theme, config: content.config, ui: UIStrings.forLanguage(content.config.language),
-                                        generatorVersion: generatorVersion)
-        self.renderer = SiteRenderer(renderer: pageRenderer, model: model)
+        makeRenderer()
     }
 
     private func currentDiagnostics() -> [Diagnostic] {
@@ -199,6 +217,7 @@ public final class IncrementalBuild: @unchecked Sendable {
     }
 
     private func publishAll() {
+        buildSearchIndex()
         guard let renderer else { return }
         let (files, _) = renderer.render()
         var fresh: [String: OutputFile] = [:]
@@ -291,6 +310,11 @@ public final class IncrementalBuild: @unchecked Sendable {
             }
         }
         guard let processor else { return rebuildAllLocked() }
+        // What each note looked like before, to tell which listings and concept pages change.
+        var previousPages: [String: NotePage] = [:]
+        for key in toProcess.union(oldEntries.keys) {
+            if let page = oldEntries[key]?.page ?? entries[key]?.page { previousPages[key] = page }
+        }
         let keys = toProcess.sorted()
         let results = keys.compactMap { entries[$0]?.note }.concurrentMap(processor.process)
         for (key, result) in zip(keys.filter { entries[$0]?.note != nil }, results) {
@@ -305,21 +329,45 @@ public final class IncrementalBuild: @unchecked Sendable {
         let newModel = model!
         let diagnostics = currentDiagnostics()
 
-        // Which pages show what changed.
-        var jobs = Set<SiteRenderer.Job>([.home, .tagIndex])
+        // Which pages show what changed. Lists (the home page, tag pages) show a note's title,
+        // date, summary and tags; a concept page shows each note's mention of it. Pages whose
+        // part of a changed note is the same are not rendered again: after an edit to one note's
+        // text on a 10,000-note site that leaves only the note's own page and the pages of the
+        // concepts whose mentions changed.
+        var jobs = Set<SiteRenderer.Job>()
         var changedSources = Set<String>()
-        for key in toProcess { if let source = entries[key]?.page?.source ?? oldEntries[key]?.page?.source { changedSources.insert(source) } }
-        for (_, old) in oldEntries { if let source = old.page?.source { changedSources.insert(source) } }
+        var listedSources = Set<String>()
+        var changedMentions: [String: Set<Int>] = [:]
+        for key in toProcess.union(oldEntries.keys) {
+            let before = previousPages[key]
+            let after = entries[key]?.page
+            for source in [before?.source, after?.source].compactMap({ $0 }) {
+                changedSources.insert(source)
+                if before == nil || after == nil || !Self.sameListing(before!, after!) { listedSources.insert(source) }
+                changedMentions[source, default: []].formUnion(Self.changedMentions(before, after))
+            }
+        }
+        if !listedSources.isEmpty || newModel.notes.count != oldModel.notes.count {
+            jobs.insert(.home)
+            jobs.insert(.tagIndex)
+        }
         var conceptIndices = Set<Int>()
         var tagSlugs = Set<String>()
+        // A note listed differently also reads differently in every concept page's backlinks.
         for (index, note) in oldModel.notes.enumerated() where changedSources.contains(note.source) {
-            conceptIndices.formUnion(note.mentions.map(\.concept))
-            tagSlugs.formUnion(oldModel.noteTags[index].map(\.slug))
+            conceptIndices.formUnion(changedMentions[note.source] ?? [])
+            if listedSources.contains(note.source) {
+                tagSlugs.formUnion(oldModel.noteTags[index].map(\.slug))
+                conceptIndices.formUnion(note.mentions.map(\.concept))
+            }
         }
         for (index, note) in newModel.notes.enumerated() where changedSources.contains(note.source) {
             jobs.insert(.note(index))
-            conceptIndices.formUnion(note.mentions.map(\.concept))
-            tagSlugs.formUnion(newModel.noteTags[index].map(\.slug))
+            conceptIndices.formUnion(changedMentions[note.source] ?? [])
+            if listedSources.contains(note.source) {
+                tagSlugs.formUnion(newModel.noteTags[index].map(\.slug))
+                conceptIndices.formUnion(note.mentions.map(\.concept))
+            }
         }
         // A tag whose displayed spelling changed shows on every note that carries it.
         let oldSpelling = Dictionary(uniqueKeysWithValues: oldModel.tags.map { ($0.tag.slug, $0.tag.name) })
@@ -350,10 +398,30 @@ public final class IncrementalBuild: @unchecked Sendable {
             jobs.formUnion(pending)
             pending = []
             (update.changed, update.removed) = publish(jobs: jobs, changedSources: changedSources, oldModel: oldModel)
+            update.rendered = jobs.count
         }
         update.pages = published.keys.filter { $0.hasSuffix(".html") }.count
         update.seconds = seconds(since: started)
         return update
+    }
+
+    /// Whether a note appears the same in lists: home page, tag pages, feeds (and, through its
+    /// date, its place among the others).
+    static func sameListing(_ a: NotePage, _ b: NotePage) -> Bool {
+        a.title == b.title && a.slug == b.slug && a.date == b.date && a.summary == b.summary && a.tagNames == b.tagNames
+            && a.categories == b.categories && a.lastModified == b.lastModified
+    }
+
+    /// Concepts whose mention by the note (count, wikilinks, line, snippet) differs.
+    static func changedMentions(_ before: NotePage?, _ after: NotePage?) -> Set<Int> {
+        var old: [Int: Mention] = [:]
+        for mention in before?.mentions ?? [] { old[mention.concept] = mention }
+        var changed = Set<Int>()
+        for mention in after?.mentions ?? [] {
+            if old.removeValue(forKey: mention.concept) != mention { changed.insert(mention.concept) }
+        }
+        changed.formUnion(old.keys)
+        return changed
     }
 
     /// Renders the given pages, replaces the changed notes' own files, and marks the files
@@ -406,7 +474,9 @@ public final class IncrementalBuild: @unchecked Sendable {
 
     /// Regenerates the graph, feeds, sitemap and search index files together.
     private func refreshData() {
-        guard let renderer, !lazyData.isEmpty else { return }
+        guard !lazyData.isEmpty else { return }
+        buildSearchIndex()
+        guard let renderer else { return }
         for path in published.keys where path.hasPrefix(IndexFiles.folder + "/") { published[path] = nil }
         for file in renderer.dataFiles() { published[file.path] = file }
         lazyData = []

@@ -147,15 +147,20 @@ public struct SiteBuild: Sendable {
 
     /// The cross-note steps: the site model (order, tags), the concept graph, and the search
     /// index (terms per document on all cores, then one merge).
+    /// The site model over processed pages; `searchIndex: false` leaves the index to be built
+    /// later (the preview server builds it only when a search file is asked for).
     static func assemble(config: SiteConfig, pages: [NotePage], staticFiles: [StaticFile], glossary: Glossary,
-                         conceptBodies: [(html: String, text: String, diagnostics: [Diagnostic])],
+                         conceptBodies: [(html: String, text: String, diagnostics: [Diagnostic])], searchIndex: Bool = true,
                          analyse: (SearchDocument) -> TermAnalysis = IndexBuilder.analyse) -> (SiteModel, [Diagnostic]) {
         var model = SiteModel(config: config, notes: pages, staticFiles: staticFiles)
         let diagnostics = model.tagCollisions + model.attach(glossary: glossary, conceptBodies: conceptBodies.map(\.html))
         model.conceptTexts = conceptBodies.map(\.text)
-        let documents = model.searchDocuments()
-        model.searchIndex = IndexBuilder.build(documents, analyse: analyse)
+        if searchIndex { buildSearchIndex(&model, analyse: analyse) }
         return (model, diagnostics)
+    }
+
+    static func buildSearchIndex(_ model: inout SiteModel, analyse: (SearchDocument) -> TermAnalysis = IndexBuilder.analyse) {
+        model.searchIndex = IndexBuilder.build(model.searchDocuments(), analyse: analyse)
     }
 
     /// The whole build: analyse, render every page, and write the site only when nothing is wrong.

@@ -84,8 +84,10 @@ public struct ConceptGraph: Sendable {
                 edges.append(GraphEdge(source: .note(noteIndex), target: .note(target), kind: "wikilink", weight: weight))
             }
         }
-        for index in 0..<count {
-            backlinks[index].sort { a, b in
+        // Each concept's list is sorted on its own, on all cores (thousands of backlinks each
+        // on a large site).
+        backlinks = backlinks.concurrentMap { list in
+            list.sorted { a, b in
                 let left = a.count + a.wikilinks
                 let right = b.count + b.wikilinks
                 return left != right ? left > right : a.note < b.note

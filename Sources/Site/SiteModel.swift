@@ -108,7 +108,10 @@ public struct SiteModel: Sendable {
     public init(config: SiteConfig, notes: [NotePage], staticFiles: [StaticFile]) {
         self.config = config
         self.staticFiles = staticFiles
-        self.notes = notes.sorted(by: Self.newestFirst)
+        // Sorted by index, then gathered once: a note page is a large value, and a merge sort
+        // of the pages themselves copies each one log n times.
+        let order = notes.indices.sorted { Self.newestFirst(notes[$0], notes[$1]) }
+        self.notes = order.map { notes[$0] }
 
         var spellings: [String: [String: Int]] = [:]
         var tagSlugs: [String: String] = [:]

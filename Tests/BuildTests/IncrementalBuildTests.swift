@@ -75,6 +75,28 @@ struct IncrementalBuildTests {
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
     }
 
+    /// A change to a note's prose that leaves its title, tags and concept mentions alone
+    /// re-renders only its own page; a new title re-renders every list and concept page that
+    /// shows the note. Both end byte-identical to a full build.
+    @Test func onlyPagesShowingWhatChangedAreRendered() throws {
+        let (work, build) = try makeSite()
+        defer { TestSupport.cleanUp(work) }
+        let path = work + "/site/content/notes/pods.md"
+        let original = String(decoding: try LocalFileSystem().readFile(at: path), as: UTF8.self)
+        try LocalFileSystem().writeString(original + "\n\n덧붙인 문장 하나.\n", to: path)
+        var update = build.update(changedPaths: [path])
+        #expect(update.rendered == 1, "\(update.rendered) pages rendered")
+        #expect(update.changed == ["notes/pods/index.html"])
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+
+        try LocalFileSystem().writeString(original.replacingOccurrences(of: "---\ntitle:", with: "---\ntitle: 새 제목 -"), to: path)
+        update = build.update(changedPaths: [path])
+        #expect(update.rendered > 5)
+        #expect(update.changed.contains("index.html"))
+        #expect(update.changed.contains("concepts/pod/index.html"))
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+    }
+
     @Test func renamingAddingAndDeletingNotes() throws {
         let (work, build) = try makeSite()
         defer { TestSupport.cleanUp(work) }
