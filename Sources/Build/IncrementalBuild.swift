@@ -80,6 +80,8 @@ public final class IncrementalBuild: @unchecked Sendable {
         public var pages: Int
         /// Pages rendered by this update (what it had to look at, not only what changed).
         public var rendered = 0
+        /// Whether the site model was assembled again from every note (rather than patched).
+        public var reassembled = true
 
         public var hasErrors: Bool { fatal != nil || diagnostics.hasErrors }
     }
@@ -325,7 +327,15 @@ public final class IncrementalBuild: @unchecked Sendable {
         }
         for key in toProcess where entries[key]?.note == nil { entries[key]?.page = nil }
 
-        assembleModel()
+        var reassembled = true
+        if !titleOrSlugChanged, let patched = patchedModel(oldModel, keys: toProcess.union(oldEntries.keys), previousPages: previousPages) {
+            reassembled = false
+            model = patched
+            graphDiagnostics = patched.tagCollisions + patched.graph.unusedConcepts(glossary)
+            makeRenderer()
+        } else {
+            assembleModel()
+        }
         let newModel = model!
         let diagnostics = currentDiagnostics()
 
@@ -381,6 +391,7 @@ public final class IncrementalBuild: @unchecked Sendable {
 
         var update = Update(full: false, seconds: 0, changed: [], removed: [], diagnostics: diagnostics, fatal: nil,
                             notes: newModel.notes.count, pages: 0)
+        update.reassembled = reassembled
         if diagnostics.hasErrors {
             // Keep serving the last good site; remember what to refresh when the errors are fixed.
             pending.formUnion(jobs)
@@ -403,6 +414,38 @@ public final class IncrementalBuild: @unchecked Sendable {
         update.pages = published.keys.filter { $0.hasSuffix(".html") }.count
         update.seconds = seconds(since: started)
         return update
+    }
+
+    /// The model with the changed notes' pages replaced in place, when nothing but their
+    /// bodies and mentions changed: the same notes in the same order with the same listing
+    /// (title, date, tags …). Re-assembling the model orders, groups and links every note of the
+    /// site (about 200 ms on 10,000 notes); this replaces one page and patches the concept graph.
+    /// Nil when the change is larger; the caller then assembles the model again.
+    private func patchedModel(_ old: SiteModel, keys: Set<String>, previousPages: [String: NotePage]) -> SiteModel? {
+        var model = old
+        var indexBySource: [String: Int] = [:]
+        var slugIndex: [String: Int] = [:]
+        for (index, note) in model.notes.enumerated() {
+            indexBySource[note.source] = index
+            slugIndex[note.slug] = index
+        }
+        var replacements: [(index: Int, page: NotePage)] = []
+        for key in keys {
+            guard let before = previousPages[key], let after = entries[key]?.page, before.source == after.source,
+                  Self.sameListing(before, after), let index = indexBySource[before.source] else { return nil }
+            replacements.append((index, after))
+        }
+        for (index, page) in replacements {
+            let previous = model.notes[index]
+            model.notes[index] = page
+            model.graph.replaceNote(at: index, old: Self.graphNode(previous), new: Self.graphNode(page)) { slugIndex[$0] }
+        }
+        model.searchIndex = nil
+        return model
+    }
+
+    static func graphNode(_ page: NotePage) -> NoteNode {
+        NoteNode(slug: page.slug, title: page.title, source: page.source, mentions: page.mentions, noteLinks: page.noteLinks)
     }
 
     /// Whether a note appears the same in lists: home page, tag pages, feeds (and, through its

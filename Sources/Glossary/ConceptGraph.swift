@@ -72,27 +72,12 @@ public struct ConceptGraph: Sendable {
         for (noteIndex, note) in notes.enumerated() {
             for mention in note.mentions {
                 backlinks[mention.concept].append(Backlink(note: noteIndex, count: mention.count, wikilinks: mention.wikilinks, snippet: mention.snippet))
-                if mention.count > 0 {
-                    edges.append(GraphEdge(source: .note(noteIndex), target: .concept(mention.concept), kind: "mentions", weight: mention.count))
-                }
-                if mention.wikilinks > 0 {
-                    edges.append(GraphEdge(source: .note(noteIndex), target: .concept(mention.concept), kind: "wikilink", weight: mention.wikilinks))
-                }
             }
-            for (slug, weight) in note.noteLinks.sorted(by: { $0.key < $1.key }) {
-                guard let target = slugIndex[slug] else { continue }
-                edges.append(GraphEdge(source: .note(noteIndex), target: .note(target), kind: "wikilink", weight: weight))
-            }
+            edges += noteEdges(noteIndex, note) { slugIndex[$0] }
         }
         // Each concept's list is sorted on its own, on all cores (thousands of backlinks each
         // on a large site).
-        backlinks = backlinks.concurrentMap { list in
-            list.sorted { a, b in
-                let left = a.count + a.wikilinks
-                let right = b.count + b.wikilinks
-                return left != right ? left > right : a.note < b.note
-            }
-        }
+        backlinks = backlinks.concurrentMap { $0.sorted(by: backlinkOrder) }
 
         var relations = [[RelationEdge]](repeating: [], count: count)
         var seen = Set<[Int]>()
@@ -109,14 +94,72 @@ public struct ConceptGraph: Sendable {
             }
         }
 
+        let graph = ConceptGraph(backlinks: backlinks, relations: relations,
+                                 learningPath: learningPath(glossary), edges: edges)
+        return (graph, graph.unusedConcepts(glossary))
+    }
+
+    /// Most mentions first, then site order: a total order, so any sort gives the same list.
+    static func backlinkOrder(_ a: Backlink, _ b: Backlink) -> Bool {
+        let left = a.count + a.wikilinks
+        let right = b.count + b.wikilinks
+        return left != right ? left > right : a.note < b.note
+    }
+
+    /// A note's edges: its mentions of concepts, its wikilinks to concepts and to other notes.
+    static func noteEdges(_ noteIndex: Int, _ note: NoteNode, slugIndex: (String) -> Int?) -> [GraphEdge] {
+        var edges: [GraphEdge] = []
+        for mention in note.mentions {
+            if mention.count > 0 {
+                edges.append(GraphEdge(source: .note(noteIndex), target: .concept(mention.concept), kind: "mentions", weight: mention.count))
+            }
+            if mention.wikilinks > 0 {
+                edges.append(GraphEdge(source: .note(noteIndex), target: .concept(mention.concept), kind: "wikilink", weight: mention.wikilinks))
+            }
+        }
+        for (slug, weight) in note.noteLinks.sorted(by: { $0.key < $1.key }) {
+            guard let target = slugIndex(slug) else { continue }
+            edges.append(GraphEdge(source: .note(noteIndex), target: .note(target), kind: "wikilink", weight: weight))
+        }
+        return edges
+    }
+
+    /// Warnings for concepts that no note mentions.
+    public func unusedConcepts(_ glossary: Glossary) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (index, concept) in glossary.concepts.enumerated() where backlinks[index].isEmpty {
+        for (index, concept) in glossary.concepts.enumerated() where backlinks.indices.contains(index) && backlinks[index].isEmpty {
             diagnostics.append(.warning("no note mentions the concept '\(concept.id)'; add it to a note or check its aliases",
                                         at: SourceLocation(file: concept.source), rule: "glossary-unused"))
         }
-        let graph = ConceptGraph(backlinks: backlinks, relations: relations,
-                                 learningPath: learningPath(glossary), edges: edges)
-        return (graph, diagnostics)
+        return diagnostics
+    }
+
+    /// The graph after one note changed in place (same position among the notes, same slug):
+    /// the backlinks of the concepts whose mention changed and the note's own edges are redone,
+    /// everything else kept. Gives what `build` would give for the new notes.
+    public mutating func replaceNote(at noteIndex: Int, old: NoteNode, new: NoteNode, slugIndex: (String) -> Int?) {
+        var oldMentions: [Int: Mention] = [:]
+        for mention in old.mentions { oldMentions[mention.concept] = mention }
+        var touched = Set<Int>()
+        for mention in new.mentions where oldMentions[mention.concept] != mention { touched.insert(mention.concept) }
+        for concept in oldMentions.keys where !new.mentions.contains(where: { $0.concept == concept }) { touched.insert(concept) }
+        for concept in touched where backlinks.indices.contains(concept) {
+            var list = backlinks[concept].filter { $0.note != noteIndex }
+            if let mention = new.mentions.first(where: { $0.concept == concept }) {
+                list.append(Backlink(note: noteIndex, count: mention.count, wikilinks: mention.wikilinks, snippet: mention.snippet))
+            }
+            backlinks[concept] = list.sorted(by: Self.backlinkOrder)
+        }
+        // Edges come note by note in site order, then the concepts' relations: the note's edges
+        // are one run, or an empty run where the next note's (or the relations) begin.
+        func belongsAfter(_ edge: GraphEdge) -> Bool {
+            if case .note(let index) = edge.source { return index > noteIndex }
+            return true
+        }
+        let start = edges.firstIndex { edge in edge.source == .note(noteIndex) || belongsAfter(edge) } ?? edges.endIndex
+        var end = start
+        while end < edges.endIndex, edges[end].source == .note(noteIndex) { end += 1 }
+        edges.replaceSubrange(start..<end, with: Self.noteEdges(noteIndex, new, slugIndex: slugIndex))
     }
 
     /// Kahn's algorithm over `requires`; among concepts that are ready, the one with the smaller

@@ -86,12 +86,26 @@ struct IncrementalBuildTests {
         try LocalFileSystem().writeString(original + "\n\n덧붙인 문장 하나.\n", to: path)
         var update = build.update(changedPaths: [path])
         #expect(update.rendered == 1, "\(update.rendered) pages rendered")
+        #expect(!update.reassembled)
         #expect(update.changed == ["notes/pods/index.html"])
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+
+        // New mentions and a wikilink to another note: the concept graph is patched in place
+        // (backlinks, graph.json edges) and must match a full build byte for byte.
+        try LocalFileSystem().writeString(original + "\n\n헬름 차트로 파드를 배포하고 [[services]]도 다시 봤다. 헬름은 편하다.\n", to: path)
+        update = build.update(changedPaths: [path])
+        #expect(update.rendered < 6, "\(update.rendered) pages rendered")
+        #expect(!update.reassembled)
+        #expect(update.changed.contains("concepts/helm/index.html"))
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+        try LocalFileSystem().writeString(original, to: path)
+        update = build.update(changedPaths: [path])
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
 
         try LocalFileSystem().writeString(original.replacingOccurrences(of: "---\ntitle:", with: "---\ntitle: 새 제목 -"), to: path)
         update = build.update(changedPaths: [path])
         #expect(update.rendered > 5)
+        #expect(update.reassembled)
         #expect(update.changed.contains("index.html"))
         #expect(update.changed.contains("concepts/pod/index.html"))
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
