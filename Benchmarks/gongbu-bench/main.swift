@@ -3,7 +3,7 @@
 //     swift run -c release gongbu-bench linking [notes] [concepts]
 //     swift run -c release gongbu-bench schema
 //     swift run -c release gongbu-bench pages SITE-FOLDER   (CPU time per kind of page)
-//     swift run -c release gongbu-bench incremental SITE-FOLDER [edits]   (gongbu serve's rebuilds)
+//     swift run -c release gongbu-bench incremental SITE-FOLDER [edits] [title]   (gongbu serve's rebuilds)
 //
 // Everything is generated in memory from a fixed seed, so runs are comparable.
 import Build
@@ -150,7 +150,7 @@ func pagesBenchmark(source: String) {
 /// (appending a sentence that mentions a concept) and the site brought up to date, `edits`
 /// times over different notes. Reports the full build and each update's wall time (the
 /// update includes re-reading the note from disk and re-rendering every page that shows it).
-func incrementalBenchmark(source: String, edits: Int) {
+func incrementalBenchmark(source: String, edits: Int, retitle: Bool) {
     let root = Path.normalize(source.hasPrefix("/") ? source : FileManager.default.currentDirectoryPath + "/" + source)
     let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: root, outputRoot: root + "/public", homeDirectory: NSHomeDirectory())
     let build = IncrementalBuild(options: options, generatorVersion: "bench")
@@ -163,7 +163,11 @@ func incrementalBenchmark(source: String, edits: Int) {
     for edit in 0..<edits {
         let path = notesFolder + "/" + names[(edit * 7919) % names.count]
         guard let original = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
-        try? (original + "\n수정 \(edit): 파드를 다시 만들었다.\n").write(toFile: path, atomically: false, encoding: .utf8)
+        // Either a sentence appended to the body, or (`title`) a new title, which changes how
+        // the note is listed everywhere.
+        let edited = retitle ? original.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"수정 \(edit) ")
+                             : original + "\n수정 \(edit): 파드를 다시 만들었다.\n"
+        try? edited.write(toFile: path, atomically: false, encoding: .utf8)
         let update = build.update(changedPaths: [path])
         times.append(update.seconds)
         // The whole-site files are produced when first requested after a change (a reloaded
@@ -188,11 +192,12 @@ case "schema":
 case "pages":
     pagesBenchmark(source: arguments.dropFirst().first ?? ".")
 case "incremental":
-    incrementalBenchmark(source: arguments.dropFirst().first ?? ".", edits: arguments.dropFirst(2).first.flatMap(Int.init) ?? 9)
+    incrementalBenchmark(source: arguments.dropFirst().first ?? ".", edits: arguments.dropFirst(2).first.flatMap(Int.init) ?? 9,
+                         retitle: arguments.dropFirst(3).first == "title")
 case "linking":
     let notes = arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
     let concepts = arguments.dropFirst(2).first.flatMap(Int.init) ?? 1_000
     linkingBenchmark(notes: notes, concepts: concepts)
 default:
-    print("usage: gongbu-bench linking [notes] [concepts] | schema | pages SITE-FOLDER | incremental SITE-FOLDER [edits]")
+    print("usage: gongbu-bench linking [notes] [concepts] | schema | pages SITE-FOLDER | incremental SITE-FOLDER [edits] [title]")
 }
