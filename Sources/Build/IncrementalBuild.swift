@@ -354,7 +354,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             for source in [before?.source, after?.source].compactMap({ $0 }) {
                 changedSources.insert(source)
                 if before == nil || after == nil || !Self.sameListing(before!, after!) { listedSources.insert(source) }
-                changedMentions[source, default: []].formUnion(Self.changedMentions(before, after))
+                changedMentions[source, default: []].formUnion(Mention.changedConcepts(from: before?.mentions ?? [], to: after?.mentions ?? []))
             }
         }
         if !listedSources.isEmpty || newModel.notes.count != oldModel.notes.count {
@@ -453,18 +453,6 @@ public final class IncrementalBuild: @unchecked Sendable {
     static func sameListing(_ a: NotePage, _ b: NotePage) -> Bool {
         a.title == b.title && a.slug == b.slug && a.date == b.date && a.summary == b.summary && a.tagNames == b.tagNames
             && a.categories == b.categories && a.lastModified == b.lastModified
-    }
-
-    /// Concepts whose mention by the note (count, wikilinks, line, snippet) differs.
-    static func changedMentions(_ before: NotePage?, _ after: NotePage?) -> Set<Int> {
-        var old: [Int: Mention] = [:]
-        for mention in before?.mentions ?? [] { old[mention.concept] = mention }
-        var changed = Set<Int>()
-        for mention in after?.mentions ?? [] {
-            if old.removeValue(forKey: mention.concept) != mention { changed.insert(mention.concept) }
-        }
-        changed.formUnion(old.keys)
-        return changed
     }
 
     /// Renders the given pages, replaces the changed notes' own files, and marks the files

@@ -138,12 +138,7 @@ public struct ConceptGraph: Sendable {
     /// the backlinks of the concepts whose mention changed and the note's own edges are redone,
     /// everything else kept. Gives what `build` would give for the new notes.
     public mutating func replaceNote(at noteIndex: Int, old: NoteNode, new: NoteNode, slugIndex: (String) -> Int?) {
-        var oldMentions: [Int: Mention] = [:]
-        for mention in old.mentions { oldMentions[mention.concept] = mention }
-        var touched = Set<Int>()
-        for mention in new.mentions where oldMentions[mention.concept] != mention { touched.insert(mention.concept) }
-        for concept in oldMentions.keys where !new.mentions.contains(where: { $0.concept == concept }) { touched.insert(concept) }
-        for concept in touched where backlinks.indices.contains(concept) {
+        for concept in Mention.changedConcepts(from: old.mentions, to: new.mentions) where backlinks.indices.contains(concept) {
             var list = backlinks[concept].filter { $0.note != noteIndex }
             if let mention = new.mentions.first(where: { $0.concept == concept }) {
                 list.append(Backlink(note: noteIndex, count: mention.count, wikilinks: mention.wikilinks, snippet: mention.snippet))

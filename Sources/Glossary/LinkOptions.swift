@@ -42,6 +42,19 @@ public struct Mention: Sendable, Hashable {
     public var wikilinks: Int
     public var firstLine: Int
     public var snippet: Snippet?
+
+    /// Concepts whose mention differs between two versions of a note's mentions (count,
+    /// wikilinks, line or snippet), including concepts mentioned in only one of them.
+    public static func changedConcepts(from before: [Mention], to after: [Mention]) -> Set<Int> {
+        var old: [Int: Mention] = [:]
+        for mention in before { old[mention.concept] = mention }
+        var changed = Set<Int>()
+        for mention in after where old.removeValue(forKey: mention.concept) != mention {
+            changed.insert(mention.concept)
+        }
+        changed.formUnion(old.keys)
+        return changed
+    }
 }
 
 /// A wikilink target: a concept or a note.

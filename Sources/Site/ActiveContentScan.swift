@@ -29,7 +29,7 @@ public enum ActiveContentScan {
             guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
             // Comments and declarations hold no attributes a browser runs.
             if bytes[index...].starts(with: Array("<!--".utf8)) {
-                index = find(Array("-->".utf8), in: bytes, from: index + 4).map { $0 + 3 } ?? bytes.count
+                index = bytes[min(index + 4, bytes.count)...].firstRange(of: Array("-->".utf8))?.upperBound ?? bytes.count
                 continue
             }
             let next = index + 1 < bytes.count ? bytes[index + 1] : 0
@@ -167,14 +167,6 @@ public enum ActiveContentScan {
 
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
-
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, start <= bytes.count - needle.count else { return nil }
-        for index in start...(bytes.count - needle.count) where bytes[index] == needle[0] {
-            if bytes[index..<index + needle.count].elementsEqual(needle) { return index }
-        }
-        return nil
-    }
 
     static func findCaseInsensitive(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
         guard !needle.isEmpty, start <= bytes.count - needle.count else { return nil }

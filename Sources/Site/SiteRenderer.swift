@@ -214,23 +214,12 @@ public struct SiteRenderer: Sendable {
     static func splice(_ body: String, into shell: String) -> [UInt8]? {
         let marker = Array(bodyPlaceholder.utf8)
         let utf8 = Array(shell.utf8)
-        var found: Int?
-        var index = 0
-        while index + marker.count <= utf8.count {
-            if utf8[index] == marker[0], utf8[index..<index + marker.count].elementsEqual(marker) {
-                if found != nil { return nil }
-                found = index
-                index += marker.count
-            } else {
-                index += 1
-            }
-        }
-        guard let start = found else { return nil }
+        guard let found = utf8.firstRange(of: marker), utf8[found.upperBound...].firstRange(of: marker) == nil else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count - marker.count + body.utf8.count)
-        bytes.append(contentsOf: utf8[..<start])
+        bytes.append(contentsOf: utf8[..<found.lowerBound])
         bytes.append(contentsOf: body.utf8)
-        bytes.append(contentsOf: utf8[(start + marker.count)...])
+        bytes.append(contentsOf: utf8[found.upperBound...])
         return bytes
     }
 
