@@ -28,25 +28,22 @@ public final class PendingLinks {
     /// Applies the links inside `block` (a top-level block of the document). Blocks must come
     /// in document order, each before it is changed or freed.
     public func materialize(in block: MarkdownNode) {
-        while next < entries.count, Self.node(entries[next].node, isInside: block) {
-            apply(entries[next])
-            entries[next].pieces = []
-            next += 1
-        }
+        while next < entries.count, Self.node(entries[next].node, isInside: block) { applyNext() }
     }
 
     /// Applies every remaining link.
     public func materializeAll() {
-        while next < entries.count {
-            apply(entries[next])
-            entries[next].pieces = []
-            next += 1
-        }
+        while next < entries.count { applyNext() }
     }
 
-    private func apply(_ entry: Entry) {
-        guard let literal = entry.node.literal else { return }
-        linker.apply(entry.pieces, tail: entry.tail, to: entry.node, bytes: Array(literal.utf8))
+    /// Applies the next entry and lets its pieces go.
+    private func applyNext() {
+        let entry = entries[next]
+        if let literal = entry.node.literal {
+            linker.apply(entry.pieces, tail: entry.tail, to: entry.node, bytes: Array(literal.utf8))
+        }
+        entries[next].pieces = []
+        next += 1
     }
 
     static func node(_ node: MarkdownNode, isInside block: MarkdownNode) -> Bool {

@@ -34,77 +34,73 @@ public struct LocalFileSystem: FileSystem {
         return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
     }
 
-    public func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] {
+    /// Lists a folder (each entry's name and the type readdir reports, without `.` and `..`)
+    /// and hands the listing to `body` while the folder is still open, with its descriptor for
+    /// `fstatat`.
+    private func withListing<T>(_ path: String, _ body: (_ descriptor: Int32, _ listed: [(name: String, type: Int32)]) -> T) throws(FileSystemError) -> T {
         guard let dir = opendir(path) else { throw Self.failure(path) }
         defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = Self.name(of: entry)
-            if name == "." || name == ".." { continue }
-            names.append(name)
-        }
-        return names
-    }
-
-    /// Uses the entry types readdir reports, so listing a large folder costs no stat calls.
-    public func entries(at path: String) throws(FileSystemError) -> [(name: String, kind: ItemKind?)] {
-        guard let dir = opendir(path) else { throw Self.failure(path) }
-        defer { closedir(dir) }
-        var result: [(String, ItemKind?)] = []
-        while let entry = readdir(dir) {
-            let name = Self.name(of: entry)
-            if name == "." || name == ".." { continue }
-            let kind: ItemKind?
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): kind = .file
-            case Int32(DT_DIR): kind = .directory
-            case Int32(DT_LNK): kind = .symbolicLink
-            case Int32(DT_UNKNOWN): kind = self.kind(of: Path.join(path, name))
-            default: kind = .other
-            }
-            result.append((name, kind))
-        }
-        return result
-    }
-
-    /// One directory stream and one `fstatat` relative to it per entry: no path lookup from the
-    /// root for each file, which halves the cost of checking 10,000 notes for changes.
-    public func datedEntries(at path: String) throws(FileSystemError) -> [(name: String, kind: ItemKind?, modified: Date?)] {
-        guard let dir = opendir(path) else { throw Self.failure(path) }
-        defer { closedir(dir) }
-        let descriptor = dirfd(dir)
         var listed: [(name: String, type: Int32)] = []
         while let entry = readdir(dir) {
             let name = Self.name(of: entry)
             if name == "." || name == ".." { continue }
             listed.append((name, Int32(entry.pointee.d_type)))
         }
-        func describe(_ entry: (name: String, type: Int32)) -> (name: String, kind: ItemKind?, modified: Date?) {
-            var info = stat()
-            guard fstatat(descriptor, entry.name, &info, 0) == 0 else { return (entry.name, nil, nil) }
-            // The kind is the entry's own (a link stays a link, so walks never loop); the date is its target's.
-            var own = stat()
-            let isLink = entry.type == Int32(DT_LNK)
-                || (entry.type == Int32(DT_UNKNOWN) && fstatat(descriptor, entry.name, &own, AT_SYMLINK_NOFOLLOW) == 0 && own.st_mode & S_IFMT == S_IFLNK)
-            let kind: ItemKind
-            if isLink {
-                kind = .symbolicLink
-            } else {
-                switch info.st_mode & S_IFMT {
-                case S_IFREG: kind = .file
-                case S_IFDIR: kind = .directory
+        return body(dirfd(dir), listed)
+    }
+
+    public func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] {
+        try withListing(path) { _, listed in listed.map(\.name) }
+    }
+
+    /// Uses the entry types readdir reports, so listing a large folder costs no stat calls.
+    public func entries(at path: String) throws(FileSystemError) -> [(name: String, kind: ItemKind?)] {
+        try withListing(path) { _, listed in
+            listed.map { entry in
+                let kind: ItemKind?
+                switch entry.type {
+                case Int32(DT_REG): kind = .file
+                case Int32(DT_DIR): kind = .directory
+                case Int32(DT_LNK): kind = .symbolicLink
+                case Int32(DT_UNKNOWN): kind = self.kind(of: Path.join(path, entry.name))
                 default: kind = .other
                 }
+                return (entry.name, kind)
             }
-            #if canImport(Darwin)
-            let spec = info.st_mtimespec
-            #else
-            let spec = info.st_mtim
-            #endif
-            return (entry.name, kind, Date(timeIntervalSince1970: TimeInterval(spec.tv_sec) + TimeInterval(spec.tv_nsec) / 1e9))
         }
-        // A folder of thousands of notes is stat-ed on all cores.
-        return listed.count >= 1024 ? listed.concurrentMap(describe) : listed.map(describe)
+    }
+
+    /// One directory stream and one `fstatat` relative to it per entry: no path lookup from the
+    /// root for each file, which halves the cost of checking 10,000 notes for changes.
+    public func datedEntries(at path: String) throws(FileSystemError) -> [(name: String, kind: ItemKind?, modified: Date?)] {
+        try withListing(path) { descriptor, listed in
+            func describe(_ entry: (name: String, type: Int32)) -> (name: String, kind: ItemKind?, modified: Date?) {
+                var info = stat()
+                guard fstatat(descriptor, entry.name, &info, 0) == 0 else { return (entry.name, nil, nil) }
+                // The kind is the entry's own (a link stays a link, so walks never loop); the date is its target's.
+                var own = stat()
+                let isLink = entry.type == Int32(DT_LNK)
+                    || (entry.type == Int32(DT_UNKNOWN) && fstatat(descriptor, entry.name, &own, AT_SYMLINK_NOFOLLOW) == 0 && own.st_mode & S_IFMT == S_IFLNK)
+                let kind: ItemKind
+                if isLink {
+                    kind = .symbolicLink
+                } else {
+                    switch info.st_mode & S_IFMT {
+                    case S_IFREG: kind = .file
+                    case S_IFDIR: kind = .directory
+                    default: kind = .other
+                    }
+                }
+                #if canImport(Darwin)
+                let spec = info.st_mtimespec
+                #else
+                let spec = info.st_mtim
+                #endif
+                return (entry.name, kind, Date(timeIntervalSince1970: TimeInterval(spec.tv_sec) + TimeInterval(spec.tv_nsec) / 1e9))
+            }
+            // A folder of thousands of notes is stat-ed on all cores.
+            return listed.count >= 1024 ? listed.concurrentMap(describe) : listed.map(describe)
+        }
     }
 
     public func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
