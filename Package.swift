@@ -12,7 +12,12 @@ let package = Package(
         .executable(name: "gongbu", targets: ["gongbu"]),
         // The pipeline as libraries, for the fuzz targets in Fuzz/ (a separate package, built
         // with the fuzzer and address sanitizer).
-        .library(name: "GongbuPipeline", targets: ["GongbuCore", "Content", "Markdown", "Glossary", "Manifests", "Search", "Site", "Build"]),
+        .library(name: "GongbuPipeline", targets: [
+            "GongbuCore", "Korean", "Content", "Markdown", "Glossary", "Manifests", "Search", "Analysis", "Site", "Write", "Build",
+        ]),
+        // Test-only code (the one-note harness, the rendered-page oracle, scratch sites), shared
+        // by the test targets and the fuzz package; never linked into `gongbu`.
+        .library(name: "GongbuTestSupport", targets: ["GongbuTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), used through its node API.
@@ -28,52 +34,63 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        // Diagnostics, file access, text decoding, escaping, parallel helpers.
+        // Below every stage: diagnostics, file access and the folder walker, the source layout,
+        // text decoding, escaping, snippets, parallel helpers, locks.
         .target(name: "GongbuCore"),
-        // Stage 1: files, front matter, config, slugs.
+        // Below every stage: Korean grammar (particles, final consonants, scanning UTF-8 text).
+        .target(name: "Korean"),
+        // Stage 1, load: files, front matter, config, slugs, where pages live.
         .target(name: "Content", dependencies: ["GongbuCore", .product(name: "Yams", package: "Yams")]),
-        // Stage 2: the cmark AST wrapper.
+        // Stage 2, parse: the cmark AST wrapper.
         .target(name: "Markdown", dependencies: ["CCmark", "GongbuCore"]),
-        // Stage 3: concept entries, Korean-aware linking, the concept graph.
-        .target(name: "Glossary", dependencies: ["GongbuCore", "Content", "Markdown"]),
-        // Stage 3: manifest examples, the embedded API schema and the API server's rules.
+        // Stage 3, analyse: concept entries, Korean-aware linking, the concept graph.
+        .target(name: "Glossary", dependencies: ["GongbuCore", "Korean", "Content", "Markdown"]),
+        // Stage 3, analyse: manifest checks, the embedded API schema and the API server's rules.
         .target(name: "Manifests", dependencies: ["GongbuCore", .product(name: "Yams", package: "Yams")]),
-        // Stage 3: the search index and Korean-aware ranking, shared by the CLI and the site.
-        .target(name: "Search", dependencies: ["GongbuCore", "Glossary"]),
-        // Stage 4: templates, page models, feeds, output writer.
+        // Stage 3, analyse: the search index and Korean-aware ranking, shared by the CLI and the site.
+        .target(name: "Search", dependencies: ["GongbuCore", "Korean"]),
+        // Stage 3, analyse: the ordered passes over one note's tree and the per-note result
+        // (`NoteAnalysis`), run on all cores; `gongbu validate`'s runner.
+        .target(name: "Analysis", dependencies: ["GongbuCore", "Korean", "Content", "Markdown", "Glossary", "Manifests"]),
+        // Stage 4, render: the site model, templates, pages, feeds, data files.
         .target(name: "Site", dependencies: [
-            "GongbuCore", "Content", "Markdown", "Glossary", "Manifests", "Search",
+            "GongbuCore", "Content", "Markdown", "Glossary", "Manifests", "Search", "Analysis", "Write",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        // The pipeline that runs the stages in order and reports.
-        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Markdown", "Glossary", "Manifests", "Search", "Site"]),
+        // Stage 5, write: output files, the output writer and its atomic swap.
+        .target(name: "Write", dependencies: ["GongbuCore"]),
+        // Runs the stages as named steps (`Pipeline`), for `gongbu build`, `serve` and tests.
+        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Markdown", "Glossary", "Manifests", "Search", "Analysis", "Site", "Write"]),
         // `gongbu serve`: the preview server (Hummingbird on SwiftNIO), file watching, live reload.
         .target(name: "Server", dependencies: [
-            "Build", "Content", "GongbuCore", "Site",
+            "Build", "Content", "GongbuCore", "Site", "Write",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "gongbu", dependencies: [
-            "Build", "Content", "GongbuCore", "Manifests", "Markdown", "Search", "Server", "Site",
+            "Build", "Content", "GongbuCore", "Manifests", "Markdown", "Analysis", "Search", "Server", "Site", "Write",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmarks: built with the package, never run by the tests (swift run -c release gongbu-bench).
-        .executableTarget(name: "gongbu-bench", dependencies: ["Build", "Content", "Glossary", "GongbuCore", "Manifests", "Markdown", "Site"],
-                          path: "Benchmarks/gongbu-bench"),
-        .testTarget(name: "GongbuCoreTests", dependencies: ["GongbuCore"]),
-        .testTarget(name: "ContentTests", dependencies: ["Content", "GongbuCore"]),
+        .executableTarget(name: "gongbu-bench", dependencies: [
+            "Analysis", "Build", "Content", "Glossary", "GongbuCore", "Manifests", "Markdown", "Site", "Write",
+        ], path: "Benchmarks/gongbu-bench"),
+        // Test-only code shared by the test targets and the fuzz package.
+        .target(name: "GongbuTestSupport", dependencies: ["GongbuCore", "Content", "Glossary", "Analysis", "Site", "Write", "Build"]),
+        .testTarget(name: "GongbuCoreTests", dependencies: ["GongbuCore", "GongbuTestSupport"]),
+        .testTarget(name: "KoreanTests", dependencies: ["Korean"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content", "GongbuCore", "GongbuTestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "GongbuCore"]),
-        .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "Content", "Markdown", "GongbuCore"]),
-        // Runs the built `gongbu` binary: exit codes and output formats.
-        .testTarget(name: "CLITests", dependencies: ["gongbu"]),
+        .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "Korean", "Content", "Markdown", "GongbuCore"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "Glossary", "GongbuCore"]),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Build", "GongbuCore"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown", "GongbuCore"]),
-        .testTarget(
-            name: "BuildTests",
-            dependencies: ["Build", "Site", "Content", "GongbuCore"],
-            exclude: ["Fixtures"]
-        ),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Korean", "GongbuCore"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Content", "Glossary", "GongbuCore", "GongbuTestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Analysis", "Content", "Markdown", "Write", "GongbuCore", "GongbuTestSupport"]),
+        .testTarget(name: "WriteTests", dependencies: ["Write", "GongbuCore", "GongbuTestSupport"]),
+        .testTarget(name: "BuildTests", dependencies: ["Build", "Analysis", "Search", "Site", "Write", "Content", "GongbuCore", "GongbuTestSupport"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Build", "GongbuCore", "GongbuTestSupport"]),
+        // Runs the built `gongbu` binary: exit codes and output formats.
+        .testTarget(name: "CLITests", dependencies: ["gongbu", "GongbuTestSupport"]),
     ]
 )

@@ -31,9 +31,9 @@ seed() {
     [[ -n "$(ls -A "$corpus")" ]] && return
     case $target in
         FuzzFrontMatter|FuzzNotePage)
-            find content Tests/BuildTests/Fixtures -name '*.md' -size -64k -exec cp {} "$corpus/" \; ;;
+            find content Tests/Fixtures -name '*.md' -size -64k -exec cp {} "$corpus/" \; ;;
         FuzzManifest)
-            find Tests/BuildTests/Fixtures -name '*.yaml' -exec cp {} "$corpus/" \;
+            find Tests/Fixtures -name '*.yaml' -exec cp {} "$corpus/" \;
             # The YAML of every example in the bundled notes.
             python3 - "$corpus" <<'PY'
 import os, re, sys

@@ -6,6 +6,7 @@
 //     swift run -c release gongbu-bench incremental SITE-FOLDER [edits] [title]   (gongbu serve's rebuilds)
 //
 // Everything is generated in memory from a fixed seed, so runs are comparable.
+import Analysis
 import Build
 import Content
 import Dispatch

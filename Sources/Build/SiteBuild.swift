@@ -1,10 +1,8 @@
 import Content
 import Foundation
-import Glossary
 import GongbuCore
-import Manifests
-import Search
 import Site
+import Write
 
 /// Options of one build, as the CLI (or a test) sets them.
 public struct BuildOptions: Sendable {
@@ -55,7 +53,7 @@ public struct BuildReport: Sendable {
     public init() {}
 }
 
-/// The pipeline: load → parse and analyse → render → write, as named steps.
+/// `gongbu build`: runs the `Pipeline` steps in order and writes the site.
 ///
 /// Data flows one way through plain values; nothing is written until every step has run and
 /// found no error, so a failed build leaves the previous site untouched.
@@ -68,99 +66,25 @@ public struct SiteBuild: Sendable {
         self.generatorVersion = generatorVersion
     }
 
-    /// Steps 1–3: load, parse and analyse every note and concept, and build the concept graph.
-    /// Returns nil (with `report.fatal` set) when the source folder cannot be used at all.
+    /// Steps `load`, `notes` and `model`: load, parse and analyse every note and concept, and
+    /// build the site model. Returns nil (with `report.fatal` set) when the source folder cannot
+    /// be used at all.
     public func analyse(_ report: inout BuildReport, progress: (String) -> Void = { _ in }) -> SiteAnalysis? {
         var clock = StepClock()
         defer { report.timings += clock.timings }
-        let fileSystem = options.fileSystem
-        guard fileSystem.isDirectory(options.sourceRoot) else {
+        progress("reading notes")
+        guard let site = Pipeline.load(options) else {
             report.fatal = "source folder \(options.sourceRoot) does not exist or is not a folder"
             return nil
         }
-
-        // 1. Load
-        progress("reading notes")
-        let loader = ContentLoader(fileSystem: fileSystem, sourceRoot: options.sourceRoot,
-                                   excludedPaths: [options.outputRoot], includeDrafts: options.includeDrafts)
-        let content = loader.load()
-        report.diagnostics += content.diagnostics
-        let (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem, templatesFolder: Path.join(options.sourceRoot, "templates"),
-                                                   displayFolder: "templates")
-        report.diagnostics += themeDiagnostics
-        let (glossary, glossaryDiagnostics) = Glossary.load(content.glossary)
-        report.diagnostics += glossaryDiagnostics
-        clock.finish("load")
-
-        // 2. Parse, link and render each note's body, on all cores
-        progress("rendering \(content.notes.count) notes")
-        var (processor, setupDiagnostics) = Self.makeProcessor(content: content, theme: theme, glossary: glossary)
-        processor.searchIndexOnly = options.searchIndexOnly
-        report.diagnostics += setupDiagnostics
-        var pages: [NotePage] = []
-        do {
-            let processed = content.notes.concurrentMap(processor.process)
-            pages.reserveCapacity(processed.count)
-            for (page, diagnostics) in processed {
-                pages.append(page)
-                report.diagnostics += diagnostics
-            }
-        }
-        let conceptBodies = glossary.concepts.indices.concurrentMap(processor.processConcept)
-        for concept in conceptBodies { report.diagnostics += concept.diagnostics }
-        report.examples = pages.reduce(0) { $0 + $1.examples.count }
-        clock.finish("notes")
-
-        // 3. Cross-note analysis: ordering, tags, the concept graph and backlinks, the search index
-        var (model, modelDiagnostics) = Self.assemble(config: content.config, pages: consume pages, staticFiles: content.staticFiles,
-                                                      glossary: glossary, conceptBodies: conceptBodies)
-        // Rendering never reads the prose the index was built from; `gongbu search` does.
-        if !options.searchIndexOnly { model.releaseSearchText() }
-        report.diagnostics += modelDiagnostics
-        report.notes = model.notes.count
-        report.tags = model.tags.count
-        clock.finish("graph and search")
-        return SiteAnalysis(theme: theme, model: model, urls: processor.urls)
-    }
-
-    /// The per-note processor for a set of notes (it knows their slugs and titles for links).
-    static func makeProcessor(content: LoadedContent, theme: Theme, glossary: Glossary, notes: [SourceNote]? = nil) -> (NoteProcessor, [Diagnostic]) {
-        let notes = notes ?? content.notes
-        var diagnostics: [Diagnostic] = []
-        var noteTitles: [String: String] = [:]
-        for note in notes { noteTitles[note.slug] = note.metadata.title ?? note.nameTitle }
-        var validation = ValidationOptions(strict: content.config.strictManifests)
-        if let requested = content.config.kubernetesVersion {
-            if let resolved = KubernetesSchema.shared.resolveVersion(requested) {
-                validation.version = resolved
-            } else {
-                diagnostics.append(.warning("kubernetes_version '\(requested)' is not supported (gongbu ships \(KubernetesSchema.shared.availableVersions.joined(separator: ", "))); using \(validation.version)",
-                                            at: SourceLocation(file: SiteConfig.fileName), rule: "config"))
-            }
-        }
-        let processor = NoteProcessor(config: content.config,
-                                      linkTargets: LinkTargets(notes: notes, staticFiles: content.staticFiles, assets: theme.assets.keys),
-                                      urls: SiteURLs(baseURL: content.config.baseURL), glossary: glossary, noteTitles: noteTitles,
-                                      validation: validation)
-        return (processor, diagnostics)
-    }
-
-    /// The cross-note steps: the site model (order, tags), the concept graph, and the search
-    /// index (terms per document on all cores, then one merge).
-    /// The site model over processed pages; `searchIndex: false` leaves the index to be built
-    /// later (the preview server builds it only when a search file is asked for).
-    static func assemble(config: SiteConfig, pages: [NotePage], staticFiles: [StaticFile], glossary: Glossary,
-                         conceptBodies: [(html: String, text: String, diagnostics: [Diagnostic])], searchIndex: Bool = true,
-                         analyse: (SearchDocument) -> TermAnalysis = IndexBuilder.analyse) -> (SiteModel, [Diagnostic]) {
-        var model = SiteModel(config: config, notes: pages, staticFiles: staticFiles)
-        let diagnostics = model.tagCollisions + model.attach(glossary: glossary, conceptBodies: conceptBodies.map(\.html))
-        model.conceptTexts = conceptBodies.map(\.text)
-        if searchIndex { buildSearchIndex(&model, analyse: analyse) }
-        return (model, diagnostics)
-    }
-
-    static func buildSearchIndex(_ model: inout SiteModel, analyse: (SearchDocument) -> TermAnalysis = IndexBuilder.analyse) {
-        model.searchIndex = IndexBuilder.build(model.searchDocuments(), analyse: analyse)
+        clock.finish(.load)
+        progress("rendering \(site.content.notes.count) notes")
+        let analysed = Pipeline.analyse(site, searchIndexOnly: options.searchIndexOnly) { clock.finish($0) }
+        report.diagnostics += analysed.diagnostics
+        report.examples = analysed.notes.reduce(0) { $0 + $1.page.examples.count }
+        report.notes = analysed.model.notes.count
+        report.tags = analysed.model.tags.count
+        return SiteAnalysis(theme: site.theme, model: analysed.model, urls: analysed.analyzer.urls)
     }
 
     /// The whole build: analyse, render every page, and write the site only when nothing is wrong.
@@ -175,19 +99,17 @@ public struct SiteBuild: Sendable {
         }
         guard let analysis = analyse(&report, progress: progress) else { return finish(report, started) }
 
-        // 4. Plan every output file; pages are rendered as they are written.
+        // Step `plan`: every output file; pages are rendered as they are written.
         var clock = StepClock()
         progress("planning pages")
-        let renderer = PageRenderer(theme: analysis.theme, config: analysis.model.config,
-                                    ui: UIStrings.forLanguage(analysis.model.config.language), generatorVersion: generatorVersion)
-        let (files, renderDiagnostics) = SiteRenderer(renderer: renderer, model: analysis.model).plan()
-        report.diagnostics += renderDiagnostics
-        report.diagnostics += OutputWriter.plan(files)
+        let rendered = Pipeline.render(analysis.model, theme: analysis.theme, generatorVersion: generatorVersion)
+        let files = rendered.files
+        report.diagnostics += rendered.diagnostics
         report.pages = files.filter { $0.path.hasSuffix(".html") }.count
         report.files = files.count + 1
-        clock.finish("plan")
+        clock.finish(.plan)
 
-        // 5. Write, only when nothing is wrong
+        // Step `write`, only when nothing is wrong
         guard !report.diagnostics.hasErrors, !options.dryRun else {
             report.timings += clock.timings
             return finish(report, started)
@@ -199,7 +121,7 @@ public struct SiteBuild: Sendable {
         } catch {
             report.fatal = error.message
         }
-        clock.finish("render and write")
+        clock.finish(.write)
         report.timings += clock.timings
         return finish(report, started)
     }
@@ -235,6 +157,10 @@ struct StepClock {
     private var last = DispatchTime.now()
     private var lastCPU = StepClock.usage().cpu
     private(set) var timings: [StepTiming] = []
+
+    mutating func finish(_ step: Pipeline.Step) {
+        finish(step.rawValue)
+    }
 
     mutating func finish(_ step: String) {
         let now = DispatchTime.now()

@@ -35,29 +35,31 @@ public struct ContentLoader: Sendable {
         self.includeDrafts = includeDrafts
     }
 
-    public static let glossaryFolder = "glossary"
-    static let markdownExtensions: Set<String> = ["md", "markdown"]
+    public static let glossaryFolder = SourceLayout.glossaryFolder
+    static let markdownExtensions = SourceLayout.markdownExtensions
 
-    public func load() -> LoadedContent {
+    /// Reads the source folder. `checkSlugs: false` keeps notes whose slug another note already
+    /// has (the preview server checks slugs itself, every time its set of notes changes).
+    public func load(checkSlugs: Bool = true) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         let (config, configDiagnostics) = loadConfig()
         diagnostics += configDiagnostics
 
         let contentRoot: String
         let contentFolder: String
-        let candidate = Path.join(sourceRoot, "content")
+        let candidate = Path.join(sourceRoot, SourceLayout.contentFolder)
         if fileSystem.isDirectory(candidate) {
             contentRoot = candidate
-            contentFolder = "content"
+            contentFolder = SourceLayout.contentFolder
         } else {
             contentRoot = sourceRoot
             contentFolder = "."
         }
 
-        var walker = TreeWalker(fileSystem: fileSystem, sourceRoot: sourceRoot, excluded: excludedPaths + (contentFolder == "." ? [
-            Path.join(sourceRoot, "templates"), Path.join(sourceRoot, SiteConfig.fileName),
+        var walker = FolderWalker(fileSystem: fileSystem, boundary: sourceRoot, excluded: excludedPaths + (contentFolder == "." ? [
+            Path.join(sourceRoot, SourceLayout.templatesFolder), Path.join(sourceRoot, SiteConfig.fileName),
         ] : []))
-        let files = walker.walk(contentRoot)
+        let files = walker.files(under: contentRoot)
         diagnostics += walker.diagnostics
 
         var markdown: [WalkedFile] = []
@@ -74,7 +76,7 @@ public struct ContentLoader: Sendable {
 
         // Read, decode and parse front matter on all cores.
         let parsed = markdown.concurrentMap { file in
-            readDocument(file, contentRoot: contentRoot, isGlossaryFolder: contentFolder == "content")
+            readDocument(file, contentRoot: contentRoot, isGlossaryFolder: contentFolder == SourceLayout.contentFolder)
         }
 
         var notes: [SourceNote] = []
@@ -91,7 +93,7 @@ public struct ContentLoader: Sendable {
             if note.metadata.draft && !includeDrafts { continue }
             notes.append(note)
         }
-        diagnostics += Self.checkSlugs(&notes)
+        if checkSlugs { diagnostics += Self.checkSlugs(&notes) }
 
         return LoadedContent(config: config, notes: notes, glossary: glossary, staticFiles: staticFiles,
                              contentFolder: contentFolder, diagnostics: diagnostics)
@@ -130,7 +132,7 @@ public struct ContentLoader: Sendable {
 
     /// The folder notes are read from: content/ when the source has it, else the source itself.
     public var contentRoot: String {
-        let candidate = Path.join(sourceRoot, "content")
+        let candidate = Path.join(sourceRoot, SourceLayout.contentFolder)
         return fileSystem.isDirectory(candidate) ? candidate : sourceRoot
     }
 

@@ -23,7 +23,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     public init() {}
 
-    public static let fileName = "gongbu.yml"
+    public static let fileName = SourceLayout.configFile
 
     static let knownKeys = [
         "title", "baseURL", "baseurl", "base_url", "language", "languageCode", "lang", "author", "description",

@@ -1,3 +1,4 @@
+import Korean
 /// One mention of a concept found in a text.
 public struct AliasMatch: Sendable, Hashable {
     /// Byte offsets into the text's UTF-8: where the term starts, where it ends (the link text),

@@ -1,3 +1,4 @@
+import Korean
 /// A trie over UTF-8 bytes, frozen into flat arrays after it is built.
 ///
 /// Walking it from one position costs at most the length of the longest key, so matching every

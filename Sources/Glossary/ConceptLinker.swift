@@ -1,5 +1,6 @@
 import Foundation
 import GongbuCore
+import Korean
 import Markdown
 
 /// The linking stage: finds concept mentions and `[[wikilinks]]` in a parsed document's text

@@ -65,6 +65,7 @@ public enum WikiTarget: Sendable, Hashable {
 
 /// What linking found in one document.
 public struct LinkResult: Sendable {
+    public init() {}
     /// By concept index, in order of first mention.
     public var mentions: [Mention] = []
     /// Explicit links to other notes, by slug, with counts.

@@ -1,5 +1,5 @@
 import Foundation
-import Glossary
+import Korean
 import GongbuCore
 
 /// The search index as static files, read by the site's script and by `gongbu search`:

@@ -1,5 +1,5 @@
 import Foundation
-import Glossary
+import Korean
 import GongbuCore
 
 /// A search result.

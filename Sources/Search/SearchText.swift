@@ -1,5 +1,5 @@
 import Foundation
-import Glossary
+import Korean
 import GongbuCore
 
 /// Text rules shared by the index, the CLI and the site's search script (which receives the

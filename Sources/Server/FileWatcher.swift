@@ -53,11 +53,13 @@ public final class FileWatcher: @unchecked Sendable {
         guard !isIgnored(path) || roots.contains(path) else { return }
         let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF)
         if fileSystem.kind(of: path) == .directory {
-            let watch = inotify_add_watch(descriptor, path, mask)
-            if watch >= 0 { watches[watch] = path }
-            for name in (try? fileSystem.contentsOfDirectory(at: path)) ?? [] where !name.hasPrefix(".") {
-                let child = Path.join(path, name)
-                if fileSystem.kind(of: child) == .directory { addWatches(child) }
+            // The folders the loader reads, by the same rules (hidden ones and the output skipped).
+            var walker = FolderWalker(fileSystem: fileSystem, boundary: Path.parent(of: path), excluded: ignored)
+            walker.collectFolders = true
+            _ = walker.files(under: path)
+            for folder in walker.folders {
+                let watch = inotify_add_watch(descriptor, folder, mask)
+                if watch >= 0 { watches[watch] = folder }
             }
         } else {
             // A single file (gongbu.yml): watch its folder and keep only its events.
@@ -102,14 +104,14 @@ public final class FileWatcher: @unchecked Sendable {
     private func scan() -> [String: (Date?, Int)] {
         let fileSystem = LocalFileSystem()
         var result: [String: (Date?, Int)] = [:]
-        var stack = roots
-        while let next = stack.popLast() {
-            if isIgnored(next) && !roots.contains(next) { continue }
-            switch fileSystem.kind(of: next) {
+        for root in roots {
+            switch fileSystem.kind(of: root) {
             case .directory?:
-                for name in (try? fileSystem.contentsOfDirectory(at: next)) ?? [] { stack.append(Path.join(next, name)) }
+                var walker = FolderWalker(fileSystem: fileSystem, boundary: Path.parent(of: root), excluded: ignored)
+                walker.withDates = true
+                for file in walker.files(under: root) { result[file.logicalPath] = (file.modified, 0) }
             case .file?, .symbolicLink?:
-                result[next] = (fileSystem.modificationDate(of: next), 0)
+                result[root] = (fileSystem.modificationDate(of: root), 0)
             default:
                 break
             }

@@ -41,9 +41,9 @@ public final class PreviewServer: @unchecked Sendable {
     /// Applies the watcher's changes, forever, until cancelled.
     func watch() async {
         let options = build.options
-        let watcher = FileWatcher(roots: [Path.join(options.sourceRoot, "content"), Path.join(options.sourceRoot, "templates"),
+        let watcher = FileWatcher(roots: [Path.join(options.sourceRoot, SourceLayout.contentFolder), Path.join(options.sourceRoot, SourceLayout.templatesFolder),
                                           Path.join(options.sourceRoot, SiteConfig.fileName)]
-                                        + (LocalFileSystem().isDirectory(Path.join(options.sourceRoot, "content")) ? [] : [options.sourceRoot]),
+                                        + (LocalFileSystem().isDirectory(Path.join(options.sourceRoot, SourceLayout.contentFolder)) ? [] : [options.sourceRoot]),
                                   ignored: [options.outputRoot])
         while !Task.isCancelled {
             let changed = watcher.changes()

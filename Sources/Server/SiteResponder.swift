@@ -3,6 +3,7 @@ import Foundation
 import GongbuCore
 import Hummingbird
 import Site
+import Write
 
 /// Answers HTTP requests from the in-memory site of an `IncrementalBuild`.
 ///

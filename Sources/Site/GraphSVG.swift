@@ -1,3 +1,5 @@
+import Analysis
+import Content
 import Foundation
 import Glossary
 import GongbuCore

@@ -1,3 +1,4 @@
+import Analysis
 import Content
 import GongbuCore
 import Mustache

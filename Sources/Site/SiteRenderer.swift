@@ -1,8 +1,10 @@
+import Analysis
 import Content
 import Foundation
 import Glossary
 import GongbuCore
 import Search
+import Write
 
 /// Stage 4 of the pipeline: turns the site model into output files (pages, feeds, assets).
 ///

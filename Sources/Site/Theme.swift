@@ -55,7 +55,10 @@ public struct Theme: Sendable {
         var theme = builtIn
         var diagnostics: [Diagnostic] = []
         guard fileSystem.isDirectory(templatesFolder) else { return (theme, []) }
-        for relative in listFiles(fileSystem, templatesFolder, "") {
+        var walker = FolderWalker(fileSystem: fileSystem, boundary: Path.parent(of: templatesFolder))
+        let files = walker.files(under: templatesFolder).map { Path.relative($0.logicalPath, to: templatesFolder) }
+        diagnostics += walker.diagnostics
+        for relative in files {
             let absolute = Path.join(templatesFolder, relative)
             let display = Path.join(displayFolder, relative)
             if relative.hasPrefix("assets/") {
@@ -88,22 +91,6 @@ public struct Theme: Sendable {
             }
         }
         return (theme, diagnostics)
-    }
-
-    private static func listFiles(_ fileSystem: any FileSystem, _ root: String, _ prefix: String) -> [String] {
-        let folder = prefix.isEmpty ? root : Path.join(root, prefix)
-        guard let names = try? fileSystem.contentsOfDirectory(at: folder) else { return [] }
-        var files: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let relative = prefix.isEmpty ? name : prefix + "/" + name
-            let path = Path.join(root, relative)
-            if fileSystem.isDirectory(path) {
-                files += listFiles(fileSystem, root, relative)
-            } else {
-                files.append(relative)
-            }
-        }
-        return files
     }
 
     static func describe(_ error: any Error) -> String {

@@ -54,7 +54,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let terminal = Terminal()
         let sourceRoot = sourceOptions.sourceRoot
-        let outputRoot = Path.absolute(output ?? Path.join(sourceRoot, "public"), relativeTo: terminal.currentDirectory)
+        let outputRoot = Path.absolute(output ?? Path.join(sourceRoot, SourceLayout.defaultOutputFolder), relativeTo: terminal.currentDirectory)
         var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: outputRoot,
                                    homeDirectory: LocalFileSystem.homeDirectory)
         options.includeDrafts = drafts

@@ -31,7 +31,7 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let terminal = Terminal()
         let sourceRoot = sourceOptions.sourceRoot
-        var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, "public"),
+        var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, SourceLayout.defaultOutputFolder),
                                    homeDirectory: LocalFileSystem.homeDirectory)
         options.dryRun = true
         var report = BuildReport()

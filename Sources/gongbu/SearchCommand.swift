@@ -74,10 +74,10 @@ struct SearchCommand: ParsableCommand {
             documentInfo = { loaded.document($0) }
             documentText = { index in
                 guard let document = loaded.document(index) else { return nil }
-                return SavedIndex.readProse(Path.join(sourceRoot, document.source), fileSystem: fileSystem)
+                return Self.readProse(Path.join(sourceRoot, document.source), fileSystem: fileSystem)
             }
         } else {
-            var options = BuildOptions(fileSystem: fileSystem, sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, "public"),
+            var options = BuildOptions(fileSystem: fileSystem, sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, SourceLayout.defaultOutputFolder),
                                        homeDirectory: LocalFileSystem.homeDirectory)
             options.dryRun = true
             options.searchIndexOnly = true
@@ -147,5 +147,11 @@ struct SearchCommand: ParsableCommand {
         let path = Path.join(sourceRoot, SiteConfig.fileName)
         guard let bytes = try? fileSystem.readFile(at: path), let decoded = try? TextDecoding.decode(bytes) else { return SiteConfig() }
         return SiteConfig.read(decoded.text, file: SiteConfig.fileName).0
+    }
+
+    /// A note's prose, read again for a snippet (a saved index keeps no text).
+    static func readProse(_ path: String, fileSystem: any FileSystem) -> String? {
+        guard let bytes = try? fileSystem.readFile(at: path), let decoded = try? TextDecoding.decode(bytes) else { return nil }
+        return MarkdownDocument(parsing: FrontMatterSplit.split(decoded.text).body).proseText()
     }
 }

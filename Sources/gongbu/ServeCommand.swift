@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
             terminal.error("port \(port) on \(host) is already in use\(hint)")
             throw ExitStatus.usageOrIO
         }
-        var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, "public"),
+        var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, SourceLayout.defaultOutputFolder),
                                    homeDirectory: LocalFileSystem.homeDirectory)
         options.includeDrafts = drafts
         let server = PreviewServer(options: options, generatorVersion: Gongbu.version, host: host, port: port) { line in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Analysis
 import Build
 import Foundation
 import GongbuCore
@@ -61,7 +62,7 @@ struct ValidateCommand: ParsableCommand {
         var targets = paths.map { Path.absolute($0, relativeTo: base) }
         if targets.isEmpty {
             let root = sourceOptions.sourceRoot
-            let content = Path.join(root, "content")
+            let content = Path.join(root, SourceLayout.contentFolder)
             targets = [LocalFileSystem().isDirectory(content) ? content : root]
         }
         let run = ValidationRun(fileSystem: LocalFileSystem(), paths: targets, displayBase: base,

@@ -1,5 +1,7 @@
+import Analysis
 import Foundation
 import GongbuCore
+import GongbuTestSupport
 import Testing
 @testable import Build
 

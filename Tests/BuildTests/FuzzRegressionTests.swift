@@ -1,5 +1,7 @@
-import Testing
+import Analysis
+import GongbuTestSupport
 import Site
+import Testing
 @testable import Build
 
 /// Inputs found by the FuzzNotePage target (scripts/fuzz.sh), kept as regression tests.

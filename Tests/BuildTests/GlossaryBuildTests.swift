@@ -1,5 +1,7 @@
 import Foundation
 import GongbuCore
+import GongbuTestSupport
+import Korean
 import Testing
 @testable import Build
 @testable import Site

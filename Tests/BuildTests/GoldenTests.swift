@@ -1,5 +1,6 @@
 import Foundation
 import GongbuCore
+import GongbuTestSupport
 import Testing
 @testable import Build
 

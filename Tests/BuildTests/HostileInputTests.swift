@@ -1,9 +1,12 @@
-import Site
 import Build
 import Content
 import Foundation
 import GongbuCore
+import GongbuTestSupport
+import Site
 import Testing
+import Write
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

@@ -1,7 +1,10 @@
+import Analysis
 import Foundation
 import GongbuCore
+import GongbuTestSupport
 import Site
 import Testing
+import Write
 @testable import Build
 
 /// An incremental rebuild must give exactly what a full build of the same files gives.

@@ -1,6 +1,8 @@
 import Build
 import Foundation
 import GongbuCore
+import GongbuTestSupport
+import Search
 import Testing
 
 @Suite("Saved search index")

@@ -1,6 +1,7 @@
 import Build
 import Foundation
 import GongbuCore
+import GongbuTestSupport
 import Search
 import Testing
 

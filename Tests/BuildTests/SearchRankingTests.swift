@@ -1,5 +1,6 @@
 import Foundation
 import GongbuCore
+import GongbuTestSupport
 import Search
 import Testing
 @testable import Build

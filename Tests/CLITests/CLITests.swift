@@ -1,46 +1,20 @@
 import Foundation
+import GongbuTestSupport
 import Testing
 
 /// Runs the `gongbu` executable that `swift test` built next to the test bundle.
-struct CLI {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let fixtures = repositoryRoot + "/Tests/BuildTests/Fixtures"
+enum CLI {
+    static let repositoryRoot = TestPaths.repositoryRoot
+    static let fixtures = TestPaths.fixtures
+    static var binary: String { ProcessRunner.gongbuBinary }
 
-    static var binary: String {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        if folder.lastPathComponent.hasSuffix(".xctest") || folder.path.contains(".xctest/") {
-            while folder.path.contains(".xctest") { folder = folder.deletingLastPathComponent() }
-        }
-        return folder.appendingPathComponent("gongbu").path
-    }
-
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = ProcessRunner.Result
 
     static func run(_ arguments: [String], in directory: String = repositoryRoot) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try ProcessRunner.run(binary, arguments, in: directory)
     }
 
-    static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "gongbu-cli-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func temporaryFolder() -> String { ScratchFolder("gongbu-cli").path }
 }
 
 @Suite("Command line")

@@ -166,26 +166,6 @@ struct AliasMatcherTests {
     }
 }
 
-@Suite("Particles")
-struct ParticleTests {
-    @Test(arguments: [
-        ("파드에서는", "파드"), ("잡을", "잡"), ("디플로이먼트를", "디플로이먼트"), ("파드", "파드"),
-        ("노드들의", "노드"), ("가", "가"), ("서비스입니다", "서비스"),
-    ])
-    func stems(word: String, expected: String) {
-        #expect(Particles.stem(word) == expected)
-    }
-
-    @Test(arguments: [
-        ("은", true), ("에서는", true), ("이었다", true), ("들을", true), ("를", true),
-        // Bytes that decode to a particle's syllable only when their UTF-8 structure is ignored.
-        ("+K$", false), ("ab", false), ("", false), ("은x", false), ("파드", false),
-    ])
-    func particlesAfterLatinWords(text: String, expected: Bool) {
-        #expect(Particles.isParticlesAfterLatin(text) == expected)
-    }
-}
-
 @Suite("Wikilinks and shortcodes")
 struct WikilinkScanTests {
     @Test func findsWikilinks() {

@@ -1,12 +1,12 @@
 import Build
 import Foundation
 import GongbuCore
+import GongbuTestSupport
 import Testing
 @testable import Server
 
 @Suite("Preview server", .serialized)
 struct PreviewServerTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     final class Running: @unchecked Sendable {
         let work: String
@@ -17,7 +17,7 @@ struct PreviewServerTests {
 
         init() async throws {
             work = NSTemporaryDirectory() + "gongbu-serve-\(UUID().uuidString)"
-            try copy(PreviewServerTests.repositoryRoot + "/Tests/BuildTests/Fixtures/glossary-site", to: work + "/site")
+            try copy(TestPaths.fixture("glossary-site"), to: work + "/site")
             try LocalFileSystem().writeString("body{}", to: work + "/site/templates/assets/extra.css")
             try LocalFileSystem().writeString("apiVersion: v1\nkind: ConfigMap\n", to: work + "/site/content/notes/files/sample.yaml")
             var port = 0
@@ -139,7 +139,7 @@ struct PreviewServerTests {
     }
 
     @Test func theReloadScriptIsOnlyInServeMode() throws {
-        let built = try String(contentsOfFile: PreviewServerTests.repositoryRoot + "/Tests/BuildTests/Fixtures/glossary-site/expected/notes/pods/index.html", encoding: .utf8)
+        let built = try String(contentsOfFile: TestPaths.fixture("glossary-site/expected/notes/pods/index.html"), encoding: .utf8)
         #expect(!built.contains("__gongbu"))
         #expect(SiteResponder.outputPath(forRequestPath: "/") == "index.html")
         #expect(SiteResponder.outputPath(forRequestPath: "/notes/%ED%8C%8C%EB%93%9C/") == "notes/파드/index.html")

@@ -1,3 +1,4 @@
+import GongbuTestSupport
 import Testing
 @testable import Site
 

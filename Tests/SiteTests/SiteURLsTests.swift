@@ -1,4 +1,6 @@
+import Content
 import Testing
+import Write
 @testable import Site
 
 @Suite("Site URLs")

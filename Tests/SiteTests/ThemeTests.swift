@@ -1,11 +1,12 @@
 import Foundation
 import GongbuCore
+import GongbuTestSupport
 import Testing
 @testable import Site
 
 @Suite("Theme")
 struct ThemeTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let repositoryRoot = TestPaths.repositoryRoot
 
     @Test func embeddedThemeMatchesTemplatesFolder() throws {
         let fs = LocalFileSystem()

@@ -3,30 +3,6 @@ import GongbuCore
 import Manifests
 import Markdown
 
-/// Finds manifest examples in notes: fenced code blocks tagged yaml or yml that define
-/// Kubernetes objects, placed at their exact lines in the note file.
-enum ManifestExamples {
-    struct Block {
-        var node: MarkdownNode
-        var source: ManifestSource
-    }
-
-    /// The examples of a parsed note body. `lineOffset` is the body's first line minus one.
-    static func find(in document: MarkdownDocument, file: String, lineOffset: Int) -> [Block] {
-        var blocks: [Block] = []
-        for node in document.nodes(of: .codeBlock) {
-            guard let mode = ManifestSource.mode(forInfo: node.fenceInfo), let text = node.literal,
-                  ManifestSource.looksLikeManifest(text) else { continue }
-            // The fence is on startLine; the YAML starts on the next line. Indented code inside a
-            // list has its indentation removed by cmark, so columns shift by the fence's column.
-            let source = ManifestSource(file: file, firstLine: node.startLine + 1 + lineOffset,
-                                        columnOffset: max(node.startColumn - 1, 0), text: text, mode: mode)
-            blocks.append(Block(node: node, source: source))
-        }
-        return blocks
-    }
-}
-
 /// `gongbu validate`: checks notes, YAML files and folders, one scope per file.
 public struct ValidationRun: Sendable {
     public var fileSystem: any FileSystem
@@ -43,14 +19,17 @@ public struct ValidationRun: Sendable {
         self.options = options
     }
 
-    static let extensions: Set<String> = ["md", "markdown", "yaml", "yml"]
+    static let extensions = SourceLayout.markdownExtensions.union(SourceLayout.yamlExtensions)
 
     public func run() -> ValidationReport {
         var problems: [Diagnostic] = []
         var files: [String] = []
         for path in paths {
             switch fileSystem.kind(of: path) {
-            case .directory?: files += listFiles(path)
+            case .directory?:
+                let (found, skipped) = listFiles(path)
+                files += found
+                problems += skipped
             case .file?, .symbolicLink?: files.append(path)
             default: problems.append(.error("no such file or folder", at: SourceLocation(file: display(path)), rule: "io"))
             }
@@ -68,23 +47,17 @@ public struct ValidationRun: Sendable {
         Path.isInside(path, displayBase) && path != displayBase ? Path.relative(path, to: displayBase) : path
     }
 
-    func listFiles(_ folder: String) -> [String] {
-        var found: [String] = []
-        var stack = [folder]
-        var visited = Set<String>()
-        while let next = stack.popLast() {
-            guard visited.insert(fileSystem.resolveSymbolicLink(at: next) ?? next).inserted,
-                  let names = try? fileSystem.contentsOfDirectory(at: next) else { continue }
-            for name in names.sorted() where !name.hasPrefix(".") {
-                let path = Path.join(next, name)
-                if fileSystem.kind(of: path) == .directory {
-                    stack.append(path)
-                } else if Self.extensions.contains(Path.fileExtension(name)) {
-                    found.append(path)
-                }
-            }
+    /// Notes and YAML files under a folder, by the walker's rules (hidden entries skipped,
+    /// symbolic links followed only inside the folder).
+    func listFiles(_ folder: String) -> ([String], [Diagnostic]) {
+        var walker = FolderWalker(fileSystem: fileSystem, boundary: folder)
+        let files = walker.files(under: folder).map(\.logicalPath).filter { Self.extensions.contains(Path.fileExtension($0)) }
+        let diagnostics = walker.diagnostics.map { diagnostic in
+            var shown = diagnostic
+            shown.location?.file = display(Path.join(folder, diagnostic.location?.file ?? ""))
+            return shown
         }
-        return found.sorted()
+        return (files, diagnostics)
     }
 
     func check(_ path: String) -> ([SourceResult], [Diagnostic]) {
@@ -98,7 +71,7 @@ public struct ValidationRun: Sendable {
             return ([], [.error("cannot read file: \(error)", at: SourceLocation(file: shown), rule: "io")])
         }
         let sources: [ManifestSource]
-        if ["yaml", "yml"].contains(Path.fileExtension(path)) {
+        if SourceLayout.yamlExtensions.contains(Path.fileExtension(path)) {
             sources = [ManifestSource(file: shown, text: text)]
         } else {
             let split = FrontMatterSplit.split(text)

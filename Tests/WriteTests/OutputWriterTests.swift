@@ -1,7 +1,7 @@
 import Foundation
 import GongbuCore
 import Testing
-@testable import Site
+@testable import Write
 
 @Suite("Output writer")
 struct OutputWriterTests {

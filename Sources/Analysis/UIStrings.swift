@@ -1,5 +1,5 @@
 import Content
-import Glossary
+import Korean
 
 /// Every piece of interface text the site shows, in one place, so a second language is one more table.
 ///

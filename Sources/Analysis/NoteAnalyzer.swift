@@ -4,14 +4,62 @@ import Glossary
 import GongbuCore
 import Manifests
 import Markdown
-import Site
 
-/// Stages 2 and 3 for one note: parse the Markdown, analyse it (title, links, headings) and
+/// What analysing one note produced: its page (metadata, rendered body, mentions, examples)
+/// and the problems found in it.
+public struct NoteAnalysis: Sendable {
+    public var page: NotePage
+    public var diagnostics: [Diagnostic]
+
+    public init(page: NotePage, diagnostics: [Diagnostic]) {
+        self.page = page
+        self.diagnostics = diagnostics
+    }
+}
+
+/// A glossary entry's body, linked to other concepts and rendered.
+public struct ConceptBody: Sendable {
+    public var html: String
+    /// Its prose, for the search index.
+    public var text: String
+    public var diagnostics: [Diagnostic]
+}
+
+/// Stages 2 and 3 for one note: parse the Markdown, run the passes over its tree in order, and
 /// render its body. Notes are independent, so the pipeline runs this on all cores.
-struct NoteProcessor: Sendable {
+///
+/// The passes are `NoteAnalyzer.passes`; each sees the tree as the passes before it left it. A
+/// new pass over a note's tree gets a case in `Pass`, a place in that list and a branch in
+/// `run(_:on:)`.
+public struct NoteAnalyzer: Sendable {
+    /// One pass over a note's cmark tree.
+    public enum Pass: String, CaseIterable, Sendable {
+        /// A leading heading becomes the note's title (when the front matter has none) and leaves
+        /// the body; failing that, a short first line of text is the title.
+        case title
+        /// Manifest examples are validated together and replaced by their rendered boxes.
+        case examples
+        /// Relative links and images are pointed at the output's pages and files; local targets
+        /// that do not exist are warned about.
+        case links
+        /// Raw HTML that the site will not render is reported.
+        case rawHTML
+        /// Concept mentions are found and their links planned (applied while the body renders),
+        /// wikilinks resolved, typos of concept names reported.
+        case concepts
+        /// Headings get their ids, which also feed the table of contents.
+        case headingIDs
+    }
+
+    /// The passes of a full build, in order.
+    public static let passes: [Pass] = [.title, .examples, .links, .rawHTML, .concepts, .headingIDs]
+    /// The passes of a search-only analysis: the index reads titles, headings' text, prose and
+    /// mentions, never examples, links or HTML.
+    public static let searchPasses: [Pass] = [.title, .concepts, .headingIDs]
+
     var config: SiteConfig
     var linkTargets: LinkTargets
-    var urls: SiteURLs
+    public var urls: SiteURLs
     var glossary: Glossary
     /// Slug → title of every note, for `[[slug]]` wikilinks.
     var noteTitles: [String: String]
@@ -23,11 +71,11 @@ struct NoteProcessor: Sendable {
     var validation: ValidationOptions
     var examples: ExampleRenderer
     /// Only what the search index needs (title, summary, headings, prose, concept mentions):
-    /// no example validation, no link checks, no HTML. `gongbu search` without a saved index.
-    var searchIndexOnly = false
+    /// `searchPasses`, no HTML. `gongbu search` without a saved index.
+    public var searchIndexOnly = false
 
-    init(config: SiteConfig, linkTargets: LinkTargets, urls: SiteURLs, glossary: Glossary, noteTitles: [String: String],
-         validation: ValidationOptions) {
+    public init(config: SiteConfig, linkTargets: LinkTargets, urls: SiteURLs, glossary: Glossary, noteTitles: [String: String],
+                validation: ValidationOptions) {
         self.config = config
         self.validation = validation
         self.examples = ExampleRenderer(urls: urls, ui: UIStrings.forLanguage(config.language))
@@ -55,73 +103,97 @@ struct NoteProcessor: Sendable {
     /// Longest first line of text that can serve as a title.
     static let maximumLineTitleLength = 60
 
-    func process(_ note: SourceNote) -> (NotePage, [Diagnostic]) {
+    /// One note's tree and what the passes have found so far.
+    struct Work {
+        let note: SourceNote
+        let document: MarkdownDocument
+        /// Add to cmark line numbers to get file lines.
+        let lineOffset: Int
+        var title: String?
         var diagnostics: [Diagnostic] = []
-        let document = MarkdownDocument(parsing: note.document.body)
-        let lineOffset = note.document.bodyStartLine - 1
-
-        var title = note.metadata.title
-        if title == nil, let heading = document.leadingTitleHeading {
-            let text = heading.plainText.trimmingCharacters(in: .whitespaces)
-            if !text.isEmpty {
-                title = text
-                heading.remove()
-            }
-        }
-        if title == nil, let line = document.firstLineOfText, line.count <= Self.maximumLineTitleLength {
-            title = line
-        }
-        let resolvedTitle = title ?? note.nameTitle
-        if searchIndexOnly { return (searchPage(document, note: note, title: resolvedTitle, lineOffset: lineOffset), []) }
-
-        let (exampleFiles, exampleDiagnostics) = checkExamples(in: document, note: note, lineOffset: lineOffset)
-        diagnostics += exampleDiagnostics
-        let (linkedNotes, linkDiagnostics) = rewriteLinks(in: document, note: note, lineOffset: lineOffset)
-        diagnostics += linkDiagnostics
-        diagnostics += reportRawHTML(in: document, note: note, lineOffset: lineOffset)
-        let (links, pendingLinks) = noteLinker.linkDeferred(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body))
-        diagnostics += links.diagnostics
-
-        let summary = note.metadata.summary ?? document.summary()
-        let renderOptions = MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML)
-        let headings = HeadingAnchors.apply(to: document, options: renderOptions)
-        let showTOC = note.metadata.toc ?? (headings.count >= 3)
-        let searchText = document.proseText()
-        let html: String
-        if note.document.body.utf8.count >= Self.blockByBlockThreshold {
-            html = document.consumeHTML(renderOptions) { pendingLinks.materialize(in: $0) }
-        } else {
-            pendingLinks.materializeAll()
-            html = document.renderHTML(renderOptions)
-        }
-
-        let page = NotePage(
-            slug: note.slug, title: resolvedTitle, summary: summary, date: note.date,
-            lastModified: note.metadata.lastModified, tagNames: note.metadata.tags, categories: note.metadata.categories,
-            source: note.path, bodyHTML: html, headings: headings, showTableOfContents: showTOC,
-            aliases: note.metadata.aliases, params: note.metadata.params,
-            mentions: links.mentions, noteLinks: links.noteLinks
-        )
-        var result = page
-        result.examples = exampleFiles
-        result.searchText = searchText
-        result.linkedNotes = linkedNotes
-        return (result, diagnostics)
+        var exampleFiles: [ExampleFile] = []
+        var linkedNotes: Set<String> = []
+        var links = LinkResult()
+        var pendingLinks: PendingLinks?
+        var headings: [Heading] = []
     }
 
-    /// The parts of a note page the search index reads.
-    func searchPage(_ document: MarkdownDocument, note: SourceNote, title: String, lineOffset: Int) -> NotePage {
-        // Search reads the text and the mentions, never the link nodes: leave them unmade.
-        let (links, _) = noteLinker.linkDeferred(document, origin: .init(file: note.path, lineOffset: lineOffset, markdown: note.document.body,
-                                                                          checkTypos: false, snippets: false))
+    /// Runs the passes over one note and renders its body.
+    public func analyse(_ note: SourceNote) -> NoteAnalysis {
+        var work = Work(note: note, document: MarkdownDocument(parsing: note.document.body), lineOffset: note.document.bodyStartLine - 1,
+                        title: note.metadata.title)
+        for pass in searchIndexOnly ? Self.searchPasses : Self.passes { run(pass, on: &work) }
+        let document = work.document
+        let title = work.title ?? note.nameTitle
+        let summary = note.metadata.summary ?? document.summary()
         var page = NotePage(
-            slug: note.slug, title: title, summary: note.metadata.summary ?? document.summary(), date: note.date,
+            slug: note.slug, title: title, summary: summary, date: note.date,
             lastModified: note.metadata.lastModified, tagNames: note.metadata.tags, categories: note.metadata.categories,
-            source: note.path, bodyHTML: "", headings: headingTexts(document), showTableOfContents: false,
-            aliases: note.metadata.aliases, params: note.metadata.params, mentions: links.mentions, noteLinks: links.noteLinks
+            source: note.path, bodyHTML: "", headings: work.headings, showTableOfContents: false,
+            aliases: note.metadata.aliases, params: note.metadata.params,
+            mentions: work.links.mentions, noteLinks: work.links.noteLinks
         )
         page.searchText = document.proseText()
-        return page
+        if searchIndexOnly { return NoteAnalysis(page: page, diagnostics: []) }
+
+        page.showTableOfContents = note.metadata.toc ?? (work.headings.count >= 3)
+        let renderOptions = MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML)
+        if note.document.body.utf8.count >= Self.blockByBlockThreshold, let pending = work.pendingLinks {
+            page.bodyHTML = document.consumeHTML(renderOptions) { pending.materialize(in: $0) }
+        } else {
+            work.pendingLinks?.materializeAll()
+            page.bodyHTML = document.renderHTML(renderOptions)
+        }
+        page.examples = work.exampleFiles
+        page.linkedNotes = work.linkedNotes
+        return NoteAnalysis(page: page, diagnostics: work.diagnostics)
+    }
+
+    /// One pass over the note's tree.
+    func run(_ pass: Pass, on work: inout Work) {
+        let note = work.note
+        let document = work.document
+        switch pass {
+        case .title:
+            if work.title == nil, let heading = document.leadingTitleHeading {
+                let text = heading.plainText.trimmingCharacters(in: .whitespaces)
+                if !text.isEmpty {
+                    work.title = text
+                    heading.remove()
+                }
+            }
+            if work.title == nil, let line = document.firstLineOfText, line.count <= Self.maximumLineTitleLength {
+                work.title = line
+            }
+        case .examples:
+            let (files, diagnostics) = checkExamples(in: document, note: note, lineOffset: work.lineOffset)
+            work.exampleFiles = files
+            work.diagnostics += diagnostics
+        case .links:
+            let (linked, diagnostics) = rewriteLinks(in: document, note: note, lineOffset: work.lineOffset)
+            work.linkedNotes = linked
+            work.diagnostics += diagnostics
+        case .rawHTML:
+            work.diagnostics += reportRawHTML(in: document, note: note, lineOffset: work.lineOffset)
+        case .concepts:
+            if searchIndexOnly {
+                // Search reads the text and the mentions, never the link nodes: leave them unmade.
+                work.links = noteLinker.linkDeferred(document, origin: .init(file: note.path, lineOffset: work.lineOffset,
+                                                                             markdown: note.document.body, checkTypos: false, snippets: false)).0
+            } else {
+                let (links, pending) = noteLinker.linkDeferred(document, origin: .init(file: note.path, lineOffset: work.lineOffset,
+                                                                                       markdown: note.document.body))
+                work.links = links
+                work.pendingLinks = pending
+                work.diagnostics += links.diagnostics
+            }
+        case .headingIDs:
+            if searchIndexOnly {
+                work.headings = headingTexts(document)
+            } else {
+                work.headings = HeadingAnchors.apply(to: document, options: MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML))
+            }
+        }
     }
 
     /// Headings with their text only (search reads no ids, and making them is a third of the
@@ -147,15 +219,16 @@ struct NoteProcessor: Sendable {
         return (files, ValidationReport(results: results).diagnostics)
     }
 
-    /// A concept entry's body: linked to other concepts (not to itself) and rendered.
-    func processConcept(_ index: Int) -> (html: String, text: String, diagnostics: [Diagnostic]) {
+    /// A concept entry's body (the concept at `index` in the glossary): linked to other concepts
+    /// (not to itself) and rendered.
+    public func analyseConcept(_ index: Int) -> ConceptBody {
         let concept = glossary.concepts[index]
         let document = MarkdownDocument(parsing: concept.body)
         let links = conceptLinker.link(document, origin: .init(file: concept.source, lineOffset: concept.bodyStartLine - 1,
                                                                markdown: concept.body, checkTypos: false, ownConcept: index))
         let options = MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML)
         HeadingAnchors.apply(to: document, options: options)
-        return (document.renderHTML(options), document.proseText(), links.diagnostics)
+        return ConceptBody(html: document.renderHTML(options), text: document.proseText(), diagnostics: links.diagnostics)
     }
 
     /// Points relative links and images at the pages and files they name in the output, and

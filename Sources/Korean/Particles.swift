@@ -19,10 +19,10 @@ public enum Particles {
     }
 
     /// A particle as its syllables (at most three: 이었다), so matching touches no heap memory.
-    struct Particle {
-        let syllables: (UInt32, UInt32, UInt32)
-        let count: Int
-        let condition: Condition
+    public struct Particle: Sendable {
+        public let syllables: (UInt32, UInt32, UInt32)
+        public let count: Int
+        public let condition: Condition
 
         init(_ text: String, _ condition: Condition) {
             let scalars = text.unicodeScalars.map(\.value)
@@ -33,9 +33,9 @@ public enum Particles {
         }
 
         /// UTF-8 length.
-        var byteCount: Int { count * 3 }
+        public var byteCount: Int { count * 3 }
 
-        func syllable(_ index: Int) -> UInt32 {
+        public func syllable(_ index: Int) -> UInt32 {
             index == 0 ? syllables.0 : index == 1 ? syllables.1 : syllables.2
         }
     }
@@ -81,28 +81,28 @@ public enum Particles {
     ]
 
     /// Longest particles first, so 에서는 is read as 에서 + 는 rather than 에 + 서….
-    static let particles: [Particle] = table
+    public static let particles: [Particle] = table
         .map { Particle($0.0, $0.1) }
         .sorted { $0.count > $1.count }
 
     /// The particles by their first syllable, longest first within each: a position in a word
     /// is compared with the two or three particles that can start there, not with all of them.
-    static let particlesByFirstSyllable: [UInt32: [Particle]] = Dictionary(grouping: particles) { $0.syllables.0 }
+    public static let particlesByFirstSyllable: [UInt32: [Particle]] = Dictionary(grouping: particles) { $0.syllables.0 }
 
     /// The scalar of the 3-byte UTF-8 sequence at `index` (every Hangul syllable is 3 bytes).
     @inline(__always)
-    static func syllable<C: Collection<UInt8>>(_ bytes: C, _ index: C.Index) -> UInt32 where C.Index == Int {
+    public static func syllable<C: Collection<UInt8>>(_ bytes: C, _ index: C.Index) -> UInt32 where C.Index == Int {
         UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
     }
 
     /// A well-formed lead byte and two continuation bytes at `index` (the caller checks bounds).
     @inline(__always)
-    static func isThreeByteSequence(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    public static func isThreeByteSequence(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         bytes[index] & 0xF0 == 0xE0 && bytes[index + 1] & 0xC0 == 0x80 && bytes[index + 2] & 0xC0 == 0x80
     }
 
     /// Stacks longer than this (에서 + 는 + 도 is already rare) are not particles.
-    static let maximumStack = 3
+    public static let maximumStack = 3
 
     /// The final-consonant class of the character ending at `end` (exclusive) in `bytes`.
     public enum Final: Equatable, Sendable {
@@ -111,7 +111,7 @@ public enum Particles {
         case unknown
     }
 
-    static func final(ofScalar value: UInt32) -> Final {
+    public static func final(ofScalar value: UInt32) -> Final {
         guard value >= 0xAC00, value <= 0xD7A3 else { return .unknown }
         switch (value - 0xAC00) % 28 {
         case 0: return .vowel
@@ -120,7 +120,7 @@ public enum Particles {
         }
     }
 
-    static func allows(_ condition: Condition, after final: Final) -> Bool {
+    public static func allows(_ condition: Condition, after final: Final) -> Bool {
         if final == .unknown { return true }
         switch condition {
         case .any: return true
@@ -196,7 +196,7 @@ public enum Particles {
     }
 
     /// The final-consonant class of the character that ends right before `index`.
-    static func finalBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Final {
+    public static func finalBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Final {
         guard index > 0 else { return .unknown }
         var start = index - 1
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
