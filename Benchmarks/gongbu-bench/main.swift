@@ -133,7 +133,7 @@ func pagesBenchmark(source: String) {
         }
         var size = 0
         let time = seconds {
-            if case .bytes(let bytes) = site.renderPage(job).contents { size = bytes.count }
+            size = site.renderPage(job).renderedBytes.count
         }
         byKind[kind, default: (0, 0, 0)].count += 1
         byKind[kind]!.seconds += time

@@ -263,43 +263,11 @@ public struct ConceptLinker: Sendable {
         }
         let (blockText, offsets) = state.blockOffsets[site.block]!
         guard let base = offsets[site.node] else {
-            return Snippet(before: "", term: String(decoding: bytes[match.start..<match.termEnd], as: UTF8.self), after: "")
+            return Snippet(before: "", match: String(decoding: bytes[match.start..<match.termEnd], as: UTF8.self), after: "")
         }
         let start = min(base + match.start, blockText.count)
         let end = min(base + match.termEnd, blockText.count)
-        return Self.snippet(blockText, start: start, end: end)
-    }
-
-    /// About `radius` characters (Unicode scalars) on each side of `start..<end`, cut at spaces
-    /// where possible, with "…" where text was left out. Works on bytes: no grapheme counting.
-    static func snippet(_ text: [UInt8], start: Int, end: Int, radius: Int = 40) -> Snippet {
-        // Walk back `radius` scalars from the start.
-        var low = start
-        var scalars = 0
-        while low > 0 && scalars < radius {
-            low -= 1
-            while low > 0, text[low] & 0xC0 == 0x80 { low -= 1 }
-            scalars += 1
-        }
-        let cutBefore = low > 0
-        if cutBefore {
-            // Start after the first space in the window, so no word is cut in half.
-            if let space = text[low..<start].firstIndex(where: { $0 == 0x20 }), space + 1 < start { low = space + 1 }
-        }
-        var high = end
-        scalars = 0
-        while high < text.count && scalars < radius {
-            high += 1
-            while high < text.count, text[high] & 0xC0 == 0x80 { high += 1 }
-            scalars += 1
-        }
-        let cutAfter = high < text.count
-        if cutAfter, let space = text[end..<high].lastIndex(where: { $0 == 0x20 }), space > end + radius / 2 { high = space }
-        var before = String(decoding: text[low..<start], as: UTF8.self)
-        var after = String(decoding: text[end..<high], as: UTF8.self)
-        if cutBefore { before = "…" + before }
-        if cutAfter { after += "…" }
-        return Snippet(before: before, term: String(decoding: text[start..<end], as: UTF8.self), after: after)
+        return TextSnippet.around(blockText, start: start, end: end)
     }
 
     func resolve(_ wikilink: Wikilinks.Found, site: TextSite, origin: Origin, state: inout LinkState, sourceText: inout SourceText?) -> WikiTarget? {

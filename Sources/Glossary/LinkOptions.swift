@@ -27,11 +27,7 @@ public struct LinkContext: Sendable {
 }
 
 /// Text around a mention, for backlinks (`…컨테이너를 묶은 [파드]는 …`).
-public struct Snippet: Sendable, Hashable {
-    public var before: String
-    public var term: String
-    public var after: String
-}
+public typealias Snippet = TextSnippet
 
 /// How a note mentions one concept.
 public struct Mention: Sendable, Hashable {

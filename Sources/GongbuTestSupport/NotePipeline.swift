@@ -51,13 +51,13 @@ public struct NotePipeline: Sendable {
             switch job {
             case .note, .concept, .tag:
                 let file = rendered.renderer.renderPage(job)
-                if case .bytes(let bytes) = file.contents { pages[file.path] = String(decoding: bytes, as: UTF8.self) }
+                pages[file.path] = String(decoding: file.renderedBytes, as: UTF8.self)
             default:
                 continue
             }
         }
         for file in rendered.renderer.dataFiles() {
-            if case .bytes(let bytes) = file.contents { pages[file.path] = String(decoding: bytes, as: UTF8.self) }
+            pages[file.path] = String(decoding: file.renderedBytes, as: UTF8.self)
         }
         return Output(diagnostics: diagnostics, pages: pages)
     }

@@ -1,17 +1,12 @@
-import Foundation
+import GongbuCore
 
-/// A piece of text around the first place a query matched.
-public struct SearchSnippet: Sendable, Hashable {
-    public var before: String
-    public var match: String
-    public var after: String
-
-    public var plain: String { before + match + after }
-}
+/// A search result's context: the text around the first place a query matched.
+public typealias SearchSnippet = TextSnippet
 
 public enum Snippets {
     /// About `radius` characters either side of the first occurrence (case-insensitive) of any
-    /// of `highlights` (longest first); the start of the text when none occurs.
+    /// of `highlights` (longest first), cut by `TextSnippet.around`; the start of the text when
+    /// none occurs. Lines are joined with spaces.
     public static func make(_ text: String, highlights: [String], radius: Int = 40) -> SearchSnippet {
         let characters = Array(text.split(whereSeparator: { $0.isNewline }).joined(separator: " "))
         // Compared character by character, each lower-cased on its own, so positions in the
@@ -35,14 +30,11 @@ public enum Snippets {
                 position += 1
             }
         }
-        guard let (start, length) = found else {
-            let head = String(characters.prefix(radius * 2))
-            return SearchSnippet(before: head + (characters.count > radius * 2 ? "…" : ""), match: "", after: "")
-        }
-        let low = max(0, start - radius)
-        let high = min(characters.count, start + length + radius)
-        return SearchSnippet(before: (low > 0 ? "…" : "") + String(characters[low..<start]),
-                             match: String(characters[start..<(start + length)]),
-                             after: String(characters[(start + length)..<high]) + (high < characters.count ? "…" : ""))
+        let bytes = Array(String(characters).utf8)
+        guard let (start, length) = found else { return TextSnippet.head(bytes, radius: radius) }
+        // Character positions to byte offsets.
+        let startByte = characters[..<start].reduce(0) { $0 + $1.utf8.count }
+        let endByte = startByte + characters[start..<(start + length)].reduce(0) { $0 + $1.utf8.count }
+        return TextSnippet.around(bytes, start: startByte, end: endByte, radius: radius)
     }
 }

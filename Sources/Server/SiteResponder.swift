@@ -76,16 +76,12 @@ public struct SiteResponder: HTTPResponder {
 
     /// The bytes of a site file; files copied from the source only when they are inside it.
     func read(_ file: OutputFile) -> [UInt8]? {
-        switch file.contents {
-        case .bytes(let bytes):
-            return bytes
-        case .deferred(let make):
-            return make()
-        case .copy(let source):
-            let fileSystem = LocalFileSystem()
+        let fileSystem = LocalFileSystem()
+        if case .copy(let source) = file.contents {
             guard let real = fileSystem.resolveSymbolicLink(at: source), Path.isInside(real, sourceRoot) else { return nil }
-            return try? fileSystem.readFile(at: real)
+            return try? OutputFile(path: file.path, contents: .copy(from: real), origin: file.origin).bytes(reading: fileSystem)
         }
+        return try? file.bytes(reading: fileSystem)
     }
 
     func respond(bytes: [UInt8], contentType: String, request: Request, status: HTTPResponse.Status) -> Response {

@@ -71,9 +71,9 @@ public struct SiteRenderer: Sendable {
             switch job {
             case .page(let page):
                 let (path, origin) = target(of: page)
-                return OutputFile(path: path, contents: .deferred { renderPage(page).bytes }, origin: origin)
+                return OutputFile(path: path, contents: .deferred { renderPage(page).renderedBytes }, origin: origin)
             case .data(let data):
-                return OutputFile(path: dataPath(data), contents: .deferred { dataFile(data, layout: layout).bytes }, origin: dataOrigin(data))
+                return OutputFile(path: dataPath(data), contents: .deferred { dataFile(data, layout: layout).renderedBytes }, origin: dataOrigin(data))
             }
         }
         var diagnostics: [Diagnostic] = []
@@ -386,7 +386,7 @@ public struct SiteRenderer: Sendable {
                 "count": backlink.count + backlink.wikilinks,
                 "hasSnippet": backlink.snippet != nil,
                 "before": backlink.snippet?.before ?? "",
-                "term": backlink.snippet?.term ?? "",
+                "term": backlink.snippet?.match ?? "",
                 "after": backlink.snippet?.after ?? "",
             ]
         }
@@ -514,16 +514,5 @@ public struct SiteRenderer: Sendable {
         </html>
 
         """
-    }
-}
-
-extension OutputFile {
-    /// The bytes of a file this renderer made in memory.
-    fileprivate var bytes: [UInt8] {
-        switch contents {
-        case .bytes(let bytes): return bytes
-        case .deferred(let make): return make()
-        case .copy: preconditionFailure("rendered pages are never copies")
-        }
     }
 }

@@ -26,6 +26,22 @@ public struct OutputFile: Sendable {
         self.init(path: path, contents: .bytes(Array(text.utf8)), origin: origin)
     }
 
+    /// The file's bytes, the one way a planned file becomes bytes: made now for deferred
+    /// contents, read from `fileSystem` for copies.
+    public func bytes(reading fileSystem: any FileSystem) throws(FileSystemError) -> [UInt8] {
+        if case .copy(let source) = contents { return try fileSystem.readFile(at: source) }
+        return renderedBytes
+    }
+
+    /// The bytes of a file made in memory (a page or a data file); empty for a copy.
+    public var renderedBytes: [UInt8] {
+        switch contents {
+        case .bytes(let bytes): return bytes
+        case .deferred(let make): return make()
+        case .copy: return []
+        }
+    }
+
     /// The file with its bytes made now (for deferred contents); other contents are unchanged.
     public func materialized() -> OutputFile {
         guard case .deferred(let make) = contents else { return self }

@@ -166,12 +166,7 @@ public struct OutputWriter: Sendable {
         let failures = files.concurrentMap(threads: Parallelism.processorCount * writeThreadsPerCore) { (file: OutputFile) -> String? in
             let destination = Path.join(staging, file.path)
             do {
-                let bytes: [UInt8]
-                switch file.contents {
-                case .bytes(let content): bytes = content
-                case .deferred(let make): bytes = make()
-                case .copy(let source): bytes = try fileSystem.readFile(at: source)
-                }
+                let bytes = try file.bytes(reading: fileSystem)
                 if reused.contains(file.path), let current = try? fileSystem.readFile(at: destination), current == bytes { return nil }
                 try fileSystem.writeFile(bytes, to: destination)
                 return nil

@@ -34,8 +34,11 @@ struct TokenizerTests {
     @Test func snippetsFindTheFirstMatch() {
         let snippet = Snippets.make("앞부분 설명이 길게 이어지고 나서 파드를 만든다. 그 뒤도 있다.", highlights: ["파드"], radius: 5)
         #expect(snippet.match == "파드")
-        #expect(snippet.before == "…고 나서 ")
-        #expect(snippet.after == "를 만든다…")
+        // Cut by the same rule as backlinks: at most 5 scalars a side, then back to a space.
+        #expect(snippet.before == "…나서 ")
+        #expect(snippet.after == "를…")
+        let none = Snippets.make("앞부분 설명이 길게 이어진다", highlights: ["서비스"], radius: 2)
+        #expect(none == SearchSnippet(before: "앞부분…", match: "", after: ""))
     }
 
     @Test func indexFilesRoundTrip() throws {

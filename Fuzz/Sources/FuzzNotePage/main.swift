@@ -1,8 +1,7 @@
 import FuzzSupport
 import Foundation
-import Build
+import GongbuTestSupport
 import GongbuCore
-import Site
 
 /// A small site prepared once: concepts with Korean and English aliases, a false friend, and a
 /// second note to link to.
