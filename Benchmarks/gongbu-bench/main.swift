@@ -186,6 +186,45 @@ func incrementalBenchmark(source: String, edits: Int, retitle: Bool) {
     }
 }
 
+/// graph.json written by hand (what the build does) against the same document through
+/// `Encodable` and `JSONEncoder`, best of three each: the measurement behind keeping the large
+/// data files hand-written.
+func jsonBenchmark(source: String) {
+    let root = Path.absolute(source, relativeTo: LocalFileSystem.currentDirectory)
+    let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: root, outputRoot: Path.join(root, "public"), homeDirectory: "/nonexistent")
+    var report = BuildReport()
+    guard let analysis = SiteBuild(options: options, generatorVersion: "bench").analyse(&report) else { print("analysis failed"); return }
+    let model = analysis.model
+    let urls = analysis.urls
+    struct Concept: Encodable { var id, title: String; var aliases: [String]; var summary, url: String }
+    struct Note: Encodable { var id, title, source, url: String; var tags: [String]; @JSONNullable var date: String? }
+    struct Edge: Encodable { var source, target, kind: String; var weight: Int }
+    struct Graph: Encodable { var concepts: [Concept]; var notes: [Note]; var edges: [Edge] }
+    func endpoint(_ endpoint: GraphEdge.Endpoint) -> String {
+        switch endpoint {
+        case .note(let index): "note:" + model.notes[index].slug
+        case .concept(let index): "concept:" + model.glossary.concepts[index].id
+        }
+    }
+    func encodable() -> String {
+        let graph = Graph(
+            concepts: model.glossary.concepts.map { Concept(id: $0.id, title: $0.title, aliases: $0.aliases, summary: $0.summary, url: urls.absolute(.concept(id: $0.id))) },
+            notes: model.notes.indices.map { index in
+                let note = model.notes[index]
+                return Note(id: note.slug, title: note.title, source: note.source, url: urls.absolute(.note(slug: note.slug)),
+                            tags: model.noteTags[index].map(\.name), date: note.date?.htmlDateTime)
+            },
+            edges: model.graph.edges.map { Edge(source: endpoint($0.source), target: endpoint($0.target), kind: $0.kind, weight: $0.weight) })
+        return JSONText.encode(graph)
+    }
+    var sizes = (0, 0)
+    let byHand = (0..<3).map { _ in seconds { sizes.0 = GraphExport.json(model, urls: urls).utf8.count } }.min()!
+    let throughEncoder = (0..<3).map { _ in seconds { sizes.1 = encodable().utf8.count } }.min()!
+    print("graph.json: \(model.notes.count) notes, \(model.graph.edges.count) edges")
+    print(String(format: "  by hand        %8.3f s  %d bytes", byHand, sizes.0))
+    print(String(format: "  JSONEncoder    %8.3f s  %d bytes  (%.1fx)", throughEncoder, sizes.1, throughEncoder / byHand))
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "schema":
@@ -195,10 +234,12 @@ case "pages":
 case "incremental":
     incrementalBenchmark(source: arguments.dropFirst().first ?? ".", edits: arguments.dropFirst(2).first.flatMap(Int.init) ?? 9,
                          retitle: arguments.dropFirst(3).first == "title")
+case "json":
+    jsonBenchmark(source: arguments.dropFirst().first ?? ".")
 case "linking":
     let notes = arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
     let concepts = arguments.dropFirst(2).first.flatMap(Int.init) ?? 1_000
     linkingBenchmark(notes: notes, concepts: concepts)
 default:
-    print("usage: gongbu-bench linking [notes] [concepts] | schema | pages SITE-FOLDER | incremental SITE-FOLDER [edits] [title]")
+    print("usage: gongbu-bench linking [notes] [concepts] | schema | pages SITE-FOLDER | json SITE-FOLDER | incremental SITE-FOLDER [edits] [title]")
 }

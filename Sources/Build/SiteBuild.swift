@@ -21,6 +21,10 @@ public struct BuildOptions: Sendable {
     public var searchIndexOnly = false
     /// Run every stage but do not write (for `gongbu validate`-style checks and tests).
     public var dryRun = false
+    /// Threads per core that render and write output files (see `OutputWriter`).
+    public var writeThreadsPerCore = 2
+    /// Receives each phase of writing and its seconds (`gongbu build --timings`).
+    public var writeTrace: (@Sendable (_ phase: String, _ seconds: Double) -> Void)?
 
     public init(fileSystem: any FileSystem, sourceRoot: String, outputRoot: String, homeDirectory: String) {
         self.fileSystem = fileSystem
@@ -93,6 +97,8 @@ public struct SiteBuild: Sendable {
         let started = DispatchTime.now()
         var writer = OutputWriter(fileSystem: options.fileSystem, outputRoot: options.outputRoot)
         writer.keepSpare = options.keepSpare
+        writer.writeThreadsPerCore = options.writeThreadsPerCore
+        writer.trace = options.writeTrace
         if !options.dryRun, let problem = writer.checkTarget(sourceRoot: options.sourceRoot, homeDirectory: options.homeDirectory) {
             report.fatal = problem.message
             return finish(report, started)

@@ -68,34 +68,48 @@ public struct ValidationReport: Sendable {
         return line
     }
 
+    /// `gongbu validate --output json`.
     public func json() -> String {
-        let summary = self.summary
-        var out = "{\n  \"summary\": {\"documents\": \(summary.documents), \"valid\": \(summary.valid), \"invalid\": \(summary.invalid), "
-        out += "\"expectedInvalid\": \(summary.expectedInvalid), \"skipped\": \(summary.skipped)},\n  \"results\": ["
-        var first = true
-        for (source, document) in documents {
-            out += first ? "\n" : ",\n"
-            first = false
-            out += "    {\"file\": \(Escape.jsonString(source.source.file)), \"line\": \(document.line), \"document\": \(document.document), "
-            out += "\"apiVersion\": \(json(document.apiVersion)), \"kind\": \(json(document.kind)), \"name\": \(json(document.name)), "
-            out += "\"status\": \(Escape.jsonString(document.status.rawValue)), "
-            if let reason = document.skipReason { out += "\"reason\": \(Escape.jsonString(reason)), " }
-            out += "\"errors\": ["
-            out += document.issues.map { issue in
-                "{\"line\": \(issue.line), \"column\": \(issue.column), \"path\": \(Escape.jsonString(issue.path)), \"rule\": \(Escape.jsonString(issue.rule)), "
-                    + "\"severity\": \(Escape.jsonString(issue.severity.rawValue)), \"message\": \(Escape.jsonString(issue.message))}"
-            }.joined(separator: ", ")
-            out += "]}"
-        }
-        out += first ? "]" : "\n  ]"
-        if !problems.isEmpty {
-            out += ",\n  \"problems\": [" + problems.map { Escape.jsonString($0.description) }.joined(separator: ", ") + "]"
-        }
-        out += "\n}\n"
-        return out
+        JSONText.encode(JSONReport(self)) + "\n"
     }
 
-    private func json(_ value: String?) -> String { value.map(Escape.jsonString) ?? "null" }
+    /// The JSON form: `{"summary":{…},"results":[{…,"errors":[…]}],"problems":[…]}`.
+    struct JSONReport: Encodable {
+        struct Summary: Encodable {
+            var documents, valid, invalid, expectedInvalid, skipped: Int
+        }
+        struct Issue: Encodable {
+            var line, column: Int
+            var path, rule, severity, message: String
+        }
+        struct Result: Encodable {
+            var file: String
+            var line, document: Int
+            @JSONNullable var apiVersion: String?
+            @JSONNullable var kind: String?
+            @JSONNullable var name: String?
+            var status: String
+            var reason: String?
+            var errors: [Issue]
+        }
+        var summary: Summary
+        var results: [Result]
+        var problems: [String]?
+
+        init(_ report: ValidationReport) {
+            let summary = report.summary
+            self.summary = Summary(documents: summary.documents, valid: summary.valid, invalid: summary.invalid,
+                                   expectedInvalid: summary.expectedInvalid, skipped: summary.skipped)
+            results = report.documents.map { source, document in
+                Result(file: source.source.file, line: document.line, document: document.document, apiVersion: document.apiVersion,
+                       kind: document.kind, name: document.name, status: document.status.rawValue, reason: document.skipReason,
+                       errors: document.issues.map {
+                           Issue(line: $0.line, column: $0.column, path: $0.path, rule: $0.rule, severity: $0.severity.rawValue, message: $0.message)
+                       })
+            }
+            problems = report.problems.isEmpty ? nil : report.problems.map(\.description)
+        }
+    }
 
     static func documentLabel(_ source: SourceResult, _ document: DocumentResult) -> String {
         var label = "\(source.source.file):\(document.line)"

@@ -8,7 +8,7 @@ import GongbuCore
 ///   table and the weights — everything a query needs before it knows its terms (small).
 /// - `search/terms-<n>.json`: posting lists, sharded by a hash of the term, so a query fetches
 ///   only the shards of its own terms.
-/// - `search/docs-<n>.json`: titles, URLs and summaries, 500 documents per shard, fetched for
+/// - `search/docs-<n>.json`: titles, URLs and summaries, `documentsPerShard` (100) documents a shard, fetched for
 ///   the results shown.
 /// - `search/initials.json`: initials of note titles, fetched only for ㅍㄷ-style queries.
 public enum IndexFiles {

@@ -27,13 +27,11 @@ public final class PreviewServer: @unchecked Sendable {
     public func announce(_ update: IncrementalBuild.Update) {
         if update.hasErrors {
             let lines = (update.fatal.map { [$0] } ?? []) + update.diagnostics.filter { $0.severity == .error }.map(\.description)
-            let json = "{\"errors\": [" + lines.map(Escape.jsonString).joined(separator: ",") + "]}"
-            events.publish(PreviewEvent(name: "errors", data: json))
+            events.publish(PreviewEvent(name: "errors", data: JSONText.encode(["errors": lines], pretty: false)))
         } else {
             events.publish(PreviewEvent(name: "ok", data: "{}"))
             if !update.changed.isEmpty || !update.removed.isEmpty {
-                let changed = update.changed.prefix(50).map(Escape.jsonString).joined(separator: ",")
-                events.publish(PreviewEvent(name: "reload", data: "{\"changed\": [\(changed)]}"))
+                events.publish(PreviewEvent(name: "reload", data: JSONText.encode(["changed": Array(update.changed.prefix(50))], pretty: false)))
             }
         }
     }

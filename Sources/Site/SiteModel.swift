@@ -134,7 +134,6 @@ public struct SiteModel: Sendable {
 }
 
 extension SiteModel {
-    /// The documents of the search index: concepts first, then notes in display order.
     /// Drops the text kept only to build the search index (each note's prose, the documents'
     /// bodies, headings and mention counts), once the index is built: on a large site it is
     /// tens of megabytes that rendering never reads. The index files do not contain it.
@@ -150,6 +149,7 @@ extension SiteModel {
         self.searchIndex = searchIndex
     }
 
+    /// The documents of the search index: concepts first, then notes in display order.
     public func searchDocuments() -> [SearchDocument] {
         var documents: [SearchDocument] = []
         for (index, concept) in glossary.concepts.enumerated() {

@@ -48,8 +48,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not keep the previous site beside the output folder (.public.gongbu-spare) for faster rebuilds.")
     var noSpare = false
 
-    @Flag(name: .long, help: "Print how long each step of the build took.")
+    @Flag(name: .long, help: "Print how long each step of the build took, and each phase of writing.")
     var timings = false
+
+    @Option(name: .long, help: ArgumentHelp("Threads per core that render and write files (default 2).", valueName: "n", visibility: .hidden))
+    var writeThreadsPerCore = 2
 
     func run() throws {
         let terminal = Terminal()
@@ -59,6 +62,9 @@ struct BuildCommand: ParsableCommand {
                                    homeDirectory: LocalFileSystem.homeDirectory)
         options.includeDrafts = drafts
         options.keepSpare = !noSpare
+        options.writeThreadsPerCore = max(1, writeThreadsPerCore)
+        let phases = Locked([(String, Double)]())
+        if timings { options.writeTrace = { phase, seconds in phases.withLock { $0.append((phase, seconds)) } } }
         let build = SiteBuild(options: options, generatorVersion: Gongbu.version)
         let report = build.run(progress: quiet ? { _ in } : terminal.progress)
         terminal.clearProgress()
@@ -69,6 +75,9 @@ struct BuildCommand: ParsableCommand {
                 let name = timing.step.padding(toLength: 18, withPad: " ", startingAt: 0)
                 let line = String(format: "%7.3f s  (cpu %7.3f s, peak memory %5d MB)", timing.seconds, timing.cpuSeconds, timing.peakMemory >> 20)
                 FileHandle.standardError.write(Data("  \(name) \(line)\n".utf8))
+            }
+            for (phase, seconds) in phases.withLock({ $0 }) {
+                FileHandle.standardError.write(Data("    write/\(phase): \(String(format: "%.3f", seconds)) s\n".utf8))
             }
         }
         if let fatal = report.fatal {

@@ -95,21 +95,17 @@ struct SearchCommand: ParsableCommand {
         func url(_ path: String) -> String { (urls ?? "/") + Escape.urlPath(path) }
 
         if json {
-            var out = "{\"query\": \(Escape.jsonString(text)), \"concepts\": ["
-            out += results.concepts.compactMap { hit -> String? in
+            let concepts = results.concepts.compactMap { hit -> JSONConcept? in
                 guard let document = documentInfo(hit.document) else { return nil }
-                return "{\"id\": \(Escape.jsonString(document.id)), \"title\": \(Escape.jsonString(document.title)), \"url\": \(Escape.jsonString(url(document.url))), "
-                    + "\"score\": \(String(format: "%.4f", hit.score)), \"fuzzy\": \(hit.fuzzy)}"
-            }.joined(separator: ", ")
-            out += "], \"notes\": ["
-            out += results.notes.compactMap { hit -> String? in
+                return JSONConcept(id: document.id, title: document.title, url: url(document.url), score: JSONText.rounded(hit.score), fuzzy: hit.fuzzy)
+            }
+            let notes = results.notes.compactMap { hit -> JSONNote? in
                 guard let document = documentInfo(hit.document) else { return nil }
                 let snippet = Snippets.make(documentText(hit.document) ?? document.summary, highlights: results.highlights)
-                return "{\"id\": \(Escape.jsonString(document.id)), \"title\": \(Escape.jsonString(document.title)), \"source\": \(Escape.jsonString(document.source)), "
-                    + "\"url\": \(Escape.jsonString(url(document.url))), \"score\": \(String(format: "%.4f", hit.score)), \"snippet\": \(Escape.jsonString(snippet.plain))}"
-            }.joined(separator: ", ")
-            out += "]}"
-            print(out)
+                return JSONNote(id: document.id, title: document.title, source: document.source, url: url(document.url),
+                                score: JSONText.rounded(hit.score), snippet: snippet.plain)
+            }
+            print(JSONText.encode(JSONResults(query: text, concepts: concepts, notes: notes)))
         } else if !results.isEmpty {
             let color = terminal.stdoutIsTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
@@ -153,5 +149,24 @@ struct SearchCommand: ParsableCommand {
     static func readProse(_ path: String, fileSystem: any FileSystem) -> String? {
         guard let bytes = try? fileSystem.readFile(at: path), let decoded = try? TextDecoding.decode(bytes) else { return nil }
         return MarkdownDocument(parsing: FrontMatterSplit.split(decoded.text).body).proseText()
+    }
+
+    /// `--json`: `{"query","concepts":[{"id","title","url","score","fuzzy"}],"notes":[{"id","title","source","url","score","snippet"}]}`.
+    struct JSONResults: Encodable {
+        var query: String
+        var concepts: [JSONConcept]
+        var notes: [JSONNote]
+    }
+
+    struct JSONConcept: Encodable {
+        var id, title, url: String
+        var score: Double
+        var fuzzy: Bool
+    }
+
+    struct JSONNote: Encodable {
+        var id, title, source, url: String
+        var score: Double
+        var snippet: String
     }
 }
