@@ -54,13 +54,13 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["GongbuCore", "Korean", "Content", "Markdown", "Glossary", "Manifests"]),
         // Stage 4, render: the site model, templates, pages, feeds, data files.
         .target(name: "Site", dependencies: [
-            "GongbuCore", "Content", "Markdown", "Glossary", "Manifests", "Search", "Analysis", "Write",
+            "GongbuCore", "Content", "Markdown", "Glossary", "Search", "Analysis", "Write",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // Stage 5, write: output files, the output writer and its atomic swap.
         .target(name: "Write", dependencies: ["GongbuCore"]),
         // Runs the stages as named steps (`Pipeline`), for `gongbu build`, `serve` and tests.
-        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Markdown", "Glossary", "Manifests", "Search", "Analysis", "Site", "Write"]),
+        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Glossary", "Manifests", "Search", "Analysis", "Site", "Write"]),
         // `gongbu serve`: the preview server (Hummingbird on SwiftNIO), file watching, live reload.
         .target(name: "Server", dependencies: [
             "Build", "Content", "GongbuCore", "Site", "Write",
@@ -69,7 +69,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "gongbu", dependencies: [
-            "Build", "Content", "GongbuCore", "Manifests", "Markdown", "Analysis", "Search", "Server", "Site", "Write",
+            "Build", "Content", "GongbuCore", "Manifests", "Markdown", "Analysis", "Search", "Server", "Site",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmarks: built with the package, never run by the tests (swift run -c release gongbu-bench).
@@ -77,7 +77,7 @@ let package = Package(
             "Analysis", "Build", "Content", "Glossary", "GongbuCore", "Manifests", "Markdown", "Site", "Write",
         ], path: "Benchmarks/gongbu-bench"),
         // Test-only code shared by the test targets and the fuzz package.
-        .target(name: "GongbuTestSupport", dependencies: ["GongbuCore", "Content", "Glossary", "Analysis", "Site", "Write", "Build"]),
+        .target(name: "GongbuTestSupport", dependencies: ["GongbuCore", "Content", "Site", "Write", "Build"]),
         .testTarget(name: "GongbuCoreTests", dependencies: ["GongbuCore", "GongbuTestSupport"]),
         .testTarget(name: "KoreanTests", dependencies: ["Korean"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "GongbuCore", "GongbuTestSupport"]),
@@ -85,10 +85,12 @@ let package = Package(
         .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "Korean", "Content", "Markdown", "GongbuCore"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Korean", "GongbuCore"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Content", "Glossary", "GongbuCore", "GongbuTestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Content", "Glossary", "Manifests", "GongbuCore"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Analysis", "Content", "Markdown", "Write", "GongbuCore", "GongbuTestSupport"]),
         .testTarget(name: "WriteTests", dependencies: ["Write", "GongbuCore", "GongbuTestSupport"]),
-        .testTarget(name: "BuildTests", dependencies: ["Build", "Analysis", "Search", "Site", "Write", "Content", "GongbuCore", "GongbuTestSupport"]),
+        .testTarget(name: "BuildTests", dependencies: [
+            "Build", "Analysis", "Search", "Site", "Write", "Content", "Korean", "Manifests", "GongbuCore", "GongbuTestSupport",
+        ]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Build", "GongbuCore", "GongbuTestSupport"]),
         // Runs the built `gongbu` binary: exit codes and output formats.
         .testTarget(name: "CLITests", dependencies: ["gongbu", "GongbuTestSupport"]),

@@ -1,0 +1,75 @@
+import Analysis
+import Content
+import Glossary
+import GongbuCore
+import Manifests
+import Testing
+
+/// The passes over one note's tree, in their documented order, on notes of our own.
+@Suite("Note analysis passes")
+struct NoteAnalyzerTests {
+    static let glossaryEntry = "---\ntitle: 파드 (Pod)\naliases: [파드, Pod]\nsummary: 가장 작은 배포 단위\n---\n파드는 컨테이너를 묶는다.\n"
+
+    /// Loads `files` (relative to the site) from memory and analyses the note at `notePath`.
+    func analyse(_ files: [String: String], note notePath: String, searchOnly: Bool = false) throws -> NoteAnalysis {
+        let fileSystem = InMemoryFileSystem()
+        for (path, text) in files { try fileSystem.writeString(text, to: "/site/" + path) }
+        try fileSystem.writeString(Self.glossaryEntry, to: "/site/content/glossary/pod.md")
+        let content = ContentLoader(fileSystem: fileSystem, sourceRoot: "/site").load()
+        let glossary = Glossary.load(content.glossary).0
+        var titles: [String: String] = [:]
+        for note in content.notes { titles[note.slug] = note.metadata.title ?? note.nameTitle }
+        var analyzer = NoteAnalyzer(config: content.config, linkTargets: LinkTargets(notes: content.notes, staticFiles: content.staticFiles, assets: []),
+                                    urls: SiteURLs(baseURL: "/"), glossary: glossary, noteTitles: titles, validation: ValidationOptions())
+        analyzer.searchIndexOnly = searchOnly
+        let note = try #require(content.notes.first { $0.document.contentPath == notePath })
+        return analyzer.analyse(note)
+    }
+
+    @Test func passesRunInTheDocumentedOrder() {
+        #expect(NoteAnalyzer.passes == [.title, .examples, .links, .rawHTML, .concepts, .headingIDs])
+        #expect(NoteAnalyzer.searchPasses == [.title, .concepts, .headingIDs])
+        // Every pass has a place in the full list.
+        #expect(Set(NoteAnalyzer.passes) == Set(NoteAnalyzer.Pass.allCases))
+    }
+
+    @Test func titleHeadingBecomesTheTitleAndLeavesTheBody() throws {
+        let result = try analyse(["content/notes/a.md": "# 파드 정리\n\n본문에서 파드를 만든다.\n\n## 만들기\n"], note: "notes/a.md")
+        #expect(result.page.title == "파드 정리")
+        #expect(!result.page.bodyHTML.contains("<h1"))
+        #expect(result.page.headings.map(\.text) == ["만들기"])
+        #expect(result.diagnostics == [])
+    }
+
+    @Test func examplesAreReplacedByTheirBoxesBeforeConceptsAreLinked() throws {
+        let manifest = "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n```\n"
+        let result = try analyse(["content/notes/a.md": "---\ntitle: 예제\n---\n파드 예제:\n\n" + manifest], note: "notes/a.md")
+        #expect(result.page.examples.count == 1)
+        // The example box (its `kind: Pod` included) is not prose: only the paragraph's 파드 links.
+        #expect(result.page.bodyHTML.components(separatedBy: "data-concept=").count == 2)
+        #expect(result.page.bodyHTML.contains("data-concept=\"pod\""))
+        #expect(!result.page.bodyHTML.contains("<pre><code class=\"language-yaml\">"))
+    }
+
+    @Test func linksPassRewritesNoteLinksAndWarnsAboutMissingTargets() throws {
+        let files = [
+            "content/notes/a.md": "---\ntitle: 첫째\n---\n[둘째](b.md)와 ![그림](없는.png)\n",
+            "content/notes/b.md": "---\ntitle: 둘째\n---\n본문\n",
+        ]
+        let result = try analyse(files, note: "notes/a.md")
+        #expect(result.page.linkedNotes == ["b"])
+        #expect(result.page.bodyHTML.contains("<a href=\"../../notes/b/\">둘째</a>"))
+        #expect(result.diagnostics.map(\.description) == [
+            "content/notes/a.md:4:19: warning: image '없는.png' does not exist in the content folder [missing-file]",
+        ])
+    }
+
+    @Test func searchPassesMakeNoHTMLAndNoDiagnostics() throws {
+        let result = try analyse(["content/notes/a.md": "# 제목\n\n파드와 ![그림](없는.png)\n\n## 둘\n"], note: "notes/a.md", searchOnly: true)
+        #expect(result.page.bodyHTML == "")
+        #expect(result.diagnostics == [])
+        #expect(result.page.mentions.map(\.concept) == [0])
+        #expect(result.page.headings.map(\.text) == ["둘"])
+        #expect(result.page.searchText.contains("파드와"))
+    }
+}
