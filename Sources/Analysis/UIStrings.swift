@@ -88,15 +88,15 @@ public struct UIStrings: Sendable {
         formatDate: { date in "\(date.year)년 \(date.month)월 \(date.day)일" },
         relationSentence: { kind, subject, object in
             func topic(_ part: (html: String, text: String)) -> String { part.html + String(KoreanGrammar.topic(part.text).dropFirst(part.text.count)) }
-            func object_(_ part: (html: String, text: String)) -> String { part.html + String(KoreanGrammar.object(part.text).dropFirst(part.text.count)) }
+            func withObject(_ part: (html: String, text: String)) -> String { part.html + String(KoreanGrammar.object(part.text).dropFirst(part.text.count)) }
             func with(_ part: (html: String, text: String)) -> String { part.html + String(KoreanGrammar.with(part.text).dropFirst(part.text.count)) }
             switch kind {
-            case "requires": return "\(object_(subject)) 이해하려면 \(object_(object)) 먼저 알아야 한다."
-            case "manages": return "\(topic(subject)) \(object_(object)) 만들고 관리한다."
+            case "requires": return "\(withObject(subject)) 이해하려면 \(withObject(object)) 먼저 알아야 한다."
+            case "manages": return "\(topic(subject)) \(withObject(object)) 만들고 관리한다."
             case "part-of": return "\(topic(subject)) \(object.html)의 구성 요소이다."
-            case "selects": return "\(topic(subject)) 레이블로 \(object_(object)) 선택한다."
-            case "uses": return "\(topic(subject)) \(object_(object)) 사용한다."
-            case "exposes": return "\(topic(subject)) \(object_(object)) 외부에 노출한다."
+            case "selects": return "\(topic(subject)) 레이블로 \(withObject(object)) 선택한다."
+            case "uses": return "\(topic(subject)) \(withObject(object)) 사용한다."
+            case "exposes": return "\(topic(subject)) \(withObject(object)) 외부에 노출한다."
             case "kind-of": return "\(topic(subject)) \(object.html)의 한 종류이다."
             default: return "\(topic(subject)) \(with(object)) 관련이 있다."
             }
