@@ -36,42 +36,42 @@ let package = Package(
         ),
         // Below every stage: diagnostics, file access and the folder walker, the source layout,
         // text decoding, escaping, snippets, parallel helpers, locks.
-        .target(name: "GongbuCore"),
+        .target(name: "GongbuCore", path: "Sources/0-GongbuCore"),
         // Below every stage: Korean grammar (particles, final consonants, scanning UTF-8 text).
-        .target(name: "Korean"),
+        .target(name: "Korean", path: "Sources/0-Korean"),
         // Stage 1, load: files, front matter, config, slugs, where pages live.
-        .target(name: "Content", dependencies: ["GongbuCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Content", dependencies: ["GongbuCore", .product(name: "Yams", package: "Yams")], path: "Sources/1-Content"),
         // Stage 2, parse: the cmark AST wrapper.
-        .target(name: "Markdown", dependencies: ["CCmark", "GongbuCore"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "GongbuCore"], path: "Sources/2-Markdown"),
         // Stage 3, analyse: concept entries, Korean-aware linking, the concept graph.
-        .target(name: "Glossary", dependencies: ["GongbuCore", "Korean", "Content", "Markdown"]),
+        .target(name: "Glossary", dependencies: ["GongbuCore", "Korean", "Content", "Markdown"], path: "Sources/3-Glossary"),
         // Stage 3, analyse: manifest checks, the embedded API schema and the API server's rules.
-        .target(name: "Manifests", dependencies: ["GongbuCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Manifests", dependencies: ["GongbuCore", .product(name: "Yams", package: "Yams")], path: "Sources/3-Manifests"),
         // Stage 3, analyse: the search index and Korean-aware ranking, shared by the CLI and the site.
-        .target(name: "Search", dependencies: ["GongbuCore", "Korean"]),
+        .target(name: "Search", dependencies: ["GongbuCore", "Korean"], path: "Sources/3-Search"),
         // Stage 3, analyse: the ordered passes over one note's tree and the per-note result
         // (`NoteAnalysis`), run on all cores; `gongbu validate`'s runner.
-        .target(name: "Analysis", dependencies: ["GongbuCore", "Korean", "Content", "Markdown", "Glossary", "Manifests"]),
+        .target(name: "Analysis", dependencies: ["GongbuCore", "Korean", "Content", "Markdown", "Glossary", "Manifests"], path: "Sources/4-Analysis"),
         // Stage 4, render: the site model, templates, pages, feeds, data files.
         .target(name: "Site", dependencies: [
             "GongbuCore", "Content", "Markdown", "Glossary", "Search", "Analysis", "Write",
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], path: "Sources/5-Site"),
         // Stage 5, write: output files, the output writer and its atomic swap.
-        .target(name: "Write", dependencies: ["GongbuCore"]),
+        .target(name: "Write", dependencies: ["GongbuCore"], path: "Sources/6-Write"),
         // Runs the stages as named steps (`Pipeline`), for `gongbu build`, `serve` and tests.
-        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Glossary", "Manifests", "Search", "Analysis", "Site", "Write"]),
+        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Glossary", "Manifests", "Search", "Analysis", "Site", "Write"], path: "Sources/7-Build"),
         // `gongbu serve`: the preview server (Hummingbird on SwiftNIO), file watching, live reload.
         .target(name: "Server", dependencies: [
             "Build", "Content", "GongbuCore", "Site", "Write",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], path: "Sources/8-Server"),
         .executableTarget(name: "gongbu", dependencies: [
             "Build", "Content", "GongbuCore", "Manifests", "Markdown", "Analysis", "Search", "Server", "Site",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], path: "Sources/9-gongbu"),
         // Benchmarks: built with the package, never run by the tests (swift run -c release gongbu-bench).
         .executableTarget(name: "gongbu-bench", dependencies: [
             "Analysis", "Build", "Content", "Glossary", "GongbuCore", "Manifests", "Markdown", "Site", "Write",

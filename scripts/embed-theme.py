@@ -2,7 +2,7 @@
 """Embeds the default theme (templates/*.mustache and templates/assets/*) into the gongbu binary.
 
 The repository's templates/ folder is the source of truth for the default theme; this script
-writes Sources/Site/DefaultTheme.generated.swift from it. Run it after editing a template:
+writes Sources/5-Site/DefaultTheme.generated.swift from it. Run it after editing a template:
 
     python3 scripts/embed-theme.py
 
@@ -13,7 +13,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES = os.path.join(ROOT, "templates")
-OUTPUT = os.path.join(ROOT, "Sources", "Site", "DefaultTheme.generated.swift")
+OUTPUT = os.path.join(ROOT, "Sources", "5-Site", "DefaultTheme.generated.swift")
 
 
 def literal(text: str) -> str:
@@ -67,7 +67,7 @@ def main() -> int:
     if "--check" in sys.argv:
         current = open(OUTPUT, encoding="utf-8").read() if os.path.exists(OUTPUT) else ""
         if current != text:
-            print("Sources/Site/DefaultTheme.generated.swift is out of date; run python3 scripts/embed-theme.py")
+            print("Sources/5-Site/DefaultTheme.generated.swift is out of date; run python3 scripts/embed-theme.py")
             return 1
         return 0
     with open(OUTPUT, "w", encoding="utf-8") as f:

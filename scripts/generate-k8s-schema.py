@@ -9,7 +9,7 @@ Run by hand when a new Kubernetes version is out:
 
 It reads the *strict* JSON schemas of every Kubernetes version the package ships, strips
 descriptions and other annotations, deduplicates identical type definitions across versions,
-and writes Sources/Manifests/KubernetesSchema.generated.swift, which embeds the result (one
+and writes Sources/3-Manifests/KubernetesSchema.generated.swift, which embeds the result (one
 compact JSON document, ~350 KB, ~32 KB compressed) in the binary. That file is committed; the
 package is not.
 
@@ -34,7 +34,7 @@ except ImportError:
     sys.exit("install the PyPI package first: pip install kubernetes-validate")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT_SWIFT = os.path.join(ROOT, "Sources", "Manifests", "KubernetesSchema.generated.swift")
+OUT_SWIFT = os.path.join(ROOT, "Sources", "3-Manifests", "KubernetesSchema.generated.swift")
 PACKAGE = os.path.join(os.path.dirname(kubernetes_validate.__file__), "kubernetes-json-schema")
 
 
