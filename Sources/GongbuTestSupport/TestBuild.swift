@@ -24,6 +24,22 @@ public enum TestBuild {
         return (report, TreeSnapshot.read("/out", fileSystem: fileSystem))
     }
 
+    /// Builds the fixture site `Tests/Fixtures/<name>` into a scratch folder and compares the
+    /// whole output with the golden tree `Tests/Fixtures/<name>/expected` (`TreeSnapshot.compare`:
+    /// a changed, unexpected or missing file is a difference; `GONGBU_RECORD_GOLDEN=1` records
+    /// the tree instead and reports that as a difference, so the run fails).
+    ///
+    /// Nothing is ignored: the output marker is fixed text, search shard names come from a
+    /// hash of the terms, and the build writes no times, so every byte is the same on every run.
+    public static func goldenDifferences(ofFixture name: String) -> (report: BuildReport, differences: [String]) {
+        let scratch = ScratchFolder("gongbu-golden")
+        defer { scratch.remove() }
+        let output = scratch.join("public")
+        let report = run(source: TestPaths.fixture(name), output: output)
+        guard report.wroteOutput else { return (report, ["the build of \(name) wrote no output"]) }
+        return (report, TreeSnapshot.compare(TreeSnapshot.read(output), withGolden: TestPaths.fixture(name + "/expected")))
+    }
+
     /// Hrefs and srcs in a page that point inside the site and do not resolve to a file.
     public static func brokenLinks(in html: String, page: String, files: Set<String>) -> [String] {
         var broken: [String] = []

@@ -8,7 +8,9 @@ import Testing
 @Suite("Manifest examples in builds")
 struct ExampleBuildTests {
     @Test func exampleErrorsPointAtNoteLinesAndFailTheBuild() {
-        let report = TestSupport.build(source: TestSupport.fixtures + "/examples", output: "/unused")
+        let output = ScratchFolder()
+        defer { output.remove() }
+        let report = TestBuild.run(source: TestPaths.fixture("examples"), output: output.join("public"))
         #expect(report.diagnostics.map(\.description) == [
             "content/broken.md:18:28: error: spec.containers[0].ports[0].containerPort: containerPort 70000 is out of range: must be between 1 and 65535 [port-range]",
             "content/broken.md:21:1: error: this example is marked expect-error but has no error; fix the example or remove the flag [expect-error]",
@@ -43,27 +45,44 @@ struct ExampleBuildTests {
         #expect(junit.contains("<failure message=\"spec.containers[0].ports[0].containerPort: containerPort 70000 is out of range: must be between 1 and 65535\">"))
     }
 
-    @Test func bundledExamplesAreValidAndPublished() throws {
-        let output = TestSupport.temporaryFolder()
-        defer { TestSupport.cleanUp(output) }
-        let report = TestSupport.build(source: TestSupport.repositoryRoot, output: output + "/public")
-        #expect(report.succeeded)
-        #expect(report.examples >= 20)
-        let files = TestSupport.snapshot(output + "/public")
-        let examples = files.keys.filter { $0.hasPrefix("examples/") && $0.hasSuffix(".yaml") }
-        #expect(examples.count == report.examples)
-        let run = ValidationRun(fileSystem: LocalFileSystem(), paths: [TestSupport.repositoryRoot + "/content"],
-                                displayBase: TestSupport.repositoryRoot, options: .init())
+    /// A site of its own (`Tests/Fixtures/example-build`): two notes with six examples. The
+    /// valid ones pass, each expect-error example is caught by the rule that explains its
+    /// mistake, a no-validate one is skipped, and every example is published as a file with its
+    /// `kubectl apply -f` line.
+    @Test func examplesAreValidatedAndPublished() throws {
+        let site = TestPaths.fixture("example-build")
+        let output = ScratchFolder()
+        defer { output.remove() }
+        let report = TestBuild.run(source: site, output: output.join("public"))
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(report.wroteOutput)
+        #expect(report.examples == 6)
+        let files = TreeSnapshot.read(output.join("public"))
+        #expect(files.keys.filter { $0.hasPrefix("examples/") }.sorted() == [
+            "examples/mistakes/1-deployment-api.yaml",
+            "examples/mistakes/2-pod-big-port.yaml",
+            "examples/mistakes/3-pod-web_server.yaml",
+            "examples/mistakes/4.yaml",
+            "examples/web-lab/1-deployment-web.yaml",
+            "examples/web-lab/2-deployment-front.yaml",
+        ])
+
+        let run = ValidationRun(fileSystem: LocalFileSystem(), paths: [site + "/content"], displayBase: site, options: .init())
         let validation = run.run()
         #expect(validation.succeeded)
-        #expect(validation.summary.invalid == 0)
-        #expect(validation.summary.expectedInvalid >= 5)
-        #expect(validation.summary.warnings == 0)
-        // The five teaching mistakes are each caught by the rule that explains them.
-        let rules = Set(validation.documents.filter { $0.document.status == .expectedInvalid }.flatMap { $0.document.issues.map(\.rule) })
-        for rule in ["selector-match", "schema", "port-range", "name"] { #expect(rules.contains(rule), "no expect-error example shows \(rule)") }
-        let page = String(decoding: files["notes/hello-node-lab/index.html"]!, as: UTF8.self)
-        #expect(page.contains("badge-expected-error"))
-        #expect(page.contains("kubectl apply -f 1-deployment-hello-node.yaml"))
+        let summary = validation.summary
+        let counts: [Int] = [summary.documents, summary.valid, summary.invalid, summary.expectedInvalid, summary.skipped, summary.warnings]
+        #expect(counts == [7, 2, 0, 4, 1, 0])
+        let caught = validation.documents.filter { $0.document.status == .expectedInvalid }
+            .map { "\($0.source.source.file):\($0.document.line) \($0.document.issues.map(\.rule).joined(separator: ","))" }
+        #expect(caught == [
+            "content/notes/mistakes.md:12 schema", "content/notes/mistakes.md:36 port-range", "content/notes/mistakes.md:53 name",
+            "content/notes/web-lab.md:48 selector-match",
+        ])
+
+        let page = String(decoding: try #require(files["notes/web-lab/index.html"]), as: UTF8.self)
+        #expect(page.components(separatedBy: "badge-expected-error").count - 1 == 1)
+        #expect(page.contains("<p class=\"example-apply\"><code>kubectl apply -f 1-deployment-web.yaml</code></p>"))
+        #expect(page.contains("href=\"../../examples/web-lab/1-deployment-web.yaml\" download>"))
     }
 }

@@ -4,44 +4,24 @@ import GongbuTestSupport
 import Testing
 @testable import Build
 
-/// Rendered pages of small fixture notes, compared byte for byte with files under
-/// Fixtures/golden/expected. Regenerate with `GONGBU_UPDATE_GOLDEN=1 swift test --filter GoldenTests`
-/// and review the diff.
+/// The fixture site `Tests/Fixtures/golden` (notes without front matter, Jekyll names, plain
+/// text, raw HTML), built and compared whole with its `expected/` folder. Re-record every golden
+/// tree with `GONGBU_RECORD_GOLDEN=1 swift test --filter "GoldenTests|GlossaryBuildTests"`
+/// (that run fails on purpose), review the diff, and run again without the variable.
 @Suite("Golden pages")
 struct GoldenTests {
-    static let goldenPages = [
-        "notes/no-front-matter/index.html",
-        "notes/jekyll-style/index.html",
-        "notes/plain-text/index.html",
-        "notes/raw-html/index.html",
-        "index.html",
-        "tags/index.html",
-        "atom.xml",
-        "sitemap.xml",
-    ]
-
-    @Test func fixturePagesMatchGoldenFiles() throws {
-        let output = TestSupport.temporaryFolder()
-        defer { TestSupport.cleanUp(output) }
-        let report = TestSupport.build(source: TestSupport.fixtures + "/golden", output: output + "/public")
+    @Test func wholeOutputMatchesTheGoldenTree() {
+        let (report, differences) = TestBuild.goldenDifferences(ofFixture: "golden")
         #expect(report.fatal == nil)
         #expect(!report.diagnostics.hasErrors, "\(report.diagnostics)")
-        let fs = LocalFileSystem()
-        let expectedFolder = TestSupport.fixtures + "/golden/expected"
-        let update = ProcessInfo.processInfo.environment["GONGBU_UPDATE_GOLDEN"] == "1"
-        for page in Self.goldenPages {
-            let actual = String(decoding: try fs.readFile(at: output + "/public/" + page), as: UTF8.self)
-            if update {
-                try fs.writeString(actual, to: expectedFolder + "/" + page)
-                continue
-            }
-            let expected = String(decoding: try fs.readFile(at: expectedFolder + "/" + page), as: UTF8.self)
-            #expect(actual == expected, "\(page) differs from its golden file")
-        }
+        #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
     }
 
     @Test func fixtureWarningsAreExact() {
-        let report = TestSupport.build(source: TestSupport.fixtures + "/golden", output: "/unused", fileSystem: LocalFileSystem())
+        let output = ScratchFolder()
+        defer { output.remove() }
+        let report = TestBuild.run(source: TestPaths.fixture("golden"), output: output.join("public"))
+        #expect(report.wroteOutput)
         let warnings = report.diagnostics.map(\.description)
         #expect(warnings == [
             "content/notes/no-front-matter.md:8:1: warning: image '/Users/me/Desktop/pod.png' does not exist in the content folder [missing-file]",

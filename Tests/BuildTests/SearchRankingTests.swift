@@ -5,15 +5,20 @@ import Search
 import Testing
 @testable import Build
 
-/// Ranking on the bundled notes and glossary, as a learner would search them.
-@Suite("Search ranking on the bundled content")
+/// Ranking on a small study site of its own (`Tests/Fixtures/search-ranking`: six notes and
+/// thirteen concepts), as a learner would search it.
+@Suite("Search ranking")
 struct SearchRankingTests {
     static let index: SearchIndex = {
         var report = BuildReport()
-        var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: TestSupport.repositoryRoot, outputRoot: "/unused", homeDirectory: "/nonexistent")
+        var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: TestPaths.fixture("search-ranking"), outputRoot: "/unused",
+                                   homeDirectory: "/nonexistent")
         options.dryRun = true
         return SiteBuild(options: options, generatorVersion: "test").analyse(&report)!.model.searchIndex!
     }()
+
+    /// Every note of the fixture that mentions pods (cluster.md is about nodes and the control plane only).
+    static let podNotes: Set<String> = ["deployment-and-replicaset", "jobs", "pods", "services", "storage"]
 
     func concepts(_ query: String) -> [String] {
         let index = Self.index
@@ -35,10 +40,9 @@ struct SearchRankingTests {
         #expect(concepts(query).first == expected, "\(query) → \(concepts(query))")
     }
 
+    /// 크론잡 contains 잡, so the job concept is found too; it must rank below cronjob.
     @Test func cronjobComesBeforeJob() {
-        let found = concepts("크론잡")
-        #expect(found.first == "cronjob")
-        if let job = found.firstIndex(of: "job") { #expect(job > 0) }
+        #expect(concepts("크론잡") == ["cronjob", "job", "pod"])
     }
 
     @Test func typosFindTheConceptMarkedFuzzy() {
@@ -46,25 +50,26 @@ struct SearchRankingTests {
         let results = QueryEngine(source: index).search("deploymnet")
         #expect(results.concepts.first.map { index.documents[$0.document].id } == "deployment")
         #expect(results.concepts.first?.fuzzy == true)
-        #expect(!results.notes.isEmpty)
+        #expect(Set(results.notes.map { index.documents[$0.document].id }) == ["deployment-and-replicaset", "pods"])
         let exact = QueryEngine(source: index).search("deployment")
         #expect(exact.concepts.first?.fuzzy == false)
     }
 
     @Test func koreanAndEnglishNamesFindTheSameNotes() {
-        #expect(notes("Pod") == notes("파드"))
-        #expect(notes("Deployment") == notes("디플로이먼트"))
-        #expect(!notes("파드").isEmpty)
+        #expect(notes("Pod") == Self.podNotes)
+        #expect(notes("파드") == Self.podNotes)
+        #expect(notes("Deployment") == ["deployment-and-replicaset", "pods"])
+        #expect(notes("디플로이먼트") == ["deployment-and-replicaset", "pods"])
     }
 
     @Test func aliasExpansionFindsNotesThatUseOtherSpellings() {
-        // 포드 appears in few notes, but every note about pods is found through the concept.
-        #expect(notes("포드").count == notes("파드").count)
-        #expect(notes("포드").contains("pods"))
+        // Only pods.md writes 포드, but every note about pods is found through the concept.
+        #expect(notes("포드") == Self.podNotes)
     }
 
     @Test func partialWordsMatchThroughBigrams() {
-        #expect(notes("플로이먼").contains("deployment-and-replicaset"))
+        // 플로이먼 is the middle of 디플로이먼트, which only these two notes use.
+        #expect(notes("플로이먼") == ["deployment-and-replicaset", "pods"])
     }
 
     @Test func unknownWordsFindNothing() {

@@ -25,12 +25,13 @@ struct SharedCorpusTests {
         #expect(failing.sorted() == ["application/job/cronjob.yaml", "service/networking/example-ingress.yaml"])
     }
 
-    /// Linking on Korean prose nobody here wrote: the real Korean Kubernetes documentation.
+    /// Linking on Korean prose nobody here wrote: the real Korean Kubernetes documentation,
+    /// against a glossary of its own (`Tests/Fixtures/shared-corpus`, fifteen short entries).
     @Test func koreanDocumentationLinksItsTerms() throws {
         let work = TestSupport.temporaryFolder()
         defer { TestSupport.cleanUp(work) }
         try TestSupport.copyTree(TestSupport.shared + "/corpus/ko-docs/concepts", to: work + "/site/content/docs")
-        try TestSupport.copyTree(TestSupport.repositoryRoot + "/content/glossary", to: work + "/site/content/glossary")
+        try TestSupport.copyTree(TestPaths.fixture("shared-corpus/content/glossary"), to: work + "/site/content/glossary")
         var report = BuildReport()
         let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: work + "/site", outputRoot: work + "/out", homeDirectory: "/nonexistent")
         let analysis = try #require(SiteBuild(options: options, generatorVersion: "test").analyse(&report))
@@ -43,8 +44,10 @@ struct SharedCorpusTests {
             // Hugo shortcodes are markup: nothing inside them is linked.
             #expect(!note.bodyHTML.contains("term_id=&quot;<a"), "\(note.source) links inside a shortcode")
         }
-        for id in ["pod", "deployment", "replicaset", "statefulset", "daemonset", "cronjob", "ingress", "configmap", "namespace",
-                   "persistentvolume", "persistentvolumeclaim", "node", "container", "label", "selector"] {
+        let ids = ["configmap", "container", "cronjob", "daemonset", "deployment", "ingress", "label", "namespace", "node",
+                   "persistentvolume", "persistentvolumeclaim", "pod", "replicaset", "selector", "statefulset"]
+        #expect(glossary.concepts.map(\.id).sorted() == ids)
+        for id in ids {
             #expect((mentioned[id] ?? 0) > 0, "the Korean docs never link \(id)")
         }
     }

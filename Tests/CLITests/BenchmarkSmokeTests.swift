@@ -6,7 +6,7 @@ import Testing
 struct BenchmarkSmokeTests {
     static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    @Test(.enabled(if: python != nil, "python3 is not installed"))
+    @Test(.tags(.slow), .skippedWhenQuick, .enabled(if: python != nil, "python3 is not installed"))
     func smokeRunWithFiftyNotes() throws {
         let work = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }

@@ -26,7 +26,7 @@ struct KilledBuildTests {
         }
     }
 
-    @Test(arguments: ["writing", "analysing"])
+    @Test(.tags(.slow), .skippedWhenQuick, arguments: ["writing", "analysing"])
     func theOldSiteSurvivesAKillDuring(phase: String) throws {
         let root = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -160,9 +160,10 @@ struct AliasMatcherTests {
         // 200,000 words scan in well under a second even in debug builds.
         let text = String(repeating: "파드가 노드에서 실행되고 서비스는 잡아서 hello-node 크론잡을 본다 ", count: 20_000)
         let clock = ContinuousClock()
-        let elapsed = clock.measure { _ = TestGlossary.matcher.matches(in: text) }
-        #expect(elapsed < .seconds(5))
-        #expect(TestGlossary.matcher.matches(in: text).count == 80_000)
+        var found: [AliasMatch] = []
+        let elapsed = clock.measure { found = TestGlossary.matcher.matches(in: text) }
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+        #expect(found.count == 80_000)
     }
 }
 

@@ -26,6 +26,9 @@ struct SearchFuzzRegressionTests {
 
     @Test func crashQuerySearchesAndMakesSnippets() {
         let results = QueryEngine(source: Self.index).search(Self.crashQuery)
+        // The query's "dep…" fragments find the deployment concept and the note that uses it.
+        #expect(results.notes.map { Self.index.documents[$0.document].id } == ["n"])
+        #expect(results.concepts.map { Self.index.documents[$0.document].id } == ["deployment"])
         for hit in results.notes + results.concepts {
             let snippet = Snippets.make(Self.index.documents[hit.document].body, highlights: results.highlights)
             #expect(!(snippet.before + snippet.match + snippet.after).isEmpty)

@@ -17,6 +17,8 @@ struct ThemeTests {
         }
         let names = try fs.contentsOfDirectory(at: folder).filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(9)) }
         #expect(Set(names) == Set(DefaultTheme.templates.keys), "run python3 scripts/embed-theme.py")
+        let assetNames = try fs.contentsOfDirectory(at: folder + "/assets")
+        #expect(Set(assetNames) == Set(DefaultTheme.assets.keys), "run python3 scripts/embed-theme.py")
         for (name, text) in DefaultTheme.assets {
             #expect(String(decoding: try fs.readFile(at: "\(folder)/assets/\(name)"), as: UTF8.self) == text)
         }

@@ -47,8 +47,8 @@ struct OutputWriterTests {
         #expect(try fs.contentsOfDirectory(at: "/site").sorted() == ["public"])
     }
 
-    @Test func refusesFoldersItDidNotCreate() {
-        try? fs.writeString("precious", to: "/site/public/thesis.docx")
+    @Test func refusesFoldersItDidNotCreate() throws {
+        try fs.writeString("precious", to: "/site/public/thesis.docx")
         let problem = OutputWriter(fileSystem: fs, outputRoot: "/site/public").checkTarget(sourceRoot: "/site", homeDirectory: "/home/u")
         #expect(problem?.message.contains("was not created by gongbu") == true)
     }

@@ -1,0 +1,62 @@
+// gongbu site script: small, framework-free, optional (every page works without it).
+(function () {
+  'use strict';
+
+  // Opened from disk (file://), a link to "notes/pod/" shows a folder listing instead of the page.
+  // Point relative folder links at their index.html so the site can be browsed without a server.
+  if (window.location.protocol === 'file:') {
+    var links = document.querySelectorAll('a[href]');
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute('href');
+      if (!href || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.charAt(0) === '#' || href.charAt(0) === '/') continue;
+      var hashAt = href.indexOf('#');
+      var path = hashAt >= 0 ? href.slice(0, hashAt) : href;
+      var hash = hashAt >= 0 ? href.slice(hashAt) : '';
+      if (path === '' ) continue;
+      if (path.charAt(path.length - 1) === '/') links[i].setAttribute('href', path + 'index.html' + hash);
+      else if (path === '.' || path === '..') links[i].setAttribute('href', path + '/index.html' + hash);
+    }
+  }
+
+  // Only the first link to a concept on a page carries its summary; show it on the others too.
+  var summaries = {};
+  var conceptLinks = document.querySelectorAll('a.concept[data-concept]');
+  for (var c = 0; c < conceptLinks.length; c++) {
+    var id = conceptLinks[c].getAttribute('data-concept');
+    var title = conceptLinks[c].getAttribute('title');
+    if (title && !summaries[id]) summaries[id] = title;
+  }
+  for (c = 0; c < conceptLinks.length; c++) {
+    var cid = conceptLinks[c].getAttribute('data-concept');
+    if (!conceptLinks[c].getAttribute('title') && summaries[cid]) conceptLinks[c].setAttribute('title', summaries[cid]);
+  }
+
+  // Copy buttons on manifest examples (hidden until this script shows them).
+  var buttons = document.querySelectorAll('.copy-button[data-copy-target]');
+  for (var b = 0; b < buttons.length; b++) {
+    buttons[b].hidden = false;
+    buttons[b].addEventListener('click', function (event) {
+      var button = event.currentTarget;
+      var code = document.getElementById(button.getAttribute('data-copy-target'));
+      if (!code) return;
+      var lines = code.querySelectorAll('.line');
+      var text = '';
+      for (var l = 0; l < lines.length; l++) text += lines[l].textContent + '\n';
+      var label = button.textContent;
+      var done = function () {
+        button.textContent = button.getAttribute('data-copied') || '✓';
+        setTimeout(function () { button.textContent = label; }, 1500);
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, function () {});
+      } else {
+        var area = document.createElement('textarea');
+        area.value = text;
+        document.body.appendChild(area);
+        area.select();
+        try { document.execCommand('copy'); done(); } catch (e) {}
+        document.body.removeChild(area);
+      }
+    });
+  }
+})();
