@@ -12,9 +12,11 @@ let package = Package(
         .executable(name: "gongbu", targets: ["gongbu"]),
         // The pipeline as libraries, for the fuzz targets in Fuzz/ (a separate package, built
         // with the fuzzer and address sanitizer).
-        .library(name: "GongbuPipeline", targets: [
-            "GongbuCore", "Korean", "Content", "Markdown", "Glossary", "Manifests", "Search", "Analysis", "Site", "Write", "Build",
-        ]),
+        .library(
+            name: "GongbuPipeline",
+            targets: [
+                "GongbuCore", "Korean", "Content", "Markdown", "Glossary", "Manifests", "Search", "Analysis", "Site", "Write", "Build",
+            ]),
         // Test-only code (the one-note harness, the rendered-page oracle, scratch sites), shared
         // by the test targets and the fuzz package; never linked into `gongbu`.
         .library(name: "GongbuTestSupport", targets: ["GongbuTestSupport"]),
@@ -51,31 +53,43 @@ let package = Package(
         .target(name: "Search", dependencies: ["GongbuCore", "Korean"], path: "Sources/3-Search"),
         // Stage 3, analyse: the ordered passes over one note's tree and the per-note result
         // (`NoteAnalysis`), run on all cores; `gongbu validate`'s runner.
-        .target(name: "Analysis", dependencies: ["GongbuCore", "Korean", "Content", "Markdown", "Glossary", "Manifests"], path: "Sources/4-Analysis"),
+        .target(
+            name: "Analysis", dependencies: ["GongbuCore", "Korean", "Content", "Markdown", "Glossary", "Manifests"],
+            path: "Sources/4-Analysis"),
         // Stage 4, render: the site model, templates, pages, feeds, data files.
-        .target(name: "Site", dependencies: [
-            "GongbuCore", "Content", "Markdown", "Glossary", "Search", "Analysis", "Write",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ], path: "Sources/5-Site"),
+        .target(
+            name: "Site",
+            dependencies: [
+                "GongbuCore", "Content", "Markdown", "Glossary", "Search", "Analysis", "Write",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ], path: "Sources/5-Site"),
         // Stage 5, write: output files, the output writer and its atomic swap.
         .target(name: "Write", dependencies: ["GongbuCore"], path: "Sources/6-Write"),
         // Runs the stages as named steps (`Pipeline`), for `gongbu build`, `serve` and tests.
-        .target(name: "Build", dependencies: ["GongbuCore", "Content", "Glossary", "Manifests", "Search", "Analysis", "Site", "Write"], path: "Sources/7-Build"),
+        .target(
+            name: "Build", dependencies: ["GongbuCore", "Content", "Glossary", "Manifests", "Search", "Analysis", "Site", "Write"],
+            path: "Sources/7-Build"),
         // `gongbu serve`: the preview server (Hummingbird on SwiftNIO), file watching, live reload.
-        .target(name: "Server", dependencies: [
-            "Build", "Content", "GongbuCore", "Site", "Write",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "Logging", package: "swift-log"),
-        ], path: "Sources/8-Server"),
-        .executableTarget(name: "gongbu", dependencies: [
-            "Build", "Content", "GongbuCore", "Manifests", "Markdown", "Analysis", "Search", "Server", "Site",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], path: "Sources/9-gongbu"),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Build", "Content", "GongbuCore", "Site", "Write",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ], path: "Sources/8-Server"),
+        .executableTarget(
+            name: "gongbu",
+            dependencies: [
+                "Build", "Content", "GongbuCore", "Manifests", "Markdown", "Analysis", "Search", "Server", "Site",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ], path: "Sources/9-gongbu"),
         // Benchmarks: built with the package, never run by the tests (swift run -c release gongbu-bench).
-        .executableTarget(name: "gongbu-bench", dependencies: [
-            "Analysis", "Build", "Content", "Glossary", "GongbuCore", "Manifests", "Markdown", "Site", "Write",
-        ], path: "Benchmarks/gongbu-bench"),
+        .executableTarget(
+            name: "gongbu-bench",
+            dependencies: [
+                "Analysis", "Build", "Content", "Glossary", "GongbuCore", "Manifests", "Markdown", "Site", "Write",
+            ], path: "Benchmarks/gongbu-bench"),
         // Test-only code shared by the test targets and the fuzz package.
         .target(name: "GongbuTestSupport", dependencies: ["GongbuCore", "Content", "Site", "Write", "Build"]),
         .testTarget(name: "GongbuCoreTests", dependencies: ["GongbuCore", "GongbuTestSupport"]),
@@ -86,11 +100,14 @@ let package = Package(
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Korean", "GongbuCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Content", "Glossary", "Manifests", "GongbuCore"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Analysis", "Content", "Markdown", "Write", "GongbuCore", "GongbuTestSupport"]),
+        .testTarget(
+            name: "SiteTests", dependencies: ["Site", "Analysis", "Content", "Markdown", "Write", "GongbuCore", "GongbuTestSupport"]),
         .testTarget(name: "WriteTests", dependencies: ["Write", "GongbuCore", "GongbuTestSupport"]),
-        .testTarget(name: "BuildTests", dependencies: [
-            "Build", "Analysis", "Search", "Site", "Write", "Content", "Korean", "Manifests", "GongbuCore", "GongbuTestSupport",
-        ]),
+        .testTarget(
+            name: "BuildTests",
+            dependencies: [
+                "Build", "Analysis", "Search", "Site", "Write", "Content", "Korean", "Manifests", "GongbuCore", "GongbuTestSupport",
+            ]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Build", "GongbuCore", "GongbuTestSupport"]),
         // Runs the built `gongbu` binary: exit codes and output formats.
         .testTarget(name: "CLITests", dependencies: ["gongbu", "GongbuTestSupport"]),

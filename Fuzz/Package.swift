@@ -9,9 +9,11 @@ let package = Package(
     targets: [
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzSupport", .product(name: "GongbuPipeline", package: "gongbu")]),
-        .executableTarget(name: "FuzzNotePage", dependencies: [
-            "FuzzSupport", .product(name: "GongbuPipeline", package: "gongbu"), .product(name: "GongbuTestSupport", package: "gongbu"),
-        ]),
+        .executableTarget(
+            name: "FuzzNotePage",
+            dependencies: [
+                "FuzzSupport", .product(name: "GongbuPipeline", package: "gongbu"), .product(name: "GongbuTestSupport", package: "gongbu"),
+            ]),
         .executableTarget(name: "FuzzManifest", dependencies: ["FuzzSupport", .product(name: "GongbuPipeline", package: "gongbu")]),
         .executableTarget(name: "FuzzSearchQuery", dependencies: ["FuzzSupport", .product(name: "GongbuPipeline", package: "gongbu")]),
     ],

@@ -37,9 +37,11 @@ func makeConcepts(_ count: Int, random: inout SeededGenerator) -> [SourceDocumen
     (0..<count).map { index in
         let korean = (0..<Int.random(in: 2...5, using: &random)).map { _ in String(syllables.randomElement(using: &random)!) }.joined()
         let english = "Term\(index)"
-        let yaml = "title: \(korean) (\(english))\naliases: [\(korean), \(english), \(english)s]\nsummary: 개념 \(index)\nrelated: [c\((index + 1) % count)]\n"
-        return SourceDocument(path: "content/glossary/c\(index).md", contentPath: "glossary/c\(index).md",
-                              frontMatter: try! YAMLReader.read(yaml), frontMatterLineOffset: 1, body: "\(korean) 설명", bodyStartLine: 7)
+        let yaml =
+            "title: \(korean) (\(english))\naliases: [\(korean), \(english), \(english)s]\nsummary: 개념 \(index)\nrelated: [c\((index + 1) % count)]\n"
+        return SourceDocument(
+            path: "content/glossary/c\(index).md", contentPath: "glossary/c\(index).md",
+            frontMatter: try! YAMLReader.read(yaml), frontMatterLineOffset: 1, body: "\(korean) 설명", bodyStartLine: 7)
     }
 }
 
@@ -77,8 +79,9 @@ func linkingBenchmark(notes noteCount: Int, concepts conceptCount: Int) {
     let terms = glossary.concepts.flatMap(\.aliases)
     let notes = (0..<noteCount).map { _ in makeNote(terms, random: &random) }
     let bytes = notes.reduce(0) { $0 + $1.utf8.count }
-    let context = LinkContext(linkEveryMention: false, linkHeadings: false, conceptHref: { "../../concepts/\($0)/" },
-                              noteHref: { "../../notes/\($0)/" }, noteTitles: [:])
+    let context = LinkContext(
+        linkEveryMention: false, linkHeadings: false, conceptHref: { "../../concepts/\($0)/" },
+        noteHref: { "../../notes/\($0)/" }, noteTitles: [:])
     let linker = ConceptLinker(glossary: glossary, context: context)
 
     var matchCount = 0
@@ -98,7 +101,9 @@ func linkingBenchmark(notes noteCount: Int, concepts conceptCount: Int) {
     let parseOnly = seconds {
         _ = notes.concurrentMap { MarkdownDocument(parsing: $0).root.kind }
     }
-    print("linking: \(noteCount) notes (\(bytes / 1_000_000) MB), \(conceptCount) concepts (\(terms.count) aliases), \(Parallelism.processorCount) cores")
+    print(
+        "linking: \(noteCount) notes (\(bytes / 1_000_000) MB), \(conceptCount) concepts (\(terms.count) aliases), \(Parallelism.processorCount) cores"
+    )
     print(String(format: "  build matcher            %8.3f s", buildTime))
     print(String(format: "  match text only          %8.3f s  (%d matches)", matchOnly, matchCount))
     print(String(format: "  parse only (cmark)       %8.3f s", parseOnly))
@@ -109,18 +114,27 @@ func linkingBenchmark(notes noteCount: Int, concepts conceptCount: Int) {
 func schemaBenchmark() {
     var schema: KubernetesSchema?
     let load = seconds { schema = KubernetesSchema.shared }
-    print(String(format: "schema: decoded %d types for %d Kubernetes versions in %.1f ms", schema!.types.count, schema!.versions.count, load * 1000))
+    print(
+        String(
+            format: "schema: decoded %d types for %d Kubernetes versions in %.1f ms", schema!.types.count, schema!.versions.count,
+            load * 1000))
 }
 
 /// Renders every page of a real site once, one core, and sums the time by kind of page.
 func pagesBenchmark(source: String) {
     let root = Path.absolute(source, relativeTo: LocalFileSystem.currentDirectory)
-    let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: root, outputRoot: Path.join(root, "public"), homeDirectory: "/nonexistent")
+    let options = BuildOptions(
+        fileSystem: LocalFileSystem(), sourceRoot: root, outputRoot: Path.join(root, "public"), homeDirectory: "/nonexistent")
     var report = BuildReport()
     var analysis: SiteAnalysis?
     let analyseTime = seconds { analysis = SiteBuild(options: options, generatorVersion: "bench").analyse(&report) }
-    guard let analysis else { print("analysis failed"); return }
-    let renderer = PageRenderer(theme: analysis.theme, config: analysis.model.config, ui: UIStrings.forLanguage(analysis.model.config.language), generatorVersion: "bench")
+    guard let analysis else {
+        print("analysis failed")
+        return
+    }
+    let renderer = PageRenderer(
+        theme: analysis.theme, config: analysis.model.config, ui: UIStrings.forLanguage(analysis.model.config.language),
+        generatorVersion: "bench")
     let site = SiteRenderer(renderer: renderer, model: analysis.model)
     var byKind: [String: (count: Int, seconds: Double, bytes: Int)] = [:]
     for job in site.allJobs {
@@ -142,7 +156,8 @@ func pagesBenchmark(source: String) {
     let dataTime = seconds { _ = site.dataFiles() }
     print(String(format: "pages: analysis %.3f s (all cores)", analyseTime))
     for (kind, total) in byKind.sorted(by: { $0.value.seconds > $1.value.seconds }) {
-        print(String(format: "  %-14@ %6d pages %8.3f s  %8.1f MB", kind as NSString, total.count, total.seconds, Double(total.bytes) / 1e6))
+        print(
+            String(format: "  %-14@ %6d pages %8.3f s  %8.1f MB", kind as NSString, total.count, total.seconds, Double(total.bytes) / 1e6))
     }
     print(String(format: "  data files (graph, sitemap, feed, search; all cores) %.3f s", dataTime))
 }
@@ -153,36 +168,50 @@ func pagesBenchmark(source: String) {
 /// update includes re-reading the note from disk and re-rendering every page that shows it).
 func incrementalBenchmark(source: String, edits: Int, retitle: Bool) {
     let root = Path.normalize(source.hasPrefix("/") ? source : FileManager.default.currentDirectoryPath + "/" + source)
-    let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: root, outputRoot: root + "/public", homeDirectory: NSHomeDirectory())
+    let options = BuildOptions(
+        fileSystem: LocalFileSystem(), sourceRoot: root, outputRoot: root + "/public", homeDirectory: NSHomeDirectory())
     let build = IncrementalBuild(options: options, generatorVersion: "bench")
     let full = build.rebuildAll()
     print(String(format: "incremental: full build in memory %.3f s, %d notes, %d pages", full.seconds, full.notes, full.pages))
     let notesFolder = root + "/content/notes"
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: notesFolder)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
-    guard !names.isEmpty else { print("no notes in \(notesFolder)"); return }
+    guard !names.isEmpty else {
+        print("no notes in \(notesFolder)")
+        return
+    }
     var times: [Double] = []
     for edit in 0..<edits {
         let path = notesFolder + "/" + names[(edit * 7919) % names.count]
         guard let original = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
         // Either a sentence appended to the body, or (`title`) a new title, which changes how
         // the note is listed everywhere.
-        let edited = retitle ? original.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"수정 \(edit) ")
-                             : original + "\n수정 \(edit): 파드를 다시 만들었다.\n"
+        let edited =
+            retitle
+            ? original.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"수정 \(edit) ")
+            : original + "\n수정 \(edit): 파드를 다시 만들었다.\n"
         try? edited.write(toFile: path, atomically: false, encoding: .utf8)
         let update = build.update(changedPaths: [path])
         times.append(update.seconds)
         // The whole-site files are produced when first requested after a change (a reloaded
         // page does not ask for them); time that separately.
-        let dataTime = seconds { _ = build.file(at: "graph.json"); _ = build.file(at: "search/meta.json") }
-        print(String(format: "  edit %d: %@ %.1f ms, %d files changed%@; then graph.json and the search index %.1f ms", edit,
-                     (path as NSString).lastPathComponent, update.seconds * 1000, update.changed.count, update.hasErrors ? " (errors)" : "",
-                     dataTime * 1000))
+        let dataTime = seconds {
+            _ = build.file(at: "graph.json")
+            _ = build.file(at: "search/meta.json")
+        }
+        print(
+            String(
+                format: "  edit %d: %@ %.1f ms, %d files changed%@; then graph.json and the search index %.1f ms", edit,
+                (path as NSString).lastPathComponent, update.seconds * 1000, update.changed.count, update.hasErrors ? " (errors)" : "",
+                dataTime * 1000))
         try? original.write(toFile: path, atomically: false, encoding: .utf8)
         _ = build.update(changedPaths: [path])
     }
     let sorted = times.sorted()
     if !sorted.isEmpty {
-        print(String(format: "  median %.1f ms, worst %.1f ms over %d edits", sorted[sorted.count / 2] * 1000, sorted.last! * 1000, sorted.count))
+        print(
+            String(
+                format: "  median %.1f ms, worst %.1f ms over %d edits", sorted[sorted.count / 2] * 1000, sorted.last! * 1000, sorted.count)
+        )
     }
 }
 
@@ -191,15 +220,34 @@ func incrementalBenchmark(source: String, edits: Int, retitle: Bool) {
 /// data files hand-written.
 func jsonBenchmark(source: String) {
     let root = Path.absolute(source, relativeTo: LocalFileSystem.currentDirectory)
-    let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: root, outputRoot: Path.join(root, "public"), homeDirectory: "/nonexistent")
+    let options = BuildOptions(
+        fileSystem: LocalFileSystem(), sourceRoot: root, outputRoot: Path.join(root, "public"), homeDirectory: "/nonexistent")
     var report = BuildReport()
-    guard let analysis = SiteBuild(options: options, generatorVersion: "bench").analyse(&report) else { print("analysis failed"); return }
+    guard let analysis = SiteBuild(options: options, generatorVersion: "bench").analyse(&report) else {
+        print("analysis failed")
+        return
+    }
     let model = analysis.model
     let urls = analysis.urls
-    struct Concept: Encodable { var id, title: String; var aliases: [String]; var summary, url: String }
-    struct Note: Encodable { var id, title, source, url: String; var tags: [String]; @JSONNullable var date: String? }
-    struct Edge: Encodable { var source, target, kind: String; var weight: Int }
-    struct Graph: Encodable { var concepts: [Concept]; var notes: [Note]; var edges: [Edge] }
+    struct Concept: Encodable {
+        var id, title: String
+        var aliases: [String]
+        var summary, url: String
+    }
+    struct Note: Encodable {
+        var id, title, source, url: String
+        var tags: [String]
+        @JSONNullable var date: String?
+    }
+    struct Edge: Encodable {
+        var source, target, kind: String
+        var weight: Int
+    }
+    struct Graph: Encodable {
+        var concepts: [Concept]
+        var notes: [Note]
+        var edges: [Edge]
+    }
     func endpoint(_ endpoint: GraphEdge.Endpoint) -> String {
         switch endpoint {
         case .note(let index): "note:" + model.notes[index].slug
@@ -208,13 +256,18 @@ func jsonBenchmark(source: String) {
     }
     func encodable() -> String {
         let graph = Graph(
-            concepts: model.glossary.concepts.map { Concept(id: $0.id, title: $0.title, aliases: $0.aliases, summary: $0.summary, url: urls.absolute(.concept(id: $0.id))) },
+            concepts: model.glossary.concepts.map {
+                Concept(id: $0.id, title: $0.title, aliases: $0.aliases, summary: $0.summary, url: urls.absolute(.concept(id: $0.id)))
+            },
             notes: model.notes.indices.map { index in
                 let note = model.notes[index]
-                return Note(id: note.slug, title: note.title, source: note.source, url: urls.absolute(.note(slug: note.slug)),
-                            tags: model.noteTags[index].map(\.name), date: note.date?.htmlDateTime)
+                return Note(
+                    id: note.slug, title: note.title, source: note.source, url: urls.absolute(.note(slug: note.slug)),
+                    tags: model.noteTags[index].map(\.name), date: note.date?.htmlDateTime)
             },
-            edges: model.graph.edges.map { Edge(source: endpoint($0.source), target: endpoint($0.target), kind: $0.kind, weight: $0.weight) })
+            edges: model.graph.edges.map {
+                Edge(source: endpoint($0.source), target: endpoint($0.target), kind: $0.kind, weight: $0.weight)
+            })
         return JSONText.encode(graph)
     }
     var sizes = (0, 0)
@@ -232,8 +285,9 @@ case "schema":
 case "pages":
     pagesBenchmark(source: arguments.dropFirst().first ?? ".")
 case "incremental":
-    incrementalBenchmark(source: arguments.dropFirst().first ?? ".", edits: arguments.dropFirst(2).first.flatMap(Int.init) ?? 9,
-                         retitle: arguments.dropFirst(3).first == "title")
+    incrementalBenchmark(
+        source: arguments.dropFirst().first ?? ".", edits: arguments.dropFirst(2).first.flatMap(Int.init) ?? 9,
+        retitle: arguments.dropFirst(3).first == "title")
 case "json":
     jsonBenchmark(source: arguments.dropFirst().first ?? ".")
 case "linking":
@@ -241,5 +295,7 @@ case "linking":
     let concepts = arguments.dropFirst(2).first.flatMap(Int.init) ?? 1_000
     linkingBenchmark(notes: notes, concepts: concepts)
 default:
-    print("usage: gongbu-bench linking [notes] [concepts] | schema | pages SITE-FOLDER | json SITE-FOLDER | incremental SITE-FOLDER [edits] [title]")
+    print(
+        "usage: gongbu-bench linking [notes] [concepts] | schema | pages SITE-FOLDER | json SITE-FOLDER | incremental SITE-FOLDER [edits] [title]"
+    )
 }

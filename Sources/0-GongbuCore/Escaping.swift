@@ -47,7 +47,8 @@ public enum Escape {
         var needs = false
         var scan = text
         scan.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 {
+            for byte in bytes
+            where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 {
                 needs = true
                 break
             }
@@ -69,7 +70,8 @@ public enum Escape {
                 case 0x09: out.append(contentsOf: [0x5C, 0x74])
                 case 0x00..<0x20, 0x3C, 0x3E, 0x26:
                     out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     out.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
                     index += 2
                 default: out.append(byte)
@@ -97,7 +99,8 @@ public enum Escape {
         out.reserveCapacity(text.utf8.count)
         var changed = false
         for byte in text.utf8 {
-            let unreserved = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            let unreserved =
+                (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || (keepSlash && byte == 0x2F)
             if unreserved {
                 out.append(byte)
@@ -129,7 +132,8 @@ extension String {
         var index = 0
         while index < bytes.count {
             if bytes[index] == 0x25, index + 2 < bytes.count,
-               let high = Self.fromPercentHex(bytes[index + 1]), let low = Self.fromPercentHex(bytes[index + 2]) {
+                let high = Self.fromPercentHex(bytes[index + 1]), let low = Self.fromPercentHex(bytes[index + 2])
+            {
                 out.append(high << 4 | low)
                 index += 3
             } else {

@@ -77,8 +77,10 @@ public struct FolderWalker {
         do {
             entries = withDates ? try fileSystem.datedEntries(at: real) : try fileSystem.entries(at: real).map { ($0.name, $0.kind, nil) }
         } catch {
-            diagnostics.append(.warning("cannot read folder: \(error.reason); its files are skipped",
-                                        at: SourceLocation(file: display(logical)), rule: "io"))
+            diagnostics.append(
+                .warning(
+                    "cannot read folder: \(error.reason); its files are skipped",
+                    at: SourceLocation(file: display(logical)), rule: "io"))
             return
         }
         if collectFolders { folders.append(logical) }
@@ -102,23 +104,31 @@ public struct FolderWalker {
 
     private mutating func followLink(logical: String, real: String, modified: Date?, into files: inout [WalkedFile]) {
         guard let target = fileSystem.resolveSymbolicLink(at: real) else {
-            diagnostics.append(.warning("symbolic link is broken or loops; it is skipped",
-                                        at: SourceLocation(file: display(logical)), rule: "symlink"))
+            diagnostics.append(
+                .warning(
+                    "symbolic link is broken or loops; it is skipped",
+                    at: SourceLocation(file: display(logical)), rule: "symlink"))
             return
         }
         guard Path.isInside(target, realBoundary) || Path.isInside(target, boundary) else {
-            diagnostics.append(.warning("symbolic link points outside the source folder (to \(target)); it is not followed",
-                                        at: SourceLocation(file: display(logical)), rule: "symlink"))
+            diagnostics.append(
+                .warning(
+                    "symbolic link points outside the source folder (to \(target)); it is not followed",
+                    at: SourceLocation(file: display(logical)), rule: "symlink"))
             return
         }
         if excluded.contains(where: { Path.isInside(target, $0) }) { return }
         switch fileSystem.kind(of: target) {
         case .file?:
-            files.append(WalkedFile(logicalPath: logical, readPath: target, modified: withDates ? fileSystem.modificationDate(of: target) : modified))
+            files.append(
+                WalkedFile(logicalPath: logical, readPath: target, modified: withDates ? fileSystem.modificationDate(of: target) : modified)
+            )
         case .directory?:
             guard visitedDirectories.insert(target).inserted else {
-                diagnostics.append(.warning("symbolic link leads to a folder that is already read (\(display(target))); it is skipped, so the walk cannot loop",
-                                            at: SourceLocation(file: display(logical)), rule: "symlink"))
+                diagnostics.append(
+                    .warning(
+                        "symbolic link leads to a folder that is already read (\(display(target))); it is skipped, so the walk cannot loop",
+                        at: SourceLocation(file: display(logical)), rule: "symlink"))
                 return
             }
             walkDirectory(logical: logical, real: target, into: &files)

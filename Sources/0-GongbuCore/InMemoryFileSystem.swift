@@ -142,7 +142,8 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
             var moved: [String: Entry] = [:]
             for (key, value) in entries where key == first || key.hasPrefix(first + "/") || key == second || key.hasPrefix(second + "/") {
                 entries[key] = nil
-                let renamed = key == first || key.hasPrefix(first + "/") ? second + key.dropFirst(first.count) : first + key.dropFirst(second.count)
+                let renamed =
+                    key == first || key.hasPrefix(first + "/") ? second + key.dropFirst(first.count) : first + key.dropFirst(second.count)
                 moved[renamed] = value
             }
             for (key, value) in moved { entries[key] = value }

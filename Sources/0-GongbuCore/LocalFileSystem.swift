@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -37,7 +38,9 @@ public struct LocalFileSystem: FileSystem {
     /// Lists a folder (each entry's name and the type readdir reports, without `.` and `..`)
     /// and hands the listing to `body` while the folder is still open, with its descriptor for
     /// `fstatat`.
-    private func withListing<T>(_ path: String, _ body: (_ descriptor: Int32, _ listed: [(name: String, type: Int32)]) -> T) throws(FileSystemError) -> T {
+    private func withListing<T>(
+        _ path: String, _ body: (_ descriptor: Int32, _ listed: [(name: String, type: Int32)]) -> T
+    ) throws(FileSystemError) -> T {
         guard let dir = opendir(path) else { throw Self.failure(path) }
         defer { closedir(dir) }
         var listed: [(name: String, type: Int32)] = []
@@ -79,8 +82,10 @@ public struct LocalFileSystem: FileSystem {
                 guard fstatat(descriptor, entry.name, &info, 0) == 0 else { return (entry.name, nil, nil) }
                 // The kind is the entry's own (a link stays a link, so walks never loop); the date is its target's.
                 var own = stat()
-                let isLink = entry.type == Int32(DT_LNK)
-                    || (entry.type == Int32(DT_UNKNOWN) && fstatat(descriptor, entry.name, &own, AT_SYMLINK_NOFOLLOW) == 0 && own.st_mode & S_IFMT == S_IFLNK)
+                let isLink =
+                    entry.type == Int32(DT_LNK)
+                    || (entry.type == Int32(DT_UNKNOWN) && fstatat(descriptor, entry.name, &own, AT_SYMLINK_NOFOLLOW) == 0
+                        && own.st_mode & S_IFMT == S_IFLNK)
                 let kind: ItemKind
                 if isLink {
                     kind = .symbolicLink

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -56,7 +57,10 @@ extension Collection where Index == Int {
                     // Dispatch caps its pool at the core count, so oversubscription needs threads.
                     let done = DispatchSemaphore(value: 0)
                     for _ in 1..<workers {
-                        let thread = Thread { work(); done.signal() }
+                        let thread = Thread {
+                            work()
+                            done.signal()
+                        }
                         thread.stackSize = 8 << 20
                         thread.start()
                     }

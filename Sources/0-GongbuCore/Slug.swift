@@ -61,4 +61,3 @@ public enum Slug {
         return prefix + "-" + String(repeating: "0", count: 8 - hex.count) + hex
     }
 }
-

@@ -50,7 +50,10 @@ public enum TextDecoding {
         for index in start..<bytes.count {
             let byte = bytes[index]
             if byte == 0x0D { needsRewrite = true }
-            if byte == 0 { needsRewrite = true; nulCount += 1 }
+            if byte == 0 {
+                needsRewrite = true
+                nulCount += 1
+            }
         }
         var text: String
         if needsRewrite {
@@ -79,8 +82,10 @@ public enum TextDecoding {
             }
             text = String(decoding: cleaned, as: UTF8.self)
             if let firstNUL {
-                notes.append(DecodedText.Note(message: "\(nulCount) NUL byte\(nulCount == 1 ? "" : "s") replaced with U+FFFD (the first here)",
-                                              line: firstNUL.line, column: firstNUL.column))
+                notes.append(
+                    DecodedText.Note(
+                        message: "\(nulCount) NUL byte\(nulCount == 1 ? "" : "s") replaced with U+FFFD (the first here)",
+                        line: firstNUL.line, column: firstNUL.column))
             }
         } else {
             text = String(decoding: bytes[start...], as: UTF8.self)
@@ -119,14 +124,26 @@ public enum TextDecoding {
             var index = 0
             while index < count {
                 let byte = buffer[index]
-                if byte < 0x80 { index += 1; continue }
+                if byte < 0x80 {
+                    index += 1
+                    continue
+                }
                 let length: Int
                 var minimum: UInt32
                 var scalar: UInt32
                 switch byte {
-                case 0xC2...0xDF: length = 2; scalar = UInt32(byte & 0x1F); minimum = 0x80
-                case 0xE0...0xEF: length = 3; scalar = UInt32(byte & 0x0F); minimum = 0x800
-                case 0xF0...0xF4: length = 4; scalar = UInt32(byte & 0x07); minimum = 0x10000
+                case 0xC2...0xDF:
+                    length = 2
+                    scalar = UInt32(byte & 0x1F)
+                    minimum = 0x80
+                case 0xE0...0xEF:
+                    length = 3
+                    scalar = UInt32(byte & 0x0F)
+                    minimum = 0x800
+                case 0xF0...0xF4:
+                    length = 4
+                    scalar = UInt32(byte & 0x07)
+                    minimum = 0x10000
                 default: return index
                 }
                 // A sequence cut short is reported at its lead byte, as Python and iconv do:

@@ -27,7 +27,10 @@ public enum YAMLLimits {
                 continue
             }
             if atLineStart {
-                if byte == 0x20 { indent += 1; continue }
+                if byte == 0x20 {
+                    indent += 1
+                    continue
+                }
                 atLineStart = false
                 if byte != 0x23 && flowDepth == 0 {
                     while let top = indentStack.last, top >= indent { indentStack.removeLast() }

@@ -81,7 +81,8 @@ public enum Particles {
     ]
 
     /// Longest particles first, so 에서는 is read as 에서 + 는 rather than 에 + 서….
-    public static let particles: [Particle] = table
+    public static let particles: [Particle] =
+        table
         .map { Particle($0.0, $0.1) }
         .sorted { $0.count > $1.count }
 
@@ -133,7 +134,8 @@ public enum Particles {
 
     /// True when `bytes[start..<end]` is empty or a stack of particles that may follow a stem whose
     /// last syllable has `stemFinal`.
-    public static func isParticleSequence(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, after stemFinal: Final) -> Bool {
+    public static func isParticleSequence(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, after stemFinal: Final) -> Bool
+    {
         if start == end { return true }
         return matchStack(bytes, start, end, stemFinal, depth: 0)
     }

@@ -56,9 +56,13 @@ public struct ContentLoader: Sendable {
             contentFolder = "."
         }
 
-        var walker = FolderWalker(fileSystem: fileSystem, boundary: sourceRoot, excluded: excludedPaths + (contentFolder == "." ? [
-            Path.join(sourceRoot, SourceLayout.templatesFolder), Path.join(sourceRoot, SiteConfig.fileName),
-        ] : []))
+        var walker = FolderWalker(
+            fileSystem: fileSystem, boundary: sourceRoot,
+            excluded: excludedPaths
+                + (contentFolder == "."
+                    ? [
+                        Path.join(sourceRoot, SourceLayout.templatesFolder), Path.join(sourceRoot, SiteConfig.fileName),
+                    ] : []))
         let files = walker.files(under: contentRoot)
         diagnostics += walker.diagnostics
 
@@ -95,8 +99,9 @@ public struct ContentLoader: Sendable {
         }
         if checkSlugs { diagnostics += Self.checkSlugs(&notes) }
 
-        return LoadedContent(config: config, notes: notes, glossary: glossary, staticFiles: staticFiles,
-                             contentFolder: contentFolder, diagnostics: diagnostics)
+        return LoadedContent(
+            config: config, notes: notes, glossary: glossary, staticFiles: staticFiles,
+            contentFolder: contentFolder, diagnostics: diagnostics)
     }
 
     /// Reads, decodes and splits one Markdown file. Runs concurrently with the others.
@@ -111,8 +116,14 @@ public struct ContentLoader: Sendable {
             // Deleted or renamed between listing and reading (an editor saving, a sync client):
             // nothing to publish and nothing lost, so a warning.
             if fileSystem.kind(of: file.readPath) == nil {
-                return (nil, isGlossary, [.warning("the file disappeared while the build was reading the notes; it is left out of this build",
-                                                   at: SourceLocation(file: displayPath), rule: "io")])
+                return (
+                    nil, isGlossary,
+                    [
+                        .warning(
+                            "the file disappeared while the build was reading the notes; it is left out of this build",
+                            at: SourceLocation(file: displayPath), rule: "io")
+                    ]
+                )
             }
             return (nil, isGlossary, [.error("cannot read file: \(error.reason)", at: SourceLocation(file: displayPath), rule: "io")])
         }
@@ -120,12 +131,19 @@ public struct ContentLoader: Sendable {
         do {
             decoded = try TextDecoding.decode(bytes)
         } catch {
-            return (nil, isGlossary, [.error("invalid UTF-8 at byte offset \(error.byteOffset); the file must be saved as UTF-8",
-                                             at: SourceLocation(file: displayPath, line: error.line, column: error.column), rule: "encoding")])
+            return (
+                nil, isGlossary,
+                [
+                    .error(
+                        "invalid UTF-8 at byte offset \(error.byteOffset); the file must be saved as UTF-8",
+                        at: SourceLocation(file: displayPath, line: error.line, column: error.column), rule: "encoding")
+                ]
+            )
         }
         var (document, diagnostics) = SourceDocument.parse(text: decoded.text, path: displayPath, contentPath: contentPath)
         for note in decoded.notes {
-            diagnostics.append(.warning(note.message, at: SourceLocation(file: displayPath, line: note.line, column: note.column), rule: "encoding"))
+            diagnostics.append(
+                .warning(note.message, at: SourceLocation(file: displayPath, line: note.line, column: note.column), rule: "encoding"))
         }
         return (document, isGlossary, diagnostics)
     }
@@ -156,8 +174,14 @@ public struct ContentLoader: Sendable {
             let decoded = try TextDecoding.decode(try fileSystem.readFile(at: path))
             return SiteConfig.read(decoded.text, file: SiteConfig.fileName)
         } catch let error as TextDecodingError {
-            return (SiteConfig(), [.error("invalid UTF-8 at byte offset \(error.byteOffset)",
-                                          at: SourceLocation(file: SiteConfig.fileName, line: error.line, column: error.column), rule: "encoding")])
+            return (
+                SiteConfig(),
+                [
+                    .error(
+                        "invalid UTF-8 at byte offset \(error.byteOffset)",
+                        at: SourceLocation(file: SiteConfig.fileName, line: error.line, column: error.column), rule: "encoding")
+                ]
+            )
         } catch let error as FileSystemError {
             return (SiteConfig(), [.error("cannot read file: \(error.reason)", at: SourceLocation(file: SiteConfig.fileName), rule: "io")])
         } catch {
@@ -167,8 +191,9 @@ public struct ContentLoader: Sendable {
 
     /// Typed metadata, slug, date and name title for one note.
     public static func makeNote(_ document: SourceDocument) -> (SourceNote, [Diagnostic]) {
-        var (metadata, diagnostics) = NoteMetadata.read(document.frontMatter, file: document.path,
-                                                        lineOffset: document.frontMatterLineOffset)
+        var (metadata, diagnostics) = NoteMetadata.read(
+            document.frontMatter, file: document.path,
+            lineOffset: document.frontMatterLineOffset)
         var stem = Path.stem(document.contentPath)
         var date = metadata.date
         if let jekyll = JekyllName.split(stem) {
@@ -179,8 +204,10 @@ public struct ContentLoader: Sendable {
         var slug = Slug.make(source)
         if slug.isEmpty {
             slug = Slug.fallback(for: document.contentPath, prefix: "note")
-            diagnostics.append(.warning("'\(source)' has no letters or digits to make a URL from; the note is published as '\(slug)' (set 'slug:' in the front matter to choose)",
-                                        at: SourceLocation(file: document.path), rule: "slug"))
+            diagnostics.append(
+                .warning(
+                    "'\(source)' has no letters or digits to make a URL from; the note is published as '\(slug)' (set 'slug:' in the front matter to choose)",
+                    at: SourceLocation(file: document.path), rule: "slug"))
         }
         metadata.date = date
         return (SourceNote(document: document, metadata: metadata, slug: slug, date: date, nameTitle: stem), diagnostics)
@@ -193,8 +220,10 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         notes.removeAll { note in
             if let other = firstBySlug[note.slug] {
-                diagnostics.append(.error("note slug '\(note.slug)' is already used by \(other); both would be published at notes/\(note.slug)/ (set a different 'slug:' in one of them)",
-                                          at: SourceLocation(file: note.path), rule: "slug"))
+                diagnostics.append(
+                    .error(
+                        "note slug '\(note.slug)' is already used by \(other); both would be published at notes/\(note.slug)/ (set a different 'slug:' in one of them)",
+                        at: SourceLocation(file: note.path), rule: "slug"))
                 return true
             }
             firstBySlug[note.slug] = note.path

@@ -31,8 +31,9 @@ public struct FrontMatterSplit: Sendable, Hashable {
             if isFence(content) || isDocumentEnd(content) {
                 let yaml = String(text[utf8.index(after: firstNewline)..<lineStart])
                 let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
-                return FrontMatterSplit(yaml: yaml, yamlStartLine: 2, body: String(text[bodyStart...]),
-                                        bodyStartLine: line + 1, unterminated: false)
+                return FrontMatterSplit(
+                    yaml: yaml, yamlStartLine: 2, body: String(text[bodyStart...]),
+                    bodyStartLine: line + 1, unterminated: false)
             }
             line += 1
             lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd

@@ -16,8 +16,10 @@ public struct NoteDate: Sendable, Hashable, Comparable {
     /// False for a plain calendar date (`2024-03-02`).
     public var hasTime: Bool
 
-    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, offsetSeconds: Int? = nil,
-                hasTime: Bool? = nil) {
+    public init(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, offsetSeconds: Int? = nil,
+        hasTime: Bool? = nil
+    ) {
         self.hasTime = hasTime ?? (hour != 0 || minute != 0 || second != 0 || offsetSeconds != nil)
         self.year = year
         self.month = month
@@ -95,8 +97,9 @@ public struct NoteDate: Sendable, Hashable, Comparable {
         let text = raw.trimmingCharacters(in: .whitespaces)
         var scanner = DateScanner(Array(text.utf8))
         guard let year = scanner.digits(4), scanner.skip(0x2D),
-              let month = scanner.digits(1...2), scanner.skip(0x2D),
-              let day = scanner.digits(1...2) else {
+            let month = scanner.digits(1...2), scanner.skip(0x2D),
+            let day = scanner.digits(1...2)
+        else {
             return ParseResult(date: nil, warning: "'\(raw)' is not a date (expected YYYY-MM-DD, optionally with a time)")
         }
         guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else {
@@ -105,7 +108,8 @@ public struct NoteDate: Sendable, Hashable, Comparable {
         var result = NoteDate(year: year, month: month, day: day)
         if scanner.atEnd { return ParseResult(date: result) }
         guard scanner.skip(0x54) || scanner.skip(0x74) || scanner.skipSpaces(),
-              let hour = scanner.digits(1...2), scanner.skip(0x3A), let minute = scanner.digits(2) else {
+            let hour = scanner.digits(1...2), scanner.skip(0x3A), let minute = scanner.digits(2)
+        else {
             return ParseResult(date: nil, warning: "'\(raw)' has a time that cannot be read (expected HH:MM or HH:MM:SS)")
         }
         var second = 0
@@ -137,7 +141,11 @@ public struct NoteDate: Sendable, Hashable, Comparable {
             if minutes > 59 || offset < -12 * 3600 || offset > 14 * 3600 {
                 let written = (sign < 0 ? "-" : "+") + String(format: "%02d:%02d", hours, minutes)
                 result.offsetSeconds = nil
-                return ParseResult(date: result, warning: "time zone offset \(written) in '\(raw)' is impossible (real offsets lie between -12:00 and +14:00); it is ignored and the time is read as UTC")
+                return ParseResult(
+                    date: result,
+                    warning:
+                        "time zone offset \(written) in '\(raw)' is impossible (real offsets lie between -12:00 and +14:00); it is ignored and the time is read as UTC"
+                )
             }
             result.offsetSeconds = offset
         }

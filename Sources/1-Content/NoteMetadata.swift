@@ -39,23 +39,29 @@ public struct NoteMetadata: Sendable, Hashable {
         case .null: return (metadata, [])
         case .map(let map): entries = map
         default:
-            diagnostics.append(.warning("front matter is \(value.typeName), not a mapping of keys; it is ignored",
-                                        at: SourceLocation(file: file, line: lineOffset + 1, column: 1), rule: "front-matter"))
+            diagnostics.append(
+                .warning(
+                    "front matter is \(value.typeName), not a mapping of keys; it is ignored",
+                    at: SourceLocation(file: file, line: lineOffset + 1, column: 1), rule: "front-matter"))
             return (metadata, diagnostics)
         }
 
         for entry in entries {
             let location = SourceLocation(file: file, line: entry.line + lineOffset, column: entry.column)
             func wrongType(_ expected: String) {
-                diagnostics.append(.warning("front matter key '\(entry.key)' should be \(expected), found \(entry.value.typeName); it is ignored",
-                                            at: location, rule: "front-matter"))
+                diagnostics.append(
+                    .warning(
+                        "front matter key '\(entry.key)' should be \(expected), found \(entry.value.typeName); it is ignored",
+                        at: location, rule: "front-matter"))
             }
             func text() -> String? {
                 switch entry.value {
                 case .string(let string): return string
                 case .int, .double, .bool: return entry.value.scalarText
                 case .null: return nil
-                default: wrongType("text"); return nil
+                default:
+                    wrongType("text")
+                    return nil
                 }
             }
             func list() -> [String] {
@@ -76,7 +82,9 @@ public struct NoteMetadata: Sendable, Hashable {
                     // One string is one value, except a comma-separated list such as "쿠버네티스, 도커".
                     return string.split(separator: ",").map { String($0) }
                 case .int, .double, .bool: return [entry.value.scalarText!]
-                default: wrongType("a list of words or one word"); return []
+                default:
+                    wrongType("a list of words or one word")
+                    return []
                 }
             }
             func date() -> NoteDate? {
@@ -97,10 +105,14 @@ public struct NoteMetadata: Sendable, Hashable {
                     switch string.lowercased() {
                     case "true", "yes", "on": return true
                     case "false", "no", "off": return false
-                    default: wrongType("true or false"); return nil
+                    default:
+                        wrongType("true or false")
+                        return nil
                     }
                 case .null: return nil
-                default: wrongType("true or false"); return nil
+                default:
+                    wrongType("true or false")
+                    return nil
                 }
             }
 

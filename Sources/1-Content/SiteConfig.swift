@@ -38,16 +38,28 @@ public struct SiteConfig: Sendable, Hashable {
         do {
             value = try YAMLReader.read(text)
         } catch {
-            return (config, [.error("invalid YAML: \(error.message)",
-                                    at: SourceLocation(file: file, line: error.line, column: error.column), rule: "config")])
+            return (
+                config,
+                [
+                    .error(
+                        "invalid YAML: \(error.message)",
+                        at: SourceLocation(file: file, line: error.line, column: error.column), rule: "config")
+                ]
+            )
         }
         let entries: [YAMLEntry]
         switch value {
         case .null: return (config, [])
         case .map(let map): entries = map
         default:
-            return (config, [.error("the config must be a mapping of keys, found \(value.typeName)",
-                                    at: SourceLocation(file: file, line: 1, column: 1), rule: "config")])
+            return (
+                config,
+                [
+                    .error(
+                        "the config must be a mapping of keys, found \(value.typeName)",
+                        at: SourceLocation(file: file, line: 1, column: 1), rule: "config")
+                ]
+            )
         }
         for entry in entries {
             let location = SourceLocation(file: file, line: entry.line, column: entry.column)
@@ -61,8 +73,10 @@ public struct SiteConfig: Sendable, Hashable {
                 return wrong("true or false")
             }
             func wrong<T>(_ expected: String) -> T? {
-                diagnostics.append(.warning("config key '\(entry.key)' should be \(expected), found \(entry.value.typeName); it is ignored",
-                                            at: location, rule: "config"))
+                diagnostics.append(
+                    .warning(
+                        "config key '\(entry.key)' should be \(expected), found \(entry.value.typeName); it is ignored",
+                        at: location, rule: "config"))
                 return nil
             }
             switch entry.key {
@@ -84,8 +98,10 @@ public struct SiteConfig: Sendable, Hashable {
                 case "every": config.linkEveryMention = true
                 case "first", nil: config.linkEveryMention = false
                 case let other?:
-                    diagnostics.append(.warning("config key 'link_mode' must be 'first' or 'every', found '\(other)'; using 'first'",
-                                                at: location, rule: "config"))
+                    diagnostics.append(
+                        .warning(
+                            "config key 'link_mode' must be 'first' or 'every', found '\(other)'; using 'first'",
+                            at: location, rule: "config"))
                 }
             default:
                 let suggestion = Suggest.closest(to: entry.key, among: knownKeys).map { " (did you mean '\($0)'?)" } ?? ""

@@ -15,8 +15,10 @@ public struct SourceDocument: Sendable {
     /// Line of the file where the body starts (1-based).
     public var bodyStartLine: Int
 
-    public init(path: String, contentPath: String, frontMatter: YAMLValue = .null, frontMatterLineOffset: Int = 1,
-                body: String, bodyStartLine: Int = 1) {
+    public init(
+        path: String, contentPath: String, frontMatter: YAMLValue = .null, frontMatterLineOffset: Int = 1,
+        body: String, bodyStartLine: Int = 1
+    ) {
         self.path = path
         self.contentPath = contentPath
         self.frontMatter = frontMatter
@@ -29,12 +31,15 @@ public struct SourceDocument: Sendable {
     /// the body is still returned so later stages can report their own problems in the same run.
     public static func parse(text: String, path: String, contentPath: String) -> (SourceDocument, [Diagnostic]) {
         let split = FrontMatterSplit.split(text)
-        var document = SourceDocument(path: path, contentPath: contentPath, frontMatterLineOffset: split.yamlStartLine - 1,
-                                      body: split.body, bodyStartLine: split.bodyStartLine)
+        var document = SourceDocument(
+            path: path, contentPath: contentPath, frontMatterLineOffset: split.yamlStartLine - 1,
+            body: split.body, bodyStartLine: split.bodyStartLine)
         var diagnostics: [Diagnostic] = []
         if split.unterminated {
-            diagnostics.append(.error("front matter starts with '---' on line 1 but has no closing '---' line",
-                                      at: SourceLocation(file: path, line: 1, column: 1), rule: "front-matter"))
+            diagnostics.append(
+                .error(
+                    "front matter starts with '---' on line 1 but has no closing '---' line",
+                    at: SourceLocation(file: path, line: 1, column: 1), rule: "front-matter"))
             return (document, diagnostics)
         }
         if let yaml = split.yaml {
@@ -43,11 +48,14 @@ public struct SourceDocument: Sendable {
             } catch {
                 var message = error.message(lineOffset: document.frontMatterLineOffset)
                 if let tab = firstIndentingTab(in: yaml), tab.line <= error.line {
-                    message += "; note: line \(tab.line + document.frontMatterLineOffset) is indented with a tab, and YAML allows only spaces"
+                    message +=
+                        "; note: line \(tab.line + document.frontMatterLineOffset) is indented with a tab, and YAML allows only spaces"
                 }
-                diagnostics.append(.error("invalid front matter YAML: \(message)",
-                                          at: SourceLocation(file: path, line: error.line + document.frontMatterLineOffset, column: error.column),
-                                          rule: "front-matter"))
+                diagnostics.append(
+                    .error(
+                        "invalid front matter YAML: \(message)",
+                        at: SourceLocation(file: path, line: error.line + document.frontMatterLineOffset, column: error.column),
+                        rule: "front-matter"))
             }
         }
         return (document, diagnostics)
@@ -61,7 +69,12 @@ public struct SourceDocument: Sendable {
         var atLineStart = true
         for byte in yaml.utf8 {
             column += 1
-            if byte == 0x0A { line += 1; column = 0; atLineStart = true; continue }
+            if byte == 0x0A {
+                line += 1
+                column = 0
+                atLineStart = true
+                continue
+            }
             if atLineStart {
                 if byte == 0x09 { return (line, column) }
                 if byte != 0x20 { atLineStart = false }

@@ -103,10 +103,12 @@ public enum YAMLReader {
     /// Reads a single YAML document. An empty document is `.null`.
     public static func read(_ text: String) throws(YAMLReadError) -> YAMLValue {
         if text.utf8.count > maximumBytes {
-            throw YAMLReadError(message: "YAML of \(text.utf8.count / 1024) KB is larger than the limit of \(maximumBytes / 1024) KB", line: 1, column: 1)
+            throw YAMLReadError(
+                message: "YAML of \(text.utf8.count / 1024) KB is larger than the limit of \(maximumBytes / 1024) KB", line: 1, column: 1)
         }
         if let problem = YAMLLimits.nestingProblem(in: text, limit: maximumDepth * 2) {
-            throw YAMLReadError(message: "nesting deeper than the limit of \(maximumDepth) levels", line: problem.line, column: problem.column)
+            throw YAMLReadError(
+                message: "nesting deeper than the limit of \(maximumDepth) levels", line: problem.line, column: problem.column)
         }
         let node: Node?
         do {
@@ -125,10 +127,11 @@ public enum YAMLReader {
     static func describe(_ error: YamlError) -> YAMLReadError {
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            return YAMLReadError(message: problem, line: mark.line, column: mark.column,
-                                 context: context.map { ($0.text, $0.mark.line, $0.mark.column) })
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            return YAMLReadError(
+                message: problem, line: mark.line, column: mark.column,
+                context: context.map { ($0.text, $0.mark.line, $0.mark.column) })
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return YAMLReadError(message: "duplicate key \(keys) in a mapping", line: context.mark.line, column: context.mark.column)
@@ -143,12 +146,14 @@ public enum YAMLReader {
         budget -= 1
         let mark = node.mark
         if budget < 0 {
-            throw YAMLReadError(message: "more than \(maximumNodes) values after expanding aliases (limit \(maximumNodes))",
-                                line: mark?.line ?? 1, column: mark?.column ?? 1)
+            throw YAMLReadError(
+                message: "more than \(maximumNodes) values after expanding aliases (limit \(maximumNodes))",
+                line: mark?.line ?? 1, column: mark?.column ?? 1)
         }
         if depth > maximumDepth {
-            throw YAMLReadError(message: "nesting deeper than the limit of \(maximumDepth) levels",
-                                line: mark?.line ?? 1, column: mark?.column ?? 1)
+            throw YAMLReadError(
+                message: "nesting deeper than the limit of \(maximumDepth) levels",
+                line: mark?.line ?? 1, column: mark?.column ?? 1)
         }
         switch node {
         case .scalar(let scalar):
@@ -166,11 +171,14 @@ public enum YAMLReader {
                 switch key {
                 case .scalar(let scalar): keyText = scalar.string
                 default:
-                    throw YAMLReadError(message: "a mapping key must be a plain value, not a list or mapping",
-                                        line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)
+                    throw YAMLReadError(
+                        message: "a mapping key must be a plain value, not a list or mapping",
+                        line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)
                 }
-                entries.append(YAMLEntry(key: keyText, value: try convert(value, depth: depth + 1, budget: &budget),
-                                         line: key.mark?.line ?? 1, column: key.mark?.column ?? 1))
+                entries.append(
+                    YAMLEntry(
+                        key: keyText, value: try convert(value, depth: depth + 1, budget: &budget),
+                        line: key.mark?.line ?? 1, column: key.mark?.column ?? 1))
             }
             return .map(entries)
         case .alias:
@@ -214,17 +222,26 @@ public enum YAMLReader {
         var bytes = Array(text.utf8)[...]
         if let first = bytes.first, first == 0x2B || first == 0x2D { bytes = bytes.dropFirst() }
         var digits = 0
-        while let byte = bytes.first, byte >= 0x30 && byte <= 0x39 { digits += 1; bytes = bytes.dropFirst() }
+        while let byte = bytes.first, byte >= 0x30 && byte <= 0x39 {
+            digits += 1
+            bytes = bytes.dropFirst()
+        }
         if bytes.first == 0x2E {
             bytes = bytes.dropFirst()
-            while let byte = bytes.first, byte >= 0x30 && byte <= 0x39 { digits += 1; bytes = bytes.dropFirst() }
+            while let byte = bytes.first, byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                bytes = bytes.dropFirst()
+            }
         }
         if digits == 0 { return false }
         if let byte = bytes.first, byte == 0x65 || byte == 0x45 {
             bytes = bytes.dropFirst()
             if let sign = bytes.first, sign == 0x2B || sign == 0x2D { bytes = bytes.dropFirst() }
             var exponent = 0
-            while let byte = bytes.first, byte >= 0x30 && byte <= 0x39 { exponent += 1; bytes = bytes.dropFirst() }
+            while let byte = bytes.first, byte >= 0x30 && byte <= 0x39 {
+                exponent += 1
+                bytes = bytes.dropFirst()
+            }
             if exponent == 0 { return false }
         }
         return bytes.isEmpty

@@ -27,8 +27,10 @@ public enum HeadingAnchors {
     ///
     /// - Parameter reserved: ids already used on the page (the title, footnotes …) to avoid.
     @discardableResult
-    public static func apply(to document: MarkdownDocument, options: MarkdownDocument.RenderOptions = .init(),
-                             reserved: Set<String> = []) -> [Heading] {
+    public static func apply(
+        to document: MarkdownDocument, options: MarkdownDocument.RenderOptions = .init(),
+        reserved: Set<String> = []
+    ) -> [Heading] {
         var ids = UniqueIDs(used: reserved)
         var headings: [Heading] = []
         for node in document.nodes(of: .heading) {
@@ -41,7 +43,8 @@ public enum HeadingAnchors {
             // line breaks around them).
             let inner = MarkdownDocument.renderInlineHTML(node, options)
             let anchor = Escape.html(Escape.urlPathSegment(id))
-            let html = "<h\(level) id=\"\(Escape.html(id))\">\(inner)<a class=\"heading-anchor\" href=\"#\(anchor)\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>"
+            let html =
+                "<h\(level) id=\"\(Escape.html(id))\">\(inner)<a class=\"heading-anchor\" href=\"#\(anchor)\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>"
             node.replace(with: MarkdownNode.customBlock(onEnter: html, onExit: ""))
         }
         return headings

@@ -1,4 +1,5 @@
 import CCmark
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,14 +16,16 @@ public final class MarkdownDocument {
     public init(parsing text: String, smartPunctuation: Bool = false) {
         var options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
         if smartPunctuation { options |= CMARK_OPT_SMART }
-        let node = text.utf8.withContiguousStorageIfAvailable { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
-        } ?? {
-            var copy = text
-            return copy.withUTF8 { buffer in
+        let node =
+            text.utf8.withContiguousStorageIfAvailable { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
             }
-        }()
+            ?? {
+                var copy = text
+                return copy.withUTF8 { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+                }
+            }()
         root = MarkdownNode(node!, owner: TreeOwner(node!))
     }
 

@@ -1,4 +1,5 @@
 import Korean
+
 /// One mention of a concept found in a text.
 public struct AliasMatch: Sendable, Hashable {
     /// Byte offsets into the text's UTF-8: where the term starts, where it ends (the link text),
@@ -53,10 +54,12 @@ public final class AliasMatcher: Sendable {
             let scalars = Array(normalized.unicodeScalars)
             let first = scalars.first!.value
             let last = scalars.last!.value
-            terms.append(Term(concept: concept,
-                              startsLatin: TextScanning.isLatinOrDigit(first),
-                              endsLatin: TextScanning.isLatinOrDigit(last),
-                              lastFinal: Particles.final(ofScalar: last)))
+            terms.append(
+                Term(
+                    concept: concept,
+                    startsLatin: TextScanning.isLatinOrDigit(first),
+                    endsLatin: TextScanning.isLatinOrDigit(last),
+                    lastFinal: Particles.final(ofScalar: last)))
             if Self.isCaseSensitive(normalized) {
                 exact.append(Array(normalized.utf8))
                 exactTerms.append(terms.count - 1)
@@ -141,7 +144,8 @@ public final class AliasMatcher: Sendable {
         var leftJoinedToLatin = false
         var leftJoinedToWord = false
         if let before = TextScanning.scalar(before: start, in: bytes), TextScanning.isJoiner(before.value),
-           let beyond = TextScanning.scalar(before: before.start, in: bytes), TextScanning.isWord(beyond.value) {
+            let beyond = TextScanning.scalar(before: before.start, in: bytes), TextScanning.isWord(beyond.value)
+        {
             leftJoinedToWord = true
             leftJoinedToLatin = TextScanning.isLatinOrDigit(beyond.value)
         }
@@ -184,7 +188,8 @@ public final class AliasMatcher: Sendable {
         }
         if index < wordEnd, TextScanning.lowercased(bytes[index]) == 0x73, !isLatinAt(index + 1) { return index + 1 }
         if index + 1 < wordEnd, TextScanning.lowercased(bytes[index]) == 0x65, TextScanning.lowercased(bytes[index + 1]) == 0x73,
-           !isLatinAt(index + 2) {
+            !isLatinAt(index + 2)
+        {
             return index + 2
         }
         return index

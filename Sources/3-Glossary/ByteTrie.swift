@@ -1,4 +1,5 @@
 import Korean
+
 /// A trie over UTF-8 bytes, frozen into flat arrays after it is built.
 ///
 /// Walking it from one position costs at most the length of the longest key, so matching every
@@ -88,9 +89,13 @@ final class ByteTrie: Sendable {
                 step = 0
                 while index + step < count {
                     let next = bytes[index + step]
-                    if next == 0x20 || next == 0x09 || next == 0x0A { step += 1 }
-                    else if next == 0xC2, index + step + 1 < count, bytes[index + step + 1] == 0xA0 { step += 2 }
-                    else { break }
+                    if next == 0x20 || next == 0x09 || next == 0x0A {
+                        step += 1
+                    } else if next == 0xC2, index + step + 1 < count, bytes[index + step + 1] == 0xA0 {
+                        step += 2
+                    } else {
+                        break
+                    }
                 }
             } else if foldsCase {
                 byte = TextScanning.lowercased(byte)

@@ -71,7 +71,8 @@ public struct ConceptGraph: Sendable {
 
         for (noteIndex, note) in notes.enumerated() {
             for mention in note.mentions {
-                backlinks[mention.concept].append(Backlink(note: noteIndex, count: mention.count, wikilinks: mention.wikilinks, snippet: mention.snippet))
+                backlinks[mention.concept].append(
+                    Backlink(note: noteIndex, count: mention.count, wikilinks: mention.wikilinks, snippet: mention.snippet))
             }
             edges += noteEdges(noteIndex, note) { slugIndex[$0] }
         }
@@ -94,8 +95,9 @@ public struct ConceptGraph: Sendable {
             }
         }
 
-        let graph = ConceptGraph(backlinks: backlinks, relations: relations,
-                                 learningPath: learningPath(glossary), edges: edges)
+        let graph = ConceptGraph(
+            backlinks: backlinks, relations: relations,
+            learningPath: learningPath(glossary), edges: edges)
         return (graph, graph.unusedConcepts(glossary))
     }
 
@@ -111,10 +113,12 @@ public struct ConceptGraph: Sendable {
         var edges: [GraphEdge] = []
         for mention in note.mentions {
             if mention.count > 0 {
-                edges.append(GraphEdge(source: .note(noteIndex), target: .concept(mention.concept), kind: "mentions", weight: mention.count))
+                edges.append(
+                    GraphEdge(source: .note(noteIndex), target: .concept(mention.concept), kind: "mentions", weight: mention.count))
             }
             if mention.wikilinks > 0 {
-                edges.append(GraphEdge(source: .note(noteIndex), target: .concept(mention.concept), kind: "wikilink", weight: mention.wikilinks))
+                edges.append(
+                    GraphEdge(source: .note(noteIndex), target: .concept(mention.concept), kind: "wikilink", weight: mention.wikilinks))
             }
         }
         for (slug, weight) in note.noteLinks.sorted(by: { $0.key < $1.key }) {
@@ -128,8 +132,10 @@ public struct ConceptGraph: Sendable {
     public func unusedConcepts(_ glossary: Glossary) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (index, concept) in glossary.concepts.enumerated() where backlinks.indices.contains(index) && backlinks[index].isEmpty {
-            diagnostics.append(.warning("no note mentions the concept '\(concept.id)'; add it to a note or check its aliases",
-                                        at: SourceLocation(file: concept.source), rule: "glossary-unused"))
+            diagnostics.append(
+                .warning(
+                    "no note mentions the concept '\(concept.id)'; add it to a note or check its aliases",
+                    at: SourceLocation(file: concept.source), rule: "glossary-unused"))
         }
         return diagnostics
     }
@@ -169,7 +175,8 @@ public struct ConceptGraph: Sendable {
             remaining[index] = prerequisites.count
             for prerequisite in prerequisites { dependents[prerequisite].append(index) }
         }
-        let rank = Dictionary(uniqueKeysWithValues: glossary.concepts.enumerated().map { ($0.offset, sortKey(glossary.concepts[$0.offset])) })
+        let rank = Dictionary(
+            uniqueKeysWithValues: glossary.concepts.enumerated().map { ($0.offset, sortKey(glossary.concepts[$0.offset])) })
         var ready = (0..<count).filter { remaining[$0] == 0 }
         var order: [Int] = []
         while !ready.isEmpty {

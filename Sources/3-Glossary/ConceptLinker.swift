@@ -42,7 +42,8 @@ public struct ConceptLinker: Sendable {
         /// Cut a snippet around each concept's first mention (for backlinks); search does not need them.
         public var snippets: Bool
 
-        public init(file: String, lineOffset: Int, markdown: String, checkTypos: Bool = true, ownConcept: Int? = nil, snippets: Bool = true) {
+        public init(file: String, lineOffset: Int, markdown: String, checkTypos: Bool = true, ownConcept: Int? = nil, snippets: Bool = true)
+        {
             self.file = file
             self.lineOffset = lineOffset
             self.markdown = markdown
@@ -82,8 +83,12 @@ public struct ConceptLinker: Sendable {
             switch (kind, event) {
             case (.link, .enter), (.image, .enter), (.customInline, .enter): opaqueDepth += 1
             case (.link, .exit), (.image, .exit), (.customInline, .exit): opaqueDepth -= 1
-            case (.heading, .enter): headingDepth += 1; blocks.append(node)
-            case (.heading, .exit): headingDepth -= 1; blocks.removeLast()
+            case (.heading, .enter):
+                headingDepth += 1
+                blocks.append(node)
+            case (.heading, .exit):
+                headingDepth -= 1
+                blocks.removeLast()
             case (.paragraph, .enter), (.customBlock, .enter): blocks.append(node)
             case (.paragraph, .exit), (.customBlock, .exit): blocks.removeLast()
             case (.text, .enter) where opaqueDepth == 0:
@@ -136,8 +141,9 @@ public struct ConceptLinker: Sendable {
             }
         }
         if origin.checkTypos && !site.inHeading {
-            reportTypos(bytes, skipping: matches.map { $0.start..<$0.wordEnd } + wikilinks.map(\.range) + shortcodes, site: site,
-                        origin: origin, state: &state, sourceText: &sourceText)
+            reportTypos(
+                bytes, skipping: matches.map { $0.start..<$0.wordEnd } + wikilinks.map(\.range) + shortcodes, site: site,
+                origin: origin, state: &state, sourceText: &sourceText)
         }
         guard !matches.isEmpty || !wikilinks.isEmpty else { return }
 
@@ -215,7 +221,8 @@ public struct ConceptLinker: Sendable {
 
     func conceptLink(_ index: Int, text: String, extraClass: String?, withTitle: Bool) -> MarkdownNode {
         let classes = extraClass == nil ? "concept" : "concept " + extraClass!
-        let link = MarkdownNode.customInline(onEnter: "<a class=\"\(classes)\" \(attributes[index])\(withTitle ? titles[index] : "")>", onExit: "</a>")
+        let link = MarkdownNode.customInline(
+            onEnter: "<a class=\"\(classes)\" \(attributes[index])\(withTitle ? titles[index] : "")>", onExit: "</a>")
         link.appendChild(.text(text))
         return link
     }
@@ -227,11 +234,13 @@ public struct ConceptLinker: Sendable {
         }
     }
 
-    func record(_ concept: Int, wikilink: Bool, match: AliasMatch?, bytes: [UInt8], site: TextSite, origin: Origin, state: inout LinkState) {
+    func record(_ concept: Int, wikilink: Bool, match: AliasMatch?, bytes: [UInt8], site: TextSite, origin: Origin, state: inout LinkState)
+    {
         if state.mentions[concept] == nil {
             state.order.append(concept)
-            state.mentions[concept] = Mention(concept: concept, count: 0, wikilinks: 0,
-                                              firstLine: site.node.startLine + origin.lineOffset, snippet: nil)
+            state.mentions[concept] = Mention(
+                concept: concept, count: 0, wikilinks: 0,
+                firstLine: site.node.startLine + origin.lineOffset, snippet: nil)
         }
         if wikilink {
             state.mentions[concept]!.wikilinks += 1
@@ -270,7 +279,9 @@ public struct ConceptLinker: Sendable {
         return TextSnippet.around(blockText, start: start, end: end)
     }
 
-    func resolve(_ wikilink: Wikilinks.Found, site: TextSite, origin: Origin, state: inout LinkState, sourceText: inout SourceText?) -> WikiTarget? {
+    func resolve(
+        _ wikilink: Wikilinks.Found, site: TextSite, origin: Origin, state: inout LinkState, sourceText: inout SourceText?
+    ) -> WikiTarget? {
         let target = wikilink.target
         if let index = glossary.indexByID[target] { return .concept(index) }
         if context.noteTitles[target] != nil { return .note(target) }
@@ -278,14 +289,19 @@ public struct ConceptLinker: Sendable {
         let candidates = glossary.concepts.map(\.id) + context.noteTitles.keys.sorted()
         let suggestions = Suggest.ranked(target, among: candidates, limit: 3)
         let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
-        state.diagnostics.append(.error("wikilink [[\(wikilink.raw)]] names no concept or note\(hint)",
-                                        at: location(site: site, byteOffset: wikilink.range.lowerBound, needle: "[[" + wikilink.raw,
-                                                     origin: origin, sourceText: &sourceText),
-                                        rule: "wikilink"))
+        state.diagnostics.append(
+            .error(
+                "wikilink [[\(wikilink.raw)]] names no concept or note\(hint)",
+                at: location(
+                    site: site, byteOffset: wikilink.range.lowerBound, needle: "[[" + wikilink.raw,
+                    origin: origin, sourceText: &sourceText),
+                rule: "wikilink"))
         return nil
     }
 
-    func reportTypos(_ bytes: [UInt8], skipping: [Range<Int>], site: TextSite, origin: Origin, state: inout LinkState, sourceText: inout SourceText?) {
+    func reportTypos(
+        _ bytes: [UInt8], skipping: [Range<Int>], site: TextSite, origin: Origin, state: inout LinkState, sourceText: inout SourceText?
+    ) {
         // Words and skipped ranges both advance left to right: one cursor keeps this linear
         // (a several-megabyte line has hundreds of thousands of each).
         let skipped = skipping.sorted { $0.lowerBound < $1.lowerBound }
@@ -302,19 +318,26 @@ public struct ConceptLinker: Sendable {
         var index = 0
         while index < bytes.count {
             guard TextScanning.isLatinOrDigit(UInt32(bytes[index])), bytes[index] >= 0x41,
-                  index == 0 || !(TextScanning.isLatinOrDigit(UInt32(bytes[index - 1])) || TextScanning.isJoiner(UInt32(bytes[index - 1]))) else {
+                index == 0 || !(TextScanning.isLatinOrDigit(UInt32(bytes[index - 1])) || TextScanning.isJoiner(UInt32(bytes[index - 1])))
+            else {
                 index += 1
                 continue
             }
             var end = index
             while end < bytes.count, bytes[end] < 0x80, TextScanning.isLatinOrDigit(UInt32(bytes[end])) { end += 1 }
-            let joined = end < bytes.count && (TextScanning.isJoiner(UInt32(bytes[end])) && end + 1 < bytes.count && TextScanning.isLatinOrDigit(UInt32(bytes[end + 1])))
+            let joined =
+                end < bytes.count
+                && (TextScanning.isJoiner(UInt32(bytes[end])) && end + 1 < bytes.count
+                    && TextScanning.isLatinOrDigit(UInt32(bytes[end + 1])))
             if !joined, !isSkipped(index..<end), case let word = String(decoding: bytes[index..<end], as: UTF8.self),
-               let suggestion = glossary.typos.suggestion(for: word) {
+                let suggestion = glossary.typos.suggestion(for: word)
+            {
                 let concept = glossary.concepts[suggestion.concept]
-                state.diagnostics.append(.warning("'\(word)' looks like a misspelling of the glossary term '\(suggestion.spelling)' (\(concept.id)); did you mean '\(suggestion.spelling)'?",
-                                                  at: location(site: site, byteOffset: index, needle: word, origin: origin, sourceText: &sourceText),
-                                                  rule: "glossary-typo"))
+                state.diagnostics.append(
+                    .warning(
+                        "'\(word)' looks like a misspelling of the glossary term '\(suggestion.spelling)' (\(concept.id)); did you mean '\(suggestion.spelling)'?",
+                        at: location(site: site, byteOffset: index, needle: word, origin: origin, sourceText: &sourceText),
+                        rule: "glossary-typo"))
             }
             index = max(end, index + 1)
         }
@@ -331,8 +354,8 @@ public struct ConceptLinker: Sendable {
         if let found = text.byteColumn(of: needle, line: line, fromByteColumn: max(1, site.node.startColumn)) {
             byteColumn = found
         }
-        return SourceLocation(file: origin.file, line: line + origin.lineOffset,
-                              column: text.characterColumn(line: line, byteColumn: byteColumn))
+        return SourceLocation(
+            file: origin.file, line: line + origin.lineOffset,
+            column: text.characterColumn(line: line, byteColumn: byteColumn))
     }
 }
-

@@ -1,5 +1,5 @@
-import Foundation
 import Content
+import Foundation
 import GongbuCore
 
 /// All concept entries of a site, checked, with the matcher that finds their mentions.
@@ -12,12 +12,15 @@ public struct Glossary: Sendable {
     public var indexByAlias: [String: Int]
     var typos: TypoIndex
 
-    public static let empty = Glossary(concepts: [], indexByID: [:], matcher: AliasMatcher(aliases: [], blocked: []), indexByAlias: [:],
-                                       typos: TypoIndex(aliases: [], blockedPhrases: []))
+    public static let empty = Glossary(
+        concepts: [], indexByID: [:], matcher: AliasMatcher(aliases: [], blocked: []), indexByAlias: [:],
+        typos: TypoIndex(aliases: [], blockedPhrases: []))
 
     public subscript(id: String) -> Concept? { indexByID[id].map { concepts[$0] } }
 
-    static let knownKeys: Set<String> = Set(RelationKind.allCases.map(\.key)).union(["title", "aliases", "summary", "category", "not", "description"])
+    static let knownKeys: Set<String> = Set(RelationKind.allCases.map(\.key)).union([
+        "title", "aliases", "summary", "category", "not", "description",
+    ])
 
     /// Reads concept entries and checks them: ids, duplicate aliases, unknown relation targets
     /// and `requires` cycles are errors naming the files.
@@ -33,8 +36,10 @@ public struct Glossary: Sendable {
         var deduplicated: [Concept] = []
         for concept in concepts {
             if let existing = indexByID[concept.id] {
-                diagnostics.append(.error("concept id '\(concept.id)' is already defined by \(deduplicated[existing].source)",
-                                          at: SourceLocation(file: concept.source), rule: "glossary"))
+                diagnostics.append(
+                    .error(
+                        "concept id '\(concept.id)' is already defined by \(deduplicated[existing].source)",
+                        at: SourceLocation(file: concept.source), rule: "glossary"))
                 continue
             }
             indexByID[concept.id] = deduplicated.count
@@ -52,8 +57,10 @@ public struct Glossary: Sendable {
                 guard !key.isEmpty else { continue }
                 if let owner = aliasOwner[key] {
                     if owner != index {
-                        diagnostics.append(.error("alias '\(alias)' is claimed by both \(concepts[owner].source) (\(concepts[owner].id)) and this entry (\(concept.id)); an alias must name one concept",
-                                                  at: concept.aliasesLocation ?? SourceLocation(file: concept.source), rule: "glossary"))
+                        diagnostics.append(
+                            .error(
+                                "alias '\(alias)' is claimed by both \(concepts[owner].source) (\(concepts[owner].id)) and this entry (\(concept.id)); an alias must name one concept",
+                                at: concept.aliasesLocation ?? SourceLocation(file: concept.source), rule: "glossary"))
                     }
                     continue
                 }
@@ -76,7 +83,8 @@ public struct Glossary: Sendable {
         for concept in concepts {
             for relation in concept.relations where indexByID[relation.target] == nil {
                 let hint = Suggest.closest(to: relation.target, among: indexByID.keys).map { " (did you mean '\($0)'?)" } ?? ""
-                diagnostics.append(.error("\(relation.kind.key): unknown concept '\(relation.target)'\(hint)", at: relation.location, rule: "glossary"))
+                diagnostics.append(
+                    .error("\(relation.kind.key): unknown concept '\(relation.target)'\(hint)", at: relation.location, rule: "glossary"))
             }
         }
         diagnostics += requiresCycles(concepts, indexByID: indexByID)
@@ -100,9 +108,10 @@ public struct Glossary: Sendable {
 
     static func isValidID(_ id: String) -> Bool {
         let parts = id.split(separator: "-", omittingEmptySubsequences: false)
-        return !id.isEmpty && parts.allSatisfy { part in
-            !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-        }
+        return !id.isEmpty
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+            }
     }
 
     static func readConcept(_ document: SourceDocument) -> (Concept?, [Diagnostic]) {
@@ -110,11 +119,18 @@ public struct Glossary: Sendable {
         let id = Path.stem(document.contentPath)
         let fileLocation = SourceLocation(file: document.path)
         guard isValidID(id) else {
-            return (nil, [.error("concept file name '\(id)' must be a lower-case kebab-case id such as 'persistent-volume'",
-                                 at: fileLocation, rule: "glossary")])
+            return (
+                nil,
+                [
+                    .error(
+                        "concept file name '\(id)' must be a lower-case kebab-case id such as 'persistent-volume'",
+                        at: fileLocation, rule: "glossary")
+                ]
+            )
         }
-        var concept = Concept(id: id, title: id, aliases: [], summary: "", category: "", relations: [], notPhrases: [],
-                              body: document.body, bodyStartLine: document.bodyStartLine, source: document.path)
+        var concept = Concept(
+            id: id, title: id, aliases: [], summary: "", category: "", relations: [], notPhrases: [],
+            body: document.body, bodyStartLine: document.bodyStartLine, source: document.path)
         let entries: [YAMLEntry]
         switch document.frontMatter {
         case .map(let map): entries = map
@@ -130,21 +146,28 @@ public struct Glossary: Sendable {
                 case .list(let items):
                     return items.compactMap { item in
                         if let text = item.scalarText { return text }
-                        diagnostics.append(.warning("'\(entry.key)' should be a list of words; an item that is \(item.typeName) is ignored",
-                                                    at: location, rule: "glossary"))
+                        diagnostics.append(
+                            .warning(
+                                "'\(entry.key)' should be a list of words; an item that is \(item.typeName) is ignored",
+                                at: location, rule: "glossary"))
                         return nil
                     }
                 case .null: return []
                 default:
                     if let text = entry.value.scalarText { return [text] }
-                    diagnostics.append(.warning("'\(entry.key)' should be a list, found \(entry.value.typeName); it is ignored", at: location, rule: "glossary"))
+                    diagnostics.append(
+                        .warning(
+                            "'\(entry.key)' should be a list, found \(entry.value.typeName); it is ignored", at: location, rule: "glossary")
+                    )
                     return []
                 }
             }
             func text() -> String? {
                 if let text = entry.value.scalarText { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
                 if entry.value != .null {
-                    diagnostics.append(.warning("'\(entry.key)' should be text, found \(entry.value.typeName); it is ignored", at: location, rule: "glossary"))
+                    diagnostics.append(
+                        .warning(
+                            "'\(entry.key)' should be text, found \(entry.value.typeName); it is ignored", at: location, rule: "glossary"))
                 }
                 return nil
             }
@@ -160,7 +183,10 @@ public struct Glossary: Sendable {
             }
             switch entry.key {
             case "title":
-                if let title = text(), !title.isEmpty { concept.title = title; sawTitle = true }
+                if let title = text(), !title.isEmpty {
+                    concept.title = title
+                    sawTitle = true
+                }
             case "aliases":
                 concept.aliases = strings().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 concept.aliasesLocation = location
@@ -169,7 +195,8 @@ public struct Glossary: Sendable {
             case "not": concept.notPhrases = strings().filter { !$0.isEmpty }
             default:
                 let hint = Suggest.closest(to: entry.key, among: knownKeys).map { " (did you mean '\($0)'?)" } ?? ""
-                diagnostics.append(.warning("unknown key '\(entry.key)' in a concept entry\(hint); it is ignored", at: location, rule: "glossary"))
+                diagnostics.append(
+                    .warning("unknown key '\(entry.key)' in a concept entry\(hint); it is ignored", at: location, rule: "glossary"))
             }
         }
         if !sawTitle {
@@ -191,8 +218,10 @@ public struct Glossary: Sendable {
                 if state[next] == 1 {
                     let cycle = stack[stack.lastIndex(of: next)!...].map { concepts[$0].id } + [concepts[next].id]
                     let files = Set(stack[stack.lastIndex(of: next)!...].map { concepts[$0].source }).sorted()
-                    diagnostics.append(.error("'requires' forms a cycle: \(cycle.joined(separator: " → ")) (in \(files.joined(separator: ", ")))",
-                                              at: relation.location, rule: "glossary"))
+                    diagnostics.append(
+                        .error(
+                            "'requires' forms a cycle: \(cycle.joined(separator: " → ")) (in \(files.joined(separator: ", ")))",
+                            at: relation.location, rule: "glossary"))
                 } else if state[next] == 0 {
                     visit(next)
                 }

@@ -13,8 +13,10 @@ public enum GraphLayout {
     /// A force-directed layout (Fruchterman–Reingold) in a `width` × `height` box, keeping
     /// `marginX` free on the sides for labels. Nodes start on a circle in input order (callers
     /// order them by category, so related colours start close).
-    public static func forceDirected(nodeCount: Int, edges: [(Int, Int)], width: Double, height: Double,
-                                     iterations: Int = 500, marginX: Double = 140, marginY: Double = 40) -> [Point] {
+    public static func forceDirected(
+        nodeCount: Int, edges: [(Int, Int)], width: Double, height: Double,
+        iterations: Int = 500, marginX: Double = 140, marginY: Double = 40
+    ) -> [Point] {
         guard nodeCount > 0 else { return [] }
         if nodeCount == 1 { return [Point(x: width / 2, y: height / 2)] }
         let area = (width - 2 * marginX) * (height - 2 * marginY)
@@ -73,8 +75,10 @@ public enum GraphLayout {
     /// Moves nodes apart until their labels (boxes of `labelWidths[i]` × `lineHeight`, to the
     /// right of nodes on the right half and to the left on the left half) no longer overlap, or
     /// until `rounds` passes. Deterministic, and cheap for the few dozen nodes of a glossary.
-    public static func separateLabels(_ positions: [Point], labelWidths: [Double], width: Double, height: Double,
-                                      lineHeight: Double = 18, rounds: Int = 200, marginY: Double = 20) -> [Point] {
+    public static func separateLabels(
+        _ positions: [Point], labelWidths: [Double], width: Double, height: Double,
+        lineHeight: Double = 18, rounds: Int = 200, marginY: Double = 20
+    ) -> [Point] {
         var positions = positions
         func box(_ index: Int) -> (minX: Double, maxX: Double, minY: Double, maxY: Double) {
             let point = positions[index]
@@ -106,7 +110,9 @@ public enum GraphLayout {
     }
 
     /// The centre node in the middle and its neighbours evenly on a circle around it.
-    public static func radial(neighbourCount: Int, width: Double, height: Double, margin: Double = 70) -> (center: Point, neighbours: [Point]) {
+    public static func radial(
+        neighbourCount: Int, width: Double, height: Double, margin: Double = 70
+    ) -> (center: Point, neighbours: [Point]) {
         let center = Point(x: width / 2, y: height / 2)
         let radius = min(width, height) / 2 - margin
         let neighbours = (0..<neighbourCount).map { index -> Point in

@@ -15,9 +15,11 @@ public struct LinkContext: Sendable {
     /// Notes that wikilinks may name: slug → title.
     public var noteTitles: [String: String]
 
-    public init(linkEveryMention: Bool, linkHeadings: Bool,
-                conceptHref: @escaping @Sendable (String) -> String, noteHref: @escaping @Sendable (String) -> String,
-                noteTitles: [String: String]) {
+    public init(
+        linkEveryMention: Bool, linkHeadings: Bool,
+        conceptHref: @escaping @Sendable (String) -> String, noteHref: @escaping @Sendable (String) -> String,
+        noteTitles: [String: String]
+    ) {
         self.linkEveryMention = linkEveryMention
         self.linkHeadings = linkHeadings
         self.conceptHref = conceptHref

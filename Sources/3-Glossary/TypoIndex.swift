@@ -19,7 +19,8 @@ struct TypoIndex: Sendable {
         for (term, concept) in aliases {
             let lower = term.lowercased()
             known.insert(lower)
-            guard lower.count >= Self.minimumTermLength, lower.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }) else { continue }
+            guard lower.count >= Self.minimumTermLength, lower.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic })
+            else { continue }
             if terms[lower] == nil { terms[lower] = (term, concept) }
             for variant in Self.deletions(lower) + [lower] {
                 variants[variant, default: []].append(lower)

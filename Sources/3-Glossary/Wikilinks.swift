@@ -19,15 +19,24 @@ enum Wikilinks {
         var index = 0
         let count = bytes.count
         while index + 1 < count {
-            guard bytes[index] == 0x5B, bytes[index + 1] == 0x5B else { index += 1; continue }
+            guard bytes[index] == 0x5B, bytes[index + 1] == 0x5B else {
+                index += 1
+                continue
+            }
             var end = index + 2
             var closed = false
             while end + 1 < count {
-                if bytes[end] == 0x5D && bytes[end + 1] == 0x5D { closed = true; break }
+                if bytes[end] == 0x5D && bytes[end + 1] == 0x5D {
+                    closed = true
+                    break
+                }
                 if bytes[end] == 0x5B || bytes[end] == 0x0A { break }
                 end += 1
             }
-            guard closed, end > index + 2 else { index += 2; continue }
+            guard closed, end > index + 2 else {
+                index += 2
+                continue
+            }
             let raw = String(decoding: bytes[(index + 2)..<end], as: UTF8.self)
             var target = raw
             var label: String?
@@ -43,8 +52,10 @@ enum Wikilinks {
             }
             target = target.trimmingCharacters(in: .whitespaces)
             if !target.isEmpty {
-                result.append(Found(range: index..<(end + 2), raw: raw, target: target, label: label,
-                                    fragment: fragment?.isEmpty == false ? fragment : nil))
+                result.append(
+                    Found(
+                        range: index..<(end + 2), raw: raw, target: target, label: label,
+                        fragment: fragment?.isEmpty == false ? fragment : nil))
             }
             index = end + 2
         }
@@ -68,7 +79,10 @@ enum Shortcodes {
             var end = index + 3
             var found = false
             while end + 2 < count {
-                if bytes[end] == closer && bytes[end + 1] == 0x7D && bytes[end + 2] == 0x7D { found = true; break }
+                if bytes[end] == closer && bytes[end + 1] == 0x7D && bytes[end + 2] == 0x7D {
+                    found = true
+                    break
+                }
                 end += 1
             }
             guard found else { break }

@@ -39,9 +39,15 @@ struct APIRules {
         checkMetadata()
         if let pod = object.podSpec { checkPodSpec(pod.node, pod.path) }
         switch object.kind {
-        case "Deployment": checkWorkload(selectorRequired: true); checkDeploymentStrategy()
-        case "ReplicaSet", "DaemonSet": checkWorkload(selectorRequired: true); checkUpdateStrategy()
-        case "StatefulSet": checkWorkload(selectorRequired: true); checkStatefulSet()
+        case "Deployment":
+            checkWorkload(selectorRequired: true)
+            checkDeploymentStrategy()
+        case "ReplicaSet", "DaemonSet":
+            checkWorkload(selectorRequired: true)
+            checkUpdateStrategy()
+        case "StatefulSet":
+            checkWorkload(selectorRequired: true)
+            checkStatefulSet()
         case "ReplicationController": checkReplicationController()
         case "Job": checkJob(root["spec"], Self.root.appending("spec"))
         case "CronJob": checkCronJob()
@@ -89,7 +95,8 @@ struct APIRules {
         guard let node else { return }
         if let name = node.string {
             if let number = Int(name) {
-                error("port-range", path, "\(what) '\(name)' is a number written as a string; write \(number) without quotes", node.position)
+                error(
+                    "port-range", path, "\(what) '\(name)' is a number written as a string; write \(number) without quotes", node.position)
             } else if let problem = NameRules.portNameProblem(name) {
                 error("port-name", path, "\(what) name '\(name)' \(problem)", node.position)
             }
@@ -136,7 +143,10 @@ struct APIRules {
                 problem = NameRules.pathSegmentProblem(name)
             case "CronJob":
                 rule = "DNS-1123 subdomain of at most 52 characters"
-                problem = name.count > 52 ? "must be no more than 52 characters (it has \(name.count)); the controller appends 11 characters for each Job" : NameRules.dns1123SubdomainProblem(name)
+                problem =
+                    name.count > 52
+                    ? "must be no more than 52 characters (it has \(name.count)); the controller appends 11 characters for each Job"
+                    : NameRules.dns1123SubdomainProblem(name)
             default:
                 rule = "DNS-1123 subdomain"
                 problem = NameRules.dns1123SubdomainProblem(name)
@@ -148,7 +158,9 @@ struct APIRules {
             error("name", namePath, "metadata.name is required", metadata.position)
         }
         if let namespace = metadata["namespace"], let value = namespace.string, let problem = NameRules.dns1123LabelProblem(value) {
-            error("name", metaPath.appending("namespace"), "namespace '\(value)' is not a valid DNS-1123 label: it \(problem)", namespace.position)
+            error(
+                "name", metaPath.appending("namespace"), "namespace '\(value)' is not a valid DNS-1123 label: it \(problem)",
+                namespace.position)
         }
         checkLabels(metadata["labels"], metaPath.appending("labels"))
         checkLabels(metadata["annotations"], metaPath.appending("annotations"), values: false)
@@ -175,15 +187,18 @@ struct APIRules {
             let volumePath = path.appending("volumes").appending(index)
             if let nameNode = volume["name"], let name = nameNode.string {
                 if let problem = NameRules.dns1123LabelProblem(name) {
-                    error("volume-name", volumePath.appending("name"), "volume name '\(name)' is not a valid DNS-1123 label: it \(problem)", nameNode.position)
+                    error(
+                        "volume-name", volumePath.appending("name"), "volume name '\(name)' is not a valid DNS-1123 label: it \(problem)",
+                        nameNode.position)
                 }
                 if !volumeNames.insert(name).inserted {
                     error("volume-name", volumePath.appending("name"), "duplicate volume name '\(name)'", nameNode.position)
                 }
             }
             if let hostPath = volume["hostPath"] {
-                checkEnum(hostPath["type"], volumePath.appending("hostPath").appending("type"),
-                          ["", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice"])
+                checkEnum(
+                    hostPath["type"], volumePath.appending("hostPath").appending("type"),
+                    ["", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice"])
             }
             if let sizeLimit = volume["emptyDir"]?["sizeLimit"] {
                 checkQuantity(sizeLimit, volumePath.appending("emptyDir").appending("sizeLimit"))
@@ -200,23 +215,32 @@ struct APIRules {
         var containerNames = [String: Int]()
         for group in ["initContainers", "containers", "ephemeralContainers"] {
             for (index, container) in (spec[group]?.items ?? []).enumerated() {
-                checkContainer(container, path.appending(group).appending(index), group: group, volumes: volumeNames, names: &containerNames)
+                checkContainer(
+                    container, path.appending(group).appending(index), group: group, volumes: volumeNames, names: &containerNames)
             }
         }
     }
 
-    mutating func checkContainer(_ container: ManifestNode, _ path: FieldPath, group: String, volumes: Set<String>, names: inout [String: Int]) {
+    mutating func checkContainer(
+        _ container: ManifestNode, _ path: FieldPath, group: String, volumes: Set<String>, names: inout [String: Int]
+    ) {
         if let nameNode = container["name"], let name = nameNode.string {
             if let problem = NameRules.dns1123LabelProblem(name) {
-                error("container-name", path.appending("name"), "container name '\(name)' is not a valid DNS-1123 label: it \(problem)", nameNode.position)
+                error(
+                    "container-name", path.appending("name"), "container name '\(name)' is not a valid DNS-1123 label: it \(problem)",
+                    nameNode.position)
             }
             if names[name] != nil {
-                error("container-name", path.appending("name"), "duplicate container name '\(name)': names must be unique among all containers of a pod", nameNode.position)
+                error(
+                    "container-name", path.appending("name"),
+                    "duplicate container name '\(name)': names must be unique among all containers of a pod", nameNode.position)
             }
             names[name, default: 0] += 1
         }
-        if group != "ephemeralContainers", container["image"] == nil || container["image"]?.string?.trimmingCharacters(in: .whitespaces).isEmpty == true,
-           case .map = container {
+        if group != "ephemeralContainers",
+            container["image"] == nil || container["image"]?.string?.trimmingCharacters(in: .whitespaces).isEmpty == true,
+            case .map = container
+        {
             error("required", path.appending("image"), "image is required", container.position)
         }
         checkEnum(container["imagePullPolicy"], path.appending("imagePullPolicy"), ["Always", "Never", "IfNotPresent"])
@@ -224,7 +248,9 @@ struct APIRules {
             checkEnum(container["restartPolicy"], path.appending("restartPolicy"), ["Always"])
         } else if let restart = container["restartPolicy"], restart.string != nil, group == "containers" {
             // Per-container restart rules for regular containers are an alpha feature (off by default).
-            error("enum", path.appending("restartPolicy"), "restartPolicy on a container is only allowed for init containers (sidecars)", restart.position)
+            error(
+                "enum", path.appending("restartPolicy"), "restartPolicy on a container is only allowed for init containers (sidecars)",
+                restart.position)
         }
         checkEnum(container["terminationMessagePolicy"], path.appending("terminationMessagePolicy"), ["File", "FallbackToLogsOnError"])
 
@@ -238,7 +264,9 @@ struct APIRules {
             checkEnum(port["protocol"], portPath.appending("protocol"), ["TCP", "UDP", "SCTP"])
             if let nameNode = port["name"], let name = nameNode.string {
                 if let problem = NameRules.portNameProblem(name) {
-                    error("port-name", portPath.appending("name"), "port name '\(name)' is not a valid IANA service name: it \(problem)", nameNode.position)
+                    error(
+                        "port-name", portPath.appending("name"), "port name '\(name)' is not a valid IANA service name: it \(problem)",
+                        nameNode.position)
                 }
                 if !portNames.insert(name).inserted {
                     error("port-name", portPath.appending("name"), "duplicate port name '\(name)'", nameNode.position)
@@ -257,7 +285,9 @@ struct APIRules {
                     error("env-name", envPath.appending("name"), "environment variable name '\(name)' \(problem)", nameNode.position)
                 }
                 if !seenEnv.insert(name).inserted {
-                    warning("env-name", envPath.appending("name"), "environment variable '\(name)' is defined more than once; the last definition wins", nameNode.position)
+                    warning(
+                        "env-name", envPath.appending("name"),
+                        "environment variable '\(name)' is defined more than once; the last definition wins", nameNode.position)
                 }
             }
             if variable["value"] != nil && variable["valueFrom"] != nil {
@@ -275,8 +305,9 @@ struct APIRules {
                 if section == "requests" {
                     requests[field.key] = (quantity, field.value.position)
                 } else if let request = requests[field.key], request.0 > quantity {
-                    error("quantity", path.appending("resources").appending("requests").appending(field.key),
-                          "request for \(field.key) is greater than its limit: a request must be less than or equal to the limit", request.1)
+                    error(
+                        "quantity", path.appending("resources").appending("requests").appending(field.key),
+                        "request for \(field.key) is greater than its limit: a request must be less than or equal to the limit", request.1)
                 }
             }
         }
@@ -286,9 +317,11 @@ struct APIRules {
             guard let nameNode = mount["name"], let name = nameNode.string else { continue }
             if !volumes.contains(name) {
                 let hint = Suggest.closest(to: name, among: volumes).map { " (did you mean '\($0)'?)" } ?? ""
-                let known = volumes.isEmpty ? "the pod defines no volumes" : "the pod's volumes are " + volumes.sorted().joined(separator: ", ")
-                error("volume-mount", path.appending("volumeMounts").appending(index).appending("name"),
-                      "volumeMount '\(name)' names no volume of this pod\(hint); \(known)", nameNode.position)
+                let known =
+                    volumes.isEmpty ? "the pod defines no volumes" : "the pod's volumes are " + volumes.sorted().joined(separator: ", ")
+                error(
+                    "volume-mount", path.appending("volumeMounts").appending(index).appending("name"),
+                    "volumeMount '\(name)' names no volume of this pod\(hint); \(known)", nameNode.position)
             }
         }
 
@@ -344,16 +377,22 @@ struct APIRules {
         checkLabels(spec["template"]?["metadata"]?["labels"], specPath.appending("template").appending("metadata").appending("labels"))
         let parsed = LabelSelector(workloadSelector: selector)
         if parsed.isEmpty {
-            error("selector-match", specPath.appending("selector"), "empty selector: it would select every pod; give matchLabels or matchExpressions", selector.position)
+            error(
+                "selector-match", specPath.appending("selector"),
+                "empty selector: it would select every pod; give matchLabels or matchExpressions", selector.position)
             return
         }
         guard let labels = object.podLabels else { return }
         if !parsed.matches(labels) {
-            let written = labels.isEmpty ? "has no labels" : "has labels " + labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+            let written =
+                labels.isEmpty
+                ? "has no labels"
+                : "has labels " + labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
             let position = spec["template"]?["metadata"]?["labels"]?.position ?? selector.position
-            error("selector-match", specPath.appending("selector"),
-                  "selector does not match the pod template's labels: the template \(written); every matchLabels entry and matchExpression must hold for them",
-                  position)
+            error(
+                "selector-match", specPath.appending("selector"),
+                "selector does not match the pod template's labels: the template \(written); every matchLabels entry and matchExpression must hold for them",
+                position)
         }
     }
 
@@ -378,7 +417,9 @@ struct APIRules {
         guard let strategy = root["spec"]?["strategy"] else { return }
         checkEnum(strategy["type"], path.appending("type"), ["RollingUpdate", "Recreate"])
         if strategy["type"]?.string == "Recreate", let rolling = strategy["rollingUpdate"] {
-            error("strategy", path.appending("rollingUpdate"), "rollingUpdate may not be set when the strategy type is Recreate", rolling.position)
+            error(
+                "strategy", path.appending("rollingUpdate"), "rollingUpdate may not be set when the strategy type is Recreate",
+                rolling.position)
         }
         guard let rolling = strategy["rollingUpdate"] else { return }
         var zero = 0
@@ -399,13 +440,16 @@ struct APIRules {
             }
         }
         if zero == 2 {
-            error("strategy", path.appending("rollingUpdate"), "maxSurge and maxUnavailable may not both be 0: the rollout could never progress", rolling.position)
+            error(
+                "strategy", path.appending("rollingUpdate"),
+                "maxSurge and maxUnavailable may not both be 0: the rollout could never progress", rolling.position)
         }
     }
 
     mutating func checkUpdateStrategy() {
         guard object.kind == "DaemonSet", let strategy = root["spec"]?["updateStrategy"] else { return }
-        checkEnum(strategy["type"], Self.root.appending("spec").appending("updateStrategy").appending("type"), ["RollingUpdate", "OnDelete"])
+        checkEnum(
+            strategy["type"], Self.root.appending("spec").appending("updateStrategy").appending("type"), ["RollingUpdate", "OnDelete"])
     }
 
     mutating func checkStatefulSet() {
@@ -416,7 +460,8 @@ struct APIRules {
         for (index, template) in (spec["volumeClaimTemplates"]?.items ?? []).enumerated() {
             let templatePath = specPath.appending("volumeClaimTemplates").appending(index)
             if template["metadata"]?["name"] == nil {
-                error("name", templatePath.appending("metadata").appending("name"), "a volume claim template needs a name", template.position)
+                error(
+                    "name", templatePath.appending("metadata").appending("name"), "a volume claim template needs a name", template.position)
             }
             checkClaim(template["spec"], templatePath.appending("spec"))
         }
@@ -451,10 +496,14 @@ struct APIRules {
         guard let podSpec = spec["template"]?["spec"], case .map = podSpec else { return }
         if let policy = podSpec["restartPolicy"] {
             if let value = policy.string, value == "Always" {
-                error("job-restart-policy", policyPath, "a Job's pods must use restartPolicy Never or OnFailure, not Always", policy.position)
+                error(
+                    "job-restart-policy", policyPath, "a Job's pods must use restartPolicy Never or OnFailure, not Always", policy.position)
             }
         } else {
-            error("job-restart-policy", policyPath, "restartPolicy is required for a Job's pods: set Never or OnFailure (the pod default, Always, is not allowed)", podSpec.position)
+            error(
+                "job-restart-policy", policyPath,
+                "restartPolicy is required for a Job's pods: set Never or OnFailure (the pod default, Always, is not allowed)",
+                podSpec.position)
         }
     }
 
@@ -465,7 +514,9 @@ struct APIRules {
             error("cron-schedule", specPath.appending("schedule"), "invalid schedule '\(text)': \(problem)", schedule.position)
         }
         if let zone = spec["timeZone"], let name = zone.string, TimeZone(identifier: name) == nil {
-            error("cron-schedule", specPath.appending("timeZone"), "unknown time zone '\(name)' (use an IANA name such as Asia/Seoul)", zone.position)
+            error(
+                "cron-schedule", specPath.appending("timeZone"), "unknown time zone '\(name)' (use an IANA name such as Asia/Seoul)",
+                zone.position)
         }
         checkEnum(spec["concurrencyPolicy"], specPath.appending("concurrencyPolicy"), ["Allow", "Forbid", "Replace"])
         checkNonNegative(spec["startingDeadlineSeconds"], specPath.appending("startingDeadlineSeconds"))
@@ -490,14 +541,18 @@ struct APIRules {
         if type == "ExternalName" {
             if let name = spec["externalName"]?.string {
                 if let problem = NameRules.dns1123SubdomainProblem(name.hasSuffix(".") ? String(name.dropLast()) : name) {
-                    error("service", specPath.appending("externalName"), "externalName '\(name)' is not a valid DNS name: it \(problem)", spec["externalName"]!.position)
+                    error(
+                        "service", specPath.appending("externalName"), "externalName '\(name)' is not a valid DNS name: it \(problem)",
+                        spec["externalName"]!.position)
                 }
             } else {
                 error("required", specPath.appending("externalName"), "externalName is required when type is ExternalName", spec.position)
             }
         }
         if let policy = spec["externalTrafficPolicy"], type != "NodePort" && type != "LoadBalancer" {
-            error("service", specPath.appending("externalTrafficPolicy"), "externalTrafficPolicy may only be set on NodePort and LoadBalancer services (this one is \(type))", policy.position)
+            error(
+                "service", specPath.appending("externalTrafficPolicy"),
+                "externalTrafficPolicy may only be set on NodePort and LoadBalancer services (this one is \(type))", policy.position)
         }
         let headless = spec["clusterIP"]?.string == "None"
         let ports = spec["ports"]?.items ?? []
@@ -512,7 +567,9 @@ struct APIRules {
             checkEnum(port["protocol"], portPath.appending("protocol"), ["TCP", "UDP", "SCTP"])
             if let nameNode = port["name"], let name = nameNode.string {
                 if let problem = NameRules.dns1123LabelProblem(name) {
-                    error("port-name", portPath.appending("name"), "port name '\(name)' is not a valid DNS-1123 label: it \(problem)", nameNode.position)
+                    error(
+                        "port-name", portPath.appending("name"), "port name '\(name)' is not a valid DNS-1123 label: it \(problem)",
+                        nameNode.position)
                 }
                 if !names.insert(name).inserted {
                     error("port-name", portPath.appending("name"), "duplicate port name '\(name)'", nameNode.position)
@@ -524,11 +581,16 @@ struct APIRules {
                 let nodePortPath = portPath.appending("nodePort")
                 if type != "NodePort" && type != "LoadBalancer" {
                     let defaulted = spec["type"] == nil ? " (type defaults to ClusterIP)" : ""
-                    error("node-port", nodePortPath, "nodePort may only be set when type is NodePort or LoadBalancer\(defaulted)", nodePort.position)
+                    error(
+                        "node-port", nodePortPath, "nodePort may only be set when type is NodePort or LoadBalancer\(defaulted)",
+                        nodePort.position)
                 } else if value < 1 || value > 65535 {
                     error("port-range", nodePortPath, "nodePort \(value) is out of range: must be between 1 and 65535", nodePort.position)
                 } else if value < 30000 || value > 32767 {
-                    warning("node-port-range", nodePortPath, "nodePort \(value) is outside the default range 30000-32767; it only works on clusters configured with a wider --service-node-port-range", nodePort.position)
+                    warning(
+                        "node-port-range", nodePortPath,
+                        "nodePort \(value) is outside the default range 30000-32767; it only works on clusters configured with a wider --service-node-port-range",
+                        nodePort.position)
                 }
             }
         }
@@ -550,14 +612,19 @@ struct APIRules {
             for (pathIndex, entry) in (rule["http"]?["paths"]?.items ?? []).enumerated() {
                 let entryPath = rulePath.appending("http").appending("paths").appending(pathIndex)
                 checkEnum(entry["pathType"], entryPath.appending("pathType"), ["Exact", "Prefix", "ImplementationSpecific"])
-                if let pathNode = entry["path"], let value = pathNode.string, entry["pathType"]?.string != "ImplementationSpecific", !value.hasPrefix("/") {
+                if let pathNode = entry["path"], let value = pathNode.string, entry["pathType"]?.string != "ImplementationSpecific",
+                    !value.hasPrefix("/")
+                {
                     error("ingress", entryPath.appending("path"), "path '\(value)' must start with '/'", pathNode.position)
                 }
                 if let port = entry["backend"]?["service"]?["port"] {
-                    checkPortNumber(port["number"], entryPath.appending("backend").appending("service").appending("port").appending("number"), what: "port")
+                    checkPortNumber(
+                        port["number"], entryPath.appending("backend").appending("service").appending("port").appending("number"),
+                        what: "port")
                     if let name = port["name"]?.string, let problem = NameRules.portNameProblem(name) {
-                        error("port-name", entryPath.appending("backend").appending("service").appending("port").appending("name"),
-                              "port name '\(name)' \(problem)", port["name"]!.position)
+                        error(
+                            "port-name", entryPath.appending("backend").appending("service").appending("port").appending("name"),
+                            "port name '\(name)' \(problem)", port["name"]!.position)
                     }
                 }
             }
@@ -581,7 +648,9 @@ struct APIRules {
         if let storage = spec["resources"]?["requests"]?["storage"] {
             checkQuantity(storage, path.appending("resources").appending("requests").appending("storage"))
         } else {
-            error("required", path.appending("resources").appending("requests").appending("storage"), "a storage request is required", spec.position)
+            error(
+                "required", path.appending("resources").appending("requests").appending("storage"), "a storage request is required",
+                spec.position)
         }
     }
 
@@ -591,15 +660,17 @@ struct APIRules {
         for (index, mode) in (spec["accessModes"]?.items ?? []).enumerated() {
             checkEnum(mode, specPath.appending("accessModes").appending(index), Self.accessModes)
         }
-        checkEnum(spec["persistentVolumeReclaimPolicy"], specPath.appending("persistentVolumeReclaimPolicy"), ["Retain", "Delete", "Recycle"])
+        checkEnum(
+            spec["persistentVolumeReclaimPolicy"], specPath.appending("persistentVolumeReclaimPolicy"), ["Retain", "Delete", "Recycle"])
         checkEnum(spec["volumeMode"], specPath.appending("volumeMode"), ["Filesystem", "Block"])
         if let storage = spec["capacity"]?["storage"] {
             checkQuantity(storage, specPath.appending("capacity").appending("storage"))
         } else {
             error("required", specPath.appending("capacity").appending("storage"), "capacity.storage is required", spec.position)
         }
-        checkEnum(spec["hostPath"]?["type"], specPath.appending("hostPath").appending("type"),
-                  ["", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice"])
+        checkEnum(
+            spec["hostPath"]?["type"], specPath.appending("hostPath").appending("type"),
+            ["", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice"])
     }
 
     // MARK: - ConfigMaps and Secrets (ValidateConfigMap, ValidateSecret)
@@ -616,7 +687,9 @@ struct APIRules {
                     error("config-key", path, "key '\(field.key)' appears in more than one section", field.keyPosition)
                 }
                 if secret && section == "data", let value = field.value.string, !Self.isBase64(value) {
-                    error("secret-base64", path, "Secret data values must be base64-encoded; put plain text under stringData instead", field.value.position)
+                    error(
+                        "secret-base64", path, "Secret data values must be base64-encoded; put plain text under stringData instead",
+                        field.value.position)
                 }
             }
         }
@@ -652,7 +725,10 @@ struct APIRules {
         guard compact.count % 4 == 0 else { return false }
         var padding = 0
         for scalar in compact.unicodeScalars {
-            if scalar == "=" { padding += 1; continue }
+            if scalar == "=" {
+                padding += 1
+                continue
+            }
             if padding > 0 { return false }
             guard NameRules.isAlphanumeric(scalar) || scalar == "+" || scalar == "/" else { return false }
         }
@@ -666,8 +742,12 @@ struct APIRules {
         guard let spec = root["spec"] else { return }
         checkNonNegative(spec["minReplicas"], specPath.appending("minReplicas"), minimum: 1)
         checkNonNegative(spec["maxReplicas"], specPath.appending("maxReplicas"), minimum: 1)
-        if let minimum = spec["minReplicas"]?.integer, let maximumNode = spec["maxReplicas"], let maximum = maximumNode.integer, maximum < minimum {
-            error("range", specPath.appending("maxReplicas"), "maxReplicas (\(maximum)) must be greater than or equal to minReplicas (\(minimum))", maximumNode.position)
+        if let minimum = spec["minReplicas"]?.integer, let maximumNode = spec["maxReplicas"], let maximum = maximumNode.integer,
+            maximum < minimum
+        {
+            error(
+                "range", specPath.appending("maxReplicas"),
+                "maxReplicas (\(maximum)) must be greater than or equal to minReplicas (\(minimum))", maximumNode.position)
         }
     }
 }

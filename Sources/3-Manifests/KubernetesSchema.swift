@@ -65,7 +65,8 @@ public final class KubernetesSchema: Sendable {
 
     init(json: String) throws {
         guard let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              let rawTypes = object["types"] as? [[Any]], let rawVersions = object["versions"] as? [String: [String: Int]] else {
+            let rawTypes = object["types"] as? [[Any]], let rawVersions = object["versions"] as? [String: [String: Int]]
+        else {
             throw DecodeError()
         }
         var types: [SchemaType] = []
@@ -119,7 +120,9 @@ public final class KubernetesSchema: Sendable {
     public func kinds(in apiVersion: String, version: String) -> [String] {
         guard let table = versions[version] else { return [] }
         let prefix = apiVersion + "/"
-        return table.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }.map { String($0.dropFirst(prefix.count)) }
+        return table.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }.map {
+            String($0.dropFirst(prefix.count))
+        }
     }
 
     /// Whether any shipped version knows this apiVersion's group (so an unknown kind there is a mistake,

@@ -28,12 +28,16 @@ public enum ManifestParser {
 
     public static func parse(_ text: String) -> Result<[ParsedDocument], ManifestSyntaxError> {
         if text.utf8.count > maximumBytes {
-            return .failure(ManifestSyntaxError(message: "YAML is \(text.utf8.count) bytes, more than the limit of \(maximumBytes) bytes",
-                                                position: YAMLPosition(line: 1, column: 1)))
+            return .failure(
+                ManifestSyntaxError(
+                    message: "YAML is \(text.utf8.count) bytes, more than the limit of \(maximumBytes) bytes",
+                    position: YAMLPosition(line: 1, column: 1)))
         }
         if let problem = YAMLLimits.nestingProblem(in: text, limit: maximumDepth) {
-            return .failure(ManifestSyntaxError(message: "YAML nests deeper than the limit of \(maximumDepth) levels",
-                                                position: YAMLPosition(line: problem.line, column: problem.column)))
+            return .failure(
+                ManifestSyntaxError(
+                    message: "YAML nests deeper than the limit of \(maximumDepth) levels",
+                    position: YAMLPosition(line: problem.line, column: problem.column)))
         }
         var documents: [ParsedDocument] = []
         do {
@@ -59,15 +63,16 @@ public enum ManifestParser {
     static func describe(_ error: YamlError) -> ManifestSyntaxError {
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var message = problem
             if let context { message += " (\(context.text) that started at line \(context.mark.line), column \(context.mark.column))" }
             return ManifestSyntaxError(message: message, position: YAMLPosition(line: mark.line, column: mark.column))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return ManifestSyntaxError(message: "duplicate key \(keys) in a mapping",
-                                       position: YAMLPosition(line: context.mark.line, column: context.mark.column))
+            return ManifestSyntaxError(
+                message: "duplicate key \(keys) in a mapping",
+                position: YAMLPosition(line: context.mark.line, column: context.mark.column))
         case .reader(let problem, _, _, _):
             return ManifestSyntaxError(message: problem, position: YAMLPosition(line: 1, column: 1))
         default:
@@ -82,8 +87,10 @@ public enum ManifestParser {
     static func convert(_ node: Node, depth: Int, budget: inout Int) throws -> ManifestNode {
         budget -= 1
         if budget < 0 {
-            throw ManifestSyntaxError(message: "the document expands to more than \(maximumNodes) values (limit \(maximumNodes)); are aliases expanding exponentially?",
-                                      position: position(node))
+            throw ManifestSyntaxError(
+                message:
+                    "the document expands to more than \(maximumNodes) values (limit \(maximumNodes)); are aliases expanding exponentially?",
+                position: position(node))
         }
         if depth > maximumDepth {
             throw ManifestSyntaxError(message: "YAML nests deeper than the limit of \(maximumDepth) levels", position: position(node))
@@ -111,7 +118,8 @@ public enum ManifestParser {
             var merged: [ManifestField] = []
             for (key, value) in mapping {
                 guard case .scalar(let keyScalar) = key else {
-                    throw ManifestSyntaxError(message: "a mapping key must be a plain value, not a list or mapping", position: position(key))
+                    throw ManifestSyntaxError(
+                        message: "a mapping key must be a plain value, not a list or mapping", position: position(key))
                 }
                 if keyScalar.string == "<<" && keyScalar.style == .plain {
                     // Merge key: fields of the referenced mapping(s) that are not set here.
@@ -120,12 +128,14 @@ public enum ManifestParser {
                     case .mapping: sources = [value]
                     case .sequence(let sequence): sources = Array(sequence)
                     default:
-                        throw ManifestSyntaxError(message: "a merge key (<<) needs a mapping or a list of mappings", position: position(value))
+                        throw ManifestSyntaxError(
+                            message: "a merge key (<<) needs a mapping or a list of mappings", position: position(value))
                     }
                     for source in sources {
                         let converted = try convert(source, depth: depth + 1, budget: &budget)
                         guard case .map(let sourceFields, _) = converted else {
-                            throw ManifestSyntaxError(message: "a merge key (<<) needs a mapping or a list of mappings", position: position(source))
+                            throw ManifestSyntaxError(
+                                message: "a merge key (<<) needs a mapping or a list of mappings", position: position(source))
                         }
                         for field in sourceFields where !merged.contains(where: { $0.key == field.key }) { merged.append(field) }
                     }

@@ -129,9 +129,16 @@ public enum ManifestValidator {
             }
             switch ManifestParser.parse(source.text) {
             case .failure(let syntax):
-                result.documents = [DocumentResult(document: 1, line: source.firstLine, status: .invalid, issues: [
-                    place(ManifestIssue(.error, rule: "yaml", path: FieldPath(), message: "invalid YAML: \(syntax.message)", at: syntax.position), in: source),
-                ])]
+                result.documents = [
+                    DocumentResult(
+                        document: 1, line: source.firstLine, status: .invalid,
+                        issues: [
+                            place(
+                                ManifestIssue(
+                                    .error, rule: "yaml", path: FieldPath(), message: "invalid YAML: \(syntax.message)", at: syntax.position
+                                ), in: source)
+                        ])
+                ]
             case .success(let documents):
                 for document in documents {
                     guard let root = document.root else { continue }
@@ -142,8 +149,11 @@ public enum ManifestValidator {
                         documentResult.skipReason = "not a Kubernetes object (no apiVersion and kind)"
                         if case .map = root, root["apiVersion"] != nil || root["kind"] != nil {
                             documentResult.status = .invalid
-                            documentResult.issues.append(place(ManifestIssue(.error, rule: "schema", path: FieldPath(),
-                                                                             message: "an object needs both apiVersion and kind as strings", at: root.position), in: source))
+                            documentResult.issues.append(
+                                place(
+                                    ManifestIssue(
+                                        .error, rule: "schema", path: FieldPath(),
+                                        message: "an object needs both apiVersion and kind as strings", at: root.position), in: source))
                         }
                         result.documents.append(documentResult)
                         continue
@@ -157,7 +167,10 @@ public enum ManifestValidator {
                         for (index, item) in (root["items"]?.items ?? []).enumerated() {
                             let itemPath = FieldPath().appending("items").appending(index)
                             guard case .map = item, let itemVersion = item["apiVersion"]?.string, let itemKind = item["kind"]?.string else {
-                                issues.append(ManifestIssue(.error, rule: "schema", path: itemPath, message: "a List item needs apiVersion and kind", at: item.position))
+                                issues.append(
+                                    ManifestIssue(
+                                        .error, rule: "schema", path: itemPath, message: "a List item needs apiVersion and kind",
+                                        at: item.position))
                                 continue
                             }
                             let object = ManifestObject(document: document.index, apiVersion: itemVersion, kind: itemKind, root: item)
@@ -207,12 +220,14 @@ public enum ManifestValidator {
                 results[index].documents[documentIndex] = document
             }
             if mode == .expectError, results[index].isExample,
-               !results[index].documents.contains(where: { $0.status == .expectedInvalid }) {
+                !results[index].documents.contains(where: { $0.status == .expectedInvalid })
+            {
                 let source = results[index].source
                 let target = results[index].documents.firstIndex { $0.status == .valid } ?? 0
                 results[index].documents[target].issues.insert(
-                    LocatedIssue(line: source.firstLine - 1, column: 1, path: "", rule: "expect-error", severity: .error,
-                                 message: "this example is marked expect-error but has no error; fix the example or remove the flag"),
+                    LocatedIssue(
+                        line: source.firstLine - 1, column: 1, path: "", rule: "expect-error", severity: .error,
+                        message: "this example is marked expect-error but has no error; fix the example or remove the flag"),
                     at: 0)
                 if results[index].documents[target].status == .valid { results[index].documents[target].status = .invalid }
             }
@@ -230,20 +245,36 @@ public enum ManifestValidator {
             let served = schema.apiVersions(serving: object.kind, in: version)
             if !served.isEmpty {
                 let versionPosition = object.root.field("apiVersion")?.value.position ?? position
-                return ([ManifestIssue(.error, rule: "api-version", path: FieldPath().appending("apiVersion"),
-                                       message: "\(object.kind) is not served as \(object.apiVersion) in Kubernetes \(version); use \(served.joined(separator: " or "))",
-                                       at: versionPosition)], nil)
+                return (
+                    [
+                        ManifestIssue(
+                            .error, rule: "api-version", path: FieldPath().appending("apiVersion"),
+                            message:
+                                "\(object.kind) is not served as \(object.apiVersion) in Kubernetes \(version); use \(served.joined(separator: " or "))",
+                            at: versionPosition)
+                    ], nil
+                )
             }
             if schema.isBuiltInGroup(of: object.apiVersion) {
                 let kinds = schema.kinds(in: object.apiVersion, version: version)
                 let hint = Suggest.closest(to: object.kind, among: kinds).map { " (did you mean '\($0)'?)" } ?? ""
                 if kinds.isEmpty {
                     let versionPosition = object.root.field("apiVersion")?.value.position ?? position
-                    return ([ManifestIssue(.error, rule: "api-version", path: FieldPath().appending("apiVersion"),
-                                           message: "apiVersion '\(object.apiVersion)' is not served by Kubernetes \(version)", at: versionPosition)], nil)
+                    return (
+                        [
+                            ManifestIssue(
+                                .error, rule: "api-version", path: FieldPath().appending("apiVersion"),
+                                message: "apiVersion '\(object.apiVersion)' is not served by Kubernetes \(version)", at: versionPosition)
+                        ], nil
+                    )
                 }
-                return ([ManifestIssue(.error, rule: "schema", path: kindPath,
-                                       message: "unknown kind '\(object.kind)' in \(object.apiVersion)\(hint)", at: position)], nil)
+                return (
+                    [
+                        ManifestIssue(
+                            .error, rule: "schema", path: kindPath,
+                            message: "unknown kind '\(object.kind)' in \(object.apiVersion)\(hint)", at: position)
+                    ], nil
+                )
             }
             return ([], "custom resource \(object.apiVersion) \(object.kind): no schema to check it against")
         }
@@ -260,8 +291,9 @@ public enum ManifestValidator {
     }
 
     static func place(_ issue: ManifestIssue, in source: ManifestSource) -> LocatedIssue {
-        LocatedIssue(line: source.firstLine + issue.position.line - 1, column: issue.position.column + source.columnOffset,
-                     path: issue.path, rule: issue.rule, severity: issue.severity, message: issue.message)
+        LocatedIssue(
+            line: source.firstLine + issue.position.line - 1, column: issue.position.column + source.columnOffset,
+            path: issue.path, rule: issue.rule, severity: issue.severity, message: issue.message)
     }
 
     /// A no-validate example: read what it defines, if it parses, but check nothing.
@@ -271,9 +303,10 @@ public enum ManifestValidator {
         }
         return documents.compactMap { document in
             guard let root = document.root else { return nil }
-            return DocumentResult(document: document.index, line: source.firstLine + document.position.line - 1,
-                                  apiVersion: root["apiVersion"]?.string, kind: root["kind"]?.string, name: root["metadata"]?["name"]?.string,
-                                  status: .skipped, issues: [], skipReason: "marked no-validate")
+            return DocumentResult(
+                document: document.index, line: source.firstLine + document.position.line - 1,
+                apiVersion: root["apiVersion"]?.string, kind: root["kind"]?.string, name: root["metadata"]?["name"]?.string,
+                status: .skipped, issues: [], skipReason: "marked no-validate")
         }
     }
 }

@@ -17,9 +17,13 @@ enum NameRules {
         if value.count > 63 { return "must be no more than 63 characters (it has \(value.count))" }
         let scalars = Array(value.unicodeScalars)
         if let bad = scalars.first(where: { !isAlphanumericLower($0) && $0 != "-" }) {
-            return bad.properties.isUppercase ? "must be lower case ('\(bad)' is upper case)" : "must consist of lower-case letters, digits and '-' ('\(bad)' is not allowed)"
+            return bad.properties.isUppercase
+                ? "must be lower case ('\(bad)' is upper case)"
+                : "must consist of lower-case letters, digits and '-' ('\(bad)' is not allowed)"
         }
-        if !isAlphanumericLower(scalars.first!) || !isAlphanumericLower(scalars.last!) { return "must start and end with a letter or digit" }
+        if !isAlphanumericLower(scalars.first!) || !isAlphanumericLower(scalars.last!) {
+            return "must start and end with a letter or digit"
+        }
         return nil
     }
 
@@ -36,11 +40,14 @@ enum NameRules {
         if value.count > 253 { return "must be no more than 253 characters (it has \(value.count))" }
         let scalars = Array(value.unicodeScalars)
         if let bad = scalars.first(where: { !isAlphanumericLower($0) && $0 != "-" && $0 != "." }) {
-            return bad.properties.isUppercase ? "must be lower case ('\(bad)' is upper case)" : "must consist of lower-case letters, digits, '-' and '.' ('\(bad)' is not allowed)"
+            return bad.properties.isUppercase
+                ? "must be lower case ('\(bad)' is upper case)"
+                : "must consist of lower-case letters, digits, '-' and '.' ('\(bad)' is not allowed)"
         }
         for part in value.split(separator: ".", omittingEmptySubsequences: false) {
             guard let first = part.unicodeScalars.first, let last = part.unicodeScalars.last,
-                  isAlphanumericLower(first), isAlphanumericLower(last) else {
+                isAlphanumericLower(first), isAlphanumericLower(last)
+            else {
                 return "must start and end with a letter or digit, also around each '.'"
             }
         }
@@ -62,7 +69,9 @@ enum NameRules {
         if value.count > 15 { return "must be no more than 15 characters (it has \(value.count))" }
         let scalars = Array(value.unicodeScalars)
         if let bad = scalars.first(where: { !isAlphanumericLower($0) && $0 != "-" }) {
-            return bad.properties.isUppercase ? "must be lower case ('\(bad)' is upper case)" : "must consist of lower-case letters, digits and '-' ('\(bad)' is not allowed)"
+            return bad.properties.isUppercase
+                ? "must be lower case ('\(bad)' is upper case)"
+                : "must consist of lower-case letters, digits and '-' ('\(bad)' is not allowed)"
         }
         if !scalars.contains(where: { ("a"..."z").contains($0) }) { return "must contain at least one letter" }
         if value.contains("--") { return "must not contain '--'" }
@@ -115,7 +124,9 @@ enum NameRules {
             return nil
         }
         let scalars = Array(value.unicodeScalars)
-        let allowedFirst: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" || $0 == "-" || $0 == "." }
+        let allowedFirst: (Unicode.Scalar) -> Bool = {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" || $0 == "-" || $0 == "."
+        }
         if !allowedFirst(scalars[0]) { return "must start with a letter, '_', '-' or '.'" }
         if let bad = scalars.first(where: { !allowedFirst($0) && !("0"..."9").contains($0) }) {
             return "may contain only letters, digits, '_', '-' and '.' ('\(bad)' is not allowed)"

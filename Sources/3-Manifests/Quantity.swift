@@ -12,7 +12,8 @@ struct Quantity: Comparable {
 
     static let suffixes: [String: Double] = [
         "": 1, "n": 1e-9, "u": 1e-6, "m": 1e-3, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18,
-        "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776, "Pi": 1_125_899_906_842_624, "Ei": 1_152_921_504_606_846_976,
+        "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776, "Pi": 1_125_899_906_842_624,
+        "Ei": 1_152_921_504_606_846_976,
     ]
 
     /// Parses a quantity from a manifest value: a string, an integer or a number.
@@ -26,7 +27,8 @@ struct Quantity: Comparable {
     }
 
     static func parse(_ text: String) -> Result<Quantity, QuantityError> {
-        let invalid = Result<Quantity, QuantityError>.failure(QuantityError(message: "'\(text)' is not a valid quantity (examples: 500m, 0.5, 128Mi, 1Gi, 2)"))
+        let invalid = Result<Quantity, QuantityError>.failure(
+            QuantityError(message: "'\(text)' is not a valid quantity (examples: 500m, 0.5, 128Mi, 1Gi, 2)"))
         var scalars = Substring(text)
         var sign = 1.0
         if let first = scalars.first, first == "+" || first == "-" {
@@ -36,7 +38,9 @@ struct Quantity: Comparable {
         let numberEnd = scalars.firstIndex { !($0.isASCII && ($0.isNumber || $0 == ".")) } ?? scalars.endIndex
         let number = scalars[..<numberEnd]
         var suffix = String(scalars[numberEnd...])
-        guard !number.isEmpty, number.filter({ $0 == "." }).count <= 1, number != ".", var value = Double(number.hasPrefix(".") ? "0" + number : String(number)) else {
+        guard !number.isEmpty, number.filter({ $0 == "." }).count <= 1, number != ".",
+            var value = Double(number.hasPrefix(".") ? "0" + number : String(number))
+        else {
             return invalid
         }
         if let multiplier = suffixes[suffix] {
@@ -47,7 +51,9 @@ struct Quantity: Comparable {
             value *= pow10(exponent)
         } else {
             if ["K", "KB", "MB", "GB", "Kb", "Mb", "Gb", "mi", "gi", "ki"].contains(suffix) {
-                return .failure(QuantityError(message: "'\(text)' is not a valid quantity: the suffix '\(suffix)' does not exist (use k, M, G or Ki, Mi, Gi)"))
+                return .failure(
+                    QuantityError(
+                        message: "'\(text)' is not a valid quantity: the suffix '\(suffix)' does not exist (use k, M, G or Ki, Mi, Gi)"))
             }
             return invalid
         }

@@ -58,7 +58,8 @@ enum ScalarResolver {
             guard var value = Int(parts[0].filter { $0 != "_" }) else { return .bigInteger(text) }
             for part in parts.dropFirst() {
                 guard (1...2).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }), let sixty = Int(part), sixty < 60,
-                      part.count == 1 || part.first! <= "5" else { return nil }
+                    part.count == 1 || part.first! <= "5"
+                else { return nil }
                 let (shifted, overflowA) = value.multipliedReportingOverflow(by: 60)
                 let (sum, overflowB) = shifted.addingReportingOverflow(sixty)
                 if overflowA || overflowB { return .bigInteger(text) }
@@ -99,7 +100,8 @@ enum ScalarResolver {
         if let e = rest.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             let tail = rest[rest.index(after: e)...]
             guard let signCharacter = tail.first, signCharacter == "+" || signCharacter == "-",
-                  tail.count > 1, tail.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+                tail.count > 1, tail.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber })
+            else { return nil }
             exponent = "e" + tail
             rest = rest[..<e]
         }
@@ -121,7 +123,10 @@ enum ScalarResolver {
         var index = 5
         func digits(_ minimum: Int, _ maximum: Int) -> Bool {
             var count = 0
-            while count < maximum, digit(index) { index += 1; count += 1 }
+            while count < maximum, digit(index) {
+                index += 1
+                count += 1
+            }
             return count >= minimum
         }
         guard digits(1, 2), index < bytes.count, bytes[index] == 0x2D else { return false }
@@ -139,14 +144,20 @@ enum ScalarResolver {
         guard digits(2, 2), index < bytes.count, bytes[index] == 0x3A else { return false }
         index += 1
         guard digits(2, 2) else { return false }
-        if index < bytes.count, bytes[index] == 0x2E { index += 1; _ = digits(0, 30) }
+        if index < bytes.count, bytes[index] == 0x2E {
+            index += 1
+            _ = digits(0, 30)
+        }
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
         if index == bytes.count { return true }
         if bytes[index] == 0x5A { return index + 1 == bytes.count }
         guard bytes[index] == 0x2B || bytes[index] == 0x2D else { return false }
         index += 1
         guard digits(1, 2) else { return false }
-        if index < bytes.count, bytes[index] == 0x3A { index += 1; guard digits(2, 2) else { return false } }
+        if index < bytes.count, bytes[index] == 0x3A {
+            index += 1
+            guard digits(2, 2) else { return false }
+        }
         return index == bytes.count
     }
 }

@@ -34,9 +34,13 @@ struct SchemaValidator {
         case .string:
             guard case .scalar(.string, _) = node else { return mismatch(node, expected: "a string", path: path, into: &issues) }
         case .dateTime:
-            guard case .scalar(.string, _) = node else { return mismatch(node, expected: "a date-time string such as \"2024-03-02T10:00:00Z\"", path: path, into: &issues) }
+            guard case .scalar(.string, _) = node else {
+                return mismatch(node, expected: "a date-time string such as \"2024-03-02T10:00:00Z\"", path: path, into: &issues)
+            }
         case .integer:
-            guard node.integer != nil || isBigInteger(node) else { return mismatch(node, expected: "an integer", path: path, into: &issues) }
+            guard node.integer != nil || isBigInteger(node) else {
+                return mismatch(node, expected: "an integer", path: path, into: &issues)
+            }
         case .number:
             guard isNumber(node) else { return mismatch(node, expected: "a number", path: path, into: &issues) }
         case .boolean:
@@ -48,7 +52,9 @@ struct SchemaValidator {
             default: return mismatch(node, expected: "an integer or a string", path: path, into: &issues)
             }
         case .quantity:
-            guard node.string != nil || isNumber(node) else { return mismatch(node, expected: "a quantity such as 500m, 1Gi or 2", path: path, into: &issues) }
+            guard node.string != nil || isNumber(node) else {
+                return mismatch(node, expected: "a quantity such as 500m, 1Gi or 2", path: path, into: &issues)
+            }
         case .array(let item):
             guard case .list(let items, _) = node else { return mismatch(node, expected: "a list", path: path, into: &issues) }
             for (index, element) in items.enumerated() {
@@ -62,14 +68,18 @@ struct SchemaValidator {
         case .freeObject:
             guard case .map = node else { return mismatch(node, expected: "a mapping", path: path, into: &issues) }
         case .object(let known, let required):
-            guard case .map(let fields, let position) = node else { return mismatch(node, expected: "a mapping", path: path, into: &issues) }
+            guard case .map(let fields, let position) = node else {
+                return mismatch(node, expected: "a mapping", path: path, into: &issues)
+            }
             for field in fields {
                 if let fieldType = known[field.key] {
                     validate(field.value, type: fieldType, path: path.appending(field.key), keyPosition: field.keyPosition, into: &issues)
                 } else {
                     let hint = Suggest.closest(to: field.key, among: known.keys).map { " (did you mean '\($0)'?)" } ?? ""
-                    issues.append(ManifestIssue(strict ? .error : .warning, rule: "schema", path: path.appending(field.key),
-                                                message: "unknown field '\(field.key)'\(hint)", at: field.keyPosition))
+                    issues.append(
+                        ManifestIssue(
+                            strict ? .error : .warning, rule: "schema", path: path.appending(field.key),
+                            message: "unknown field '\(field.key)'\(hint)", at: field.keyPosition))
                 }
             }
             for name in required where !fields.contains(where: { $0.key == name }) {
@@ -103,7 +113,8 @@ struct SchemaValidator {
             message += "; YAML reads yes/no/on/off/true/false as booleans, so quote it"
         case .timestamp(let text)? where expected.hasPrefix("a string"):
             message += "; quote it (\"\(text)\") to keep it as text"
-        case .int?, .double? where expected.hasPrefix("a string"):
+        case .int?,
+            .double? where expected.hasPrefix("a string"):
             message += "; quote it to keep it as text"
         case .string(let text)? where expected == "true or false":
             if ["true", "false"].contains(text.lowercased()) { message += "; remove the quotes" }

@@ -71,7 +71,9 @@ struct ScopeRules {
                 let selector = LabelSelector(plain: selectorNode)
                 let postings = pairs.map { byLabel[$0.0 + "\u{0}" + $0.1] ?? [] }
                 let rarest = postings.min { $0.count < $1.count } ?? []
-                selected = rarest.filter { selector.matches(templates[$0].labels) && templates[$0].located.object.namespace == service.namespace }
+                selected = rarest.filter {
+                    selector.matches(templates[$0].labels) && templates[$0].located.object.namespace == service.namespace
+                }
                 selections[signature] = selected
             }
             let selectorPath = FieldPath().appending("spec").appending("selector")
@@ -79,8 +81,10 @@ struct ScopeRules {
                 // Only meaningful when the note shows pods at all.
                 if !templates.isEmpty {
                     let shown = pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
-                    add(located.slot, .warning, "service-selector", selectorPath,
-                        "selector \(shown) matches no pod template in this note; the Service would have no endpoints", selectorNode.position)
+                    add(
+                        located.slot, .warning, "service-selector", selectorPath,
+                        "selector \(shown) matches no pod template in this note; the Service would have no endpoints", selectorNode.position
+                    )
                 }
                 continue
             }
@@ -90,9 +94,13 @@ struct ScopeRules {
                 let missing = missingPorts[key] ?? selected.filter { templates[$0].located.object.namedPorts[name] == nil }
                 missingPorts[key] = missing
                 if !missing.isEmpty {
-                    let names = missing.map { "\(templates[$0].located.object.kind) \(templates[$0].located.object.name ?? "?")" }.joined(separator: ", ")
-                    add(located.slot, .error, "target-port", FieldPath().appending("spec").appending("ports").appending(index).appending("targetPort"),
-                        "targetPort '\(name)' is not the name of a container port in the pods this Service selects (\(names))", target.position)
+                    let names = missing.map { "\(templates[$0].located.object.kind) \(templates[$0].located.object.name ?? "?")" }.joined(
+                        separator: ", ")
+                    add(
+                        located.slot, .error, "target-port",
+                        FieldPath().appending("spec").appending("ports").appending(index).appending("targetPort"),
+                        "targetPort '\(name)' is not the name of a container port in the pods this Service selects (\(names))",
+                        target.position)
                 }
             }
         }
@@ -108,7 +116,8 @@ struct ScopeRules {
             guard let nameNode = located.object.root["spec"]?["serviceName"], let name = nameNode.string else { continue }
             guard let service = services[name] else { continue }
             if service.object.root["spec"]?["clusterIP"]?.string != "None" {
-                add(located.slot, .warning, "statefulset-service", FieldPath().appending("spec").appending("serviceName"),
+                add(
+                    located.slot, .warning, "statefulset-service", FieldPath().appending("spec").appending("serviceName"),
                     "serviceName '\(name)' names a Service that is not headless; set clusterIP: None on it so each pod gets a stable DNS name",
                     nameNode.position)
             }
@@ -130,14 +139,18 @@ struct ScopeRules {
             var references: [(kind: String, name: String, path: FieldPath, position: YAMLPosition)] = []
             for (index, volume) in (spec["volumes"]?.items ?? []).enumerated() {
                 let volumePath = path.appending("volumes").appending(index)
-                if let node = volume["configMap"]?["name"], let name = node.string, volume["configMap"]?["optional"]?.scalar != .bool(true) {
+                if let node = volume["configMap"]?["name"], let name = node.string, volume["configMap"]?["optional"]?.scalar != .bool(true)
+                {
                     references.append(("ConfigMap", name, volumePath.appending("configMap").appending("name"), node.position))
                 }
-                if let node = volume["secret"]?["secretName"], let name = node.string, volume["secret"]?["optional"]?.scalar != .bool(true) {
+                if let node = volume["secret"]?["secretName"], let name = node.string, volume["secret"]?["optional"]?.scalar != .bool(true)
+                {
                     references.append(("Secret", name, volumePath.appending("secret").appending("secretName"), node.position))
                 }
                 if let node = volume["persistentVolumeClaim"]?["claimName"], let name = node.string {
-                    references.append(("PersistentVolumeClaim", name, volumePath.appending("persistentVolumeClaim").appending("claimName"), node.position))
+                    references.append(
+                        ("PersistentVolumeClaim", name, volumePath.appending("persistentVolumeClaim").appending("claimName"), node.position)
+                    )
                 }
             }
             for group in ["initContainers", "containers"] {
@@ -145,21 +158,28 @@ struct ScopeRules {
                     let containerPath = path.appending(group).appending(containerIndex)
                     for (index, source) in (container["envFrom"]?.items ?? []).enumerated() {
                         let sourcePath = containerPath.appending("envFrom").appending(index)
-                        if let node = source["configMapRef"]?["name"], let name = node.string, source["configMapRef"]?["optional"]?.scalar != .bool(true) {
+                        if let node = source["configMapRef"]?["name"], let name = node.string,
+                            source["configMapRef"]?["optional"]?.scalar != .bool(true)
+                        {
                             references.append(("ConfigMap", name, sourcePath.appending("configMapRef").appending("name"), node.position))
                         }
-                        if let node = source["secretRef"]?["name"], let name = node.string, source["secretRef"]?["optional"]?.scalar != .bool(true) {
+                        if let node = source["secretRef"]?["name"], let name = node.string,
+                            source["secretRef"]?["optional"]?.scalar != .bool(true)
+                        {
                             references.append(("Secret", name, sourcePath.appending("secretRef").appending("name"), node.position))
                         }
                     }
                     for (index, variable) in (container["env"]?.items ?? []).enumerated() {
                         let variablePath = containerPath.appending("env").appending(index).appending("valueFrom")
                         if let reference = variable["valueFrom"]?["configMapKeyRef"], let node = reference["name"], let name = node.string,
-                           reference["optional"]?.scalar != .bool(true) {
-                            references.append(("ConfigMap", name, variablePath.appending("configMapKeyRef").appending("name"), node.position))
+                            reference["optional"]?.scalar != .bool(true)
+                        {
+                            references.append(
+                                ("ConfigMap", name, variablePath.appending("configMapKeyRef").appending("name"), node.position))
                         }
                         if let reference = variable["valueFrom"]?["secretKeyRef"], let node = reference["name"], let name = node.string,
-                           reference["optional"]?.scalar != .bool(true) {
+                            reference["optional"]?.scalar != .bool(true)
+                        {
                             references.append(("Secret", name, variablePath.appending("secretKeyRef").appending("name"), node.position))
                         }
                     }
@@ -167,9 +187,13 @@ struct ScopeRules {
             }
             for reference in references {
                 if defined[reference.kind]?.contains(reference.name) == true { continue }
-                if reference.kind == "PersistentVolumeClaim", defined["PersistentVolumeClaim@template"]?.contains(reference.name) == true { continue }
-                add(located.slot, .warning, "missing-reference", reference.path,
-                    "\(reference.kind) '\(reference.name)' is not defined in this note; create it before applying this manifest", reference.position)
+                if reference.kind == "PersistentVolumeClaim", defined["PersistentVolumeClaim@template"]?.contains(reference.name) == true {
+                    continue
+                }
+                add(
+                    located.slot, .warning, "missing-reference", reference.path,
+                    "\(reference.kind) '\(reference.name)' is not defined in this note; create it before applying this manifest",
+                    reference.position)
             }
         }
     }

@@ -51,7 +51,10 @@ public struct ValidationReport: Sendable {
         var result = problems
         for (source, document) in documents where document.status != .expectedInvalid {
             for issue in document.issues {
-                result.append(Diagnostic(issue.severity, issue.text, at: SourceLocation(file: source.source.file, line: issue.line, column: issue.column), rule: issue.rule))
+                result.append(
+                    Diagnostic(
+                        issue.severity, issue.text, at: SourceLocation(file: source.source.file, line: issue.line, column: issue.column),
+                        rule: issue.rule))
             }
         }
         return result
@@ -98,14 +101,18 @@ public struct ValidationReport: Sendable {
 
         init(_ report: ValidationReport) {
             let summary = report.summary
-            self.summary = Summary(documents: summary.documents, valid: summary.valid, invalid: summary.invalid,
-                                   expectedInvalid: summary.expectedInvalid, skipped: summary.skipped)
+            self.summary = Summary(
+                documents: summary.documents, valid: summary.valid, invalid: summary.invalid,
+                expectedInvalid: summary.expectedInvalid, skipped: summary.skipped)
             results = report.documents.map { source, document in
-                Result(file: source.source.file, line: document.line, document: document.document, apiVersion: document.apiVersion,
-                       kind: document.kind, name: document.name, status: document.status.rawValue, reason: document.skipReason,
-                       errors: document.issues.map {
-                           Issue(line: $0.line, column: $0.column, path: $0.path, rule: $0.rule, severity: $0.severity.rawValue, message: $0.message)
-                       })
+                Result(
+                    file: source.source.file, line: document.line, document: document.document, apiVersion: document.apiVersion,
+                    kind: document.kind, name: document.name, status: document.status.rawValue, reason: document.skipReason,
+                    errors: document.issues.map {
+                        Issue(
+                            line: $0.line, column: $0.column, path: $0.path, rule: $0.rule, severity: $0.severity.rawValue,
+                            message: $0.message)
+                    })
             }
             problems = report.problems.isEmpty ? nil : report.problems.map(\.description)
         }
@@ -132,7 +139,8 @@ public struct ValidationReport: Sendable {
             case .invalid:
                 out += "not ok \(number + 1) - \(label)\n  ---\n  errors:\n"
                 for issue in document.issues where issue.severity == .error {
-                    out += "    - \"\(issue.line):\(issue.column): \(issue.text.replacingOccurrences(of: "\"", with: "\\\"")) [\(issue.rule)]\"\n"
+                    out +=
+                        "    - \"\(issue.line):\(issue.column): \(issue.text.replacingOccurrences(of: "\"", with: "\\\"")) [\(issue.rule)]\"\n"
                 }
                 out += "  ...\n"
             }
@@ -152,13 +160,16 @@ public struct ValidationReport: Sendable {
         }
         let summary = self.summary
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"gongbu validate\" tests=\"\(summary.documents)\" failures=\"\(summary.invalid)\" skipped=\"\(summary.skipped)\">\n"
+        out +=
+            "<testsuites name=\"gongbu validate\" tests=\"\(summary.documents)\" failures=\"\(summary.invalid)\" skipped=\"\(summary.skipped)\">\n"
         for (file, cases) in byFile {
             let failures = cases.filter { $0.1.status == .invalid }.count
             let skipped = cases.filter { $0.1.status == .skipped }.count
             out += "  <testsuite name=\"\(Escape.xml(file))\" tests=\"\(cases.count)\" failures=\"\(failures)\" skipped=\"\(skipped)\">\n"
             for (source, document) in cases {
-                let name = "document \(document.document) at line \(document.line)" + (document.kind.map { " \($0)" } ?? "") + (document.name.map { " \($0)" } ?? "")
+                let name =
+                    "document \(document.document) at line \(document.line)" + (document.kind.map { " \($0)" } ?? "")
+                    + (document.name.map { " \($0)" } ?? "")
                 out += "    <testcase classname=\"\(Escape.xml(source.source.file))\" name=\"\(Escape.xml(name))\""
                 switch document.status {
                 case .valid, .expectedInvalid:

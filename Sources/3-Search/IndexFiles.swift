@@ -1,6 +1,6 @@
 import Foundation
-import Korean
 import GongbuCore
+import Korean
 
 /// The search index as static files, read by the site's script and by `gongbu search`:
 ///
@@ -84,10 +84,12 @@ public enum IndexFiles {
             }
             return ("\(folder)/terms-\(number).json", text + "}\n")
         case .documents(let number):
-            let slice = index.documents[min(number * documentsPerShard, index.documents.count)..<min((number + 1) * documentsPerShard, index.documents.count)]
+            let slice = index.documents[
+                min(number * documentsPerShard, index.documents.count)..<min((number + 1) * documentsPerShard, index.documents.count)]
             let rows = slice.map { document -> String in
                 let tags = "[" + document.tags.map(Escape.jsonString).joined(separator: ",") + "]"
-                return "[" + [document.kind.rawValue, document.id, document.title, document.url, document.source, document.summary]
+                return "["
+                    + [document.kind.rawValue, document.id, document.title, document.url, document.source, document.summary]
                     .map(Escape.jsonString).joined(separator: ",") + "," + tags + "]"
             }
             return ("\(folder)/docs-\(number).json", "[\n" + rows.joined(separator: ",\n") + "\n]\n")
@@ -99,15 +101,23 @@ public enum IndexFiles {
             return ("\(folder)/initials.json", "[" + initials.joined(separator: ",") + "]\n")
         case .meta:
             var meta = "{\n\"format\": 1,\n\"documentCount\": \(index.documents.count),\n"
-            meta += "\"termShards\": \(layout.termShards.count),\n\"documentShards\": \(layout.documentShards),\n\"documentsPerShard\": \(documentsPerShard),\n"
+            meta +=
+                "\"termShards\": \(layout.termShards.count),\n\"documentShards\": \(layout.documentShards),\n\"documentsPerShard\": \(documentsPerShard),\n"
             meta += "\"averageLength\": \(String(format: "%.3f", index.averageLength)),\n"
             meta += "\"lengths\": [" + index.lengths.map { String(format: "%.1f", $0) }.joined(separator: ",") + "],\n"
             meta += "\"kinds\": " + Escape.jsonString(String(index.documents.map { $0.kind == .concept ? "c" : "n" })) + ",\n"
-            meta += "\"concepts\": [\n" + index.concepts.map { concept in
-                "[\(Escape.jsonString(concept.id)),\(concept.document),\(Escape.jsonString(concept.title)),[" + concept.aliases.map(Escape.jsonString).joined(separator: ",") + "]]"
-            }.joined(separator: ",\n") + "\n],\n"
-            meta += "\"particles\": [" + Particles.table.map { "[\(Escape.jsonString($0.0)),\(Escape.jsonString(Particles.conditionCode($0.1)))]" }.joined(separator: ",") + "],\n"
-            meta += "\"weights\": {\"bigram\": \(Tokenizer.bigramWeight), \"aliasExpansion\": \(QueryEngine.aliasExpansionWeight), \"k1\": \(QueryEngine.k1), \"b\": \(QueryEngine.b)}\n}\n"
+            meta +=
+                "\"concepts\": [\n"
+                + index.concepts.map { concept in
+                    "[\(Escape.jsonString(concept.id)),\(concept.document),\(Escape.jsonString(concept.title)),["
+                        + concept.aliases.map(Escape.jsonString).joined(separator: ",") + "]]"
+                }.joined(separator: ",\n") + "\n],\n"
+            meta +=
+                "\"particles\": ["
+                + Particles.table.map { "[\(Escape.jsonString($0.0)),\(Escape.jsonString(Particles.conditionCode($0.1)))]" }.joined(
+                    separator: ",") + "],\n"
+            meta +=
+                "\"weights\": {\"bigram\": \(Tokenizer.bigramWeight), \"aliasExpansion\": \(QueryEngine.aliasExpansionWeight), \"k1\": \(QueryEngine.k1), \"b\": \(QueryEngine.b)}\n}\n"
             return ("\(folder)/meta.json", meta)
         }
     }
@@ -193,9 +203,10 @@ public final class LoadedIndex: SearchSource, @unchecked Sendable {
             guard let kind = SearchDocument.Kind(rawValue: kindName) else {
                 throw DecodingError.dataCorruptedError(in: row, debugDescription: "unknown document kind \(kindName)")
             }
-            document = SearchDocument(kind: kind, id: try row.decode(String.self), title: try row.decode(String.self),
-                                      url: try row.decode(String.self), source: try row.decode(String.self),
-                                      summary: try row.decode(String.self), tags: try row.decode([String].self))
+            document = SearchDocument(
+                kind: kind, id: try row.decode(String.self), title: try row.decode(String.self),
+                url: try row.decode(String.self), source: try row.decode(String.self),
+                summary: try row.decode(String.self), tags: try row.decode([String].self))
         }
     }
 
@@ -260,7 +271,9 @@ public final class LoadedIndex: SearchSource, @unchecked Sendable {
             var index = 0
             let end = buffer.count
             func skipSpace() {
-                while index < end, buffer[index] == 0x20 || buffer[index] == 0x0A || buffer[index] == 0x0D || buffer[index] == 0x09 { index += 1 }
+                while index < end, buffer[index] == 0x20 || buffer[index] == 0x0A || buffer[index] == 0x0D || buffer[index] == 0x09 {
+                    index += 1
+                }
             }
             func expect(_ byte: UInt8) -> Bool {
                 skipSpace()
@@ -280,7 +293,7 @@ public final class LoadedIndex: SearchSource, @unchecked Sendable {
             }
             var table: [String: [Posting]] = [:]
             guard expect(0x7B) else { return nil }  // {
-            if expect(0x7D) { return table }        // }
+            if expect(0x7D) { return table }  // }
             while true {
                 guard expect(0x22) else { return nil }
                 let keyStart = index

@@ -1,6 +1,6 @@
 import Foundation
-import Korean
 import GongbuCore
+import Korean
 
 /// A search result.
 public struct SearchHit: Sendable, Hashable {
@@ -270,6 +270,7 @@ extension SearchIndex: SearchSource {
 
     /// Initials of each word of a title, space-separated (`파드 공부` → `ㅍㄷ ㄱㅂ`).
     public static func titleInitials(_ title: String) -> String {
-        title.split(whereSeparator: { $0.isWhitespace }).map { SearchText.choseong(String($0)) }.filter { !$0.isEmpty }.joined(separator: " ")
+        title.split(whereSeparator: { $0.isWhitespace }).map { SearchText.choseong(String($0)) }.filter { !$0.isEmpty }.joined(
+            separator: " ")
     }
 }

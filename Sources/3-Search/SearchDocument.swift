@@ -24,8 +24,10 @@ public struct SearchDocument: Sendable, Hashable {
     /// Concepts a note mentions (by id) and how often; the concept a concept page is about.
     public var concepts: [String: Int]
 
-    public init(kind: Kind, id: String, title: String, url: String, source: String, summary: String, tags: [String] = [],
-                aliases: [String] = [], headings: [String] = [], body: String = "", concepts: [String: Int] = [:]) {
+    public init(
+        kind: Kind, id: String, title: String, url: String, source: String, summary: String, tags: [String] = [],
+        aliases: [String] = [], headings: [String] = [], body: String = "", concepts: [String: Int] = [:]
+    ) {
         self.kind = kind
         self.id = id
         self.title = title

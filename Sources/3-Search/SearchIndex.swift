@@ -31,7 +31,11 @@ public struct Term: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
 
     public static func == (a: Term, b: Term) -> Bool {
         var (x, y) = (a.text, b.text)
-        return x.withUTF8 { left in y.withUTF8 { right in left.count == right.count && (left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0) } }
+        return x.withUTF8 { left in
+            y.withUTF8 { right in
+                left.count == right.count && (left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+            }
+        }
     }
 
     public func hash(into hasher: inout Hasher) {

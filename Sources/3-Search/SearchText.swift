@@ -1,6 +1,6 @@
 import Foundation
-import Korean
 import GongbuCore
+import Korean
 
 /// Text rules shared by the index, the CLI and the site's search script (which receives the
 /// particle table through the index so both sides strip particles the same way).
@@ -74,7 +74,8 @@ public enum SearchText {
             if (value >= 0xAC00 && value <= 0xD7A3) || (value >= 0x3131 && value <= 0x318E) {
                 next = .hangul
             } else if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
-                        || (value >= 0xC0 && value <= 0x24F) {
+                || (value >= 0xC0 && value <= 0x24F)
+            {
                 next = .latin
             } else {
                 next = nil
@@ -125,7 +126,10 @@ public enum Tokenizer {
             let count = bytes.count
             while index < count {
                 let (kind, length) = classify(bytes, index)
-                guard kind != .other else { index += length; continue }
+                guard kind != .other else {
+                    index += length
+                    continue
+                }
                 var end = index + length
                 while end < count {
                     let (next, nextLength) = classify(bytes, end)
@@ -148,7 +152,9 @@ public enum Tokenizer {
                     if stemEnd - index >= 9 {
                         var position = index
                         while position + 6 <= stemEnd {
-                            emit("~" + String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + 6)]), as: UTF8.self), bigramWeight)
+                            emit(
+                                "~" + String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + 6)]), as: UTF8.self),
+                                bigramWeight)
                             position += 3
                         }
                     }

@@ -70,17 +70,22 @@ enum ExampleDiagram {
                 var seen = Set<String>()
                 for rule in root["spec"]?["rules"]?.items ?? [] {
                     for path in rule["http"]?["paths"]?.items ?? [] {
-                        if let name = path["backend"]?["service"]?["name"]?.string, seen.insert(name).inserted, let target = box(kind: "Service", name: name) {
+                        if let name = path["backend"]?["service"]?["name"]?.string, seen.insert(name).inserted,
+                            let target = box(kind: "Service", name: name)
+                        {
                             arrows.append(Arrow(from: objectBox[index], to: target, label: "backend"))
                         }
                     }
                 }
-                if let name = root["spec"]?["defaultBackend"]?["service"]?["name"]?.string, !seen.contains(name), let target = box(kind: "Service", name: name) {
+                if let name = root["spec"]?["defaultBackend"]?["service"]?["name"]?.string, !seen.contains(name),
+                    let target = box(kind: "Service", name: name)
+                {
                     arrows.append(Arrow(from: objectBox[index], to: target, label: "backend"))
                 }
             case "HorizontalPodAutoscaler":
                 if let kind = root["spec"]?["scaleTargetRef"]?["kind"]?.string, let name = root["spec"]?["scaleTargetRef"]?["name"]?.string,
-                   let target = box(kind: kind, name: name) {
+                    let target = box(kind: kind, name: name)
+                {
                     arrows.append(Arrow(from: objectBox[index], to: target, label: "scale"))
                 }
             case "StatefulSet":
@@ -102,7 +107,9 @@ enum ExampleDiagram {
             for volume in spec["volumes"]?.items ?? [] {
                 if let name = volume["configMap"]?["name"]?.string { used.append(("ConfigMap", name, "volume")) }
                 if let name = volume["secret"]?["secretName"]?.string { used.append(("Secret", name, "volume")) }
-                if let name = volume["persistentVolumeClaim"]?["claimName"]?.string { used.append(("PersistentVolumeClaim", name, "volume")) }
+                if let name = volume["persistentVolumeClaim"]?["claimName"]?.string {
+                    used.append(("PersistentVolumeClaim", name, "volume"))
+                }
             }
             for container in (spec["containers"]?.items ?? []) + (spec["initContainers"]?.items ?? []) {
                 for source in container["envFrom"]?.items ?? [] {
@@ -140,8 +147,10 @@ enum ExampleDiagram {
         let width = margin * 2 + Double(columns.count) * boxWidth + Double(columns.count - 1) * columnGap
         let height = margin * 2 + Double(rowsInColumn.max() ?? 1) * (boxHeight + rowGap) - rowGap
         func format(_ value: Double) -> String { String(format: "%.0f", value) }
-        var svg = "<svg class=\"example-diagram\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(format(width))\" height=\"\(format(height))\" viewBox=\"0 0 \(format(width)) \(format(height))\" role=\"img\" aria-label=\"\(Escape.html(title))\">"
-        svg += "<defs><marker id=\"diagram-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\"/></marker></defs>"
+        var svg =
+            "<svg class=\"example-diagram\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(format(width))\" height=\"\(format(height))\" viewBox=\"0 0 \(format(width)) \(format(height))\" role=\"img\" aria-label=\"\(Escape.html(title))\">"
+        svg +=
+            "<defs><marker id=\"diagram-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\"/></marker></defs>"
         for arrow in arrows {
             let from = positions[arrow.from]
             let to = positions[arrow.to]
@@ -149,21 +158,28 @@ enum ExampleDiagram {
             var x2 = to.x, y2 = to.y + boxHeight / 2
             if abs(from.x - to.x) < 1 {
                 // Same column: connect bottom to top.
-                x1 = from.x + boxWidth / 2; x2 = to.x + boxWidth / 2
+                x1 = from.x + boxWidth / 2
+                x2 = to.x + boxWidth / 2
                 y1 = from.y < to.y ? from.y + boxHeight : from.y
                 y2 = from.y < to.y ? to.y : to.y + boxHeight
             } else if to.x < from.x {
-                x1 = from.x; x2 = to.x + boxWidth
+                x1 = from.x
+                x2 = to.x + boxWidth
             }
-            svg += "<line class=\"diagram-edge\" x1=\"\(format(x1))\" y1=\"\(format(y1))\" x2=\"\(format(x2))\" y2=\"\(format(y2))\" marker-end=\"url(#diagram-arrow)\"/>"
-            svg += "<text class=\"diagram-edge-label\" x=\"\(format((x1 + x2) / 2))\" y=\"\(format((y1 + y2) / 2 - 5))\" text-anchor=\"middle\">\(Escape.html(arrow.label))</text>"
+            svg +=
+                "<line class=\"diagram-edge\" x1=\"\(format(x1))\" y1=\"\(format(y1))\" x2=\"\(format(x2))\" y2=\"\(format(y2))\" marker-end=\"url(#diagram-arrow)\"/>"
+            svg +=
+                "<text class=\"diagram-edge-label\" x=\"\(format((x1 + x2) / 2))\" y=\"\(format((y1 + y2) / 2 - 5))\" text-anchor=\"middle\">\(Escape.html(arrow.label))</text>"
         }
         for (index, box) in boxes.enumerated() {
             let position = positions[index]
-            svg += "<g class=\"diagram-box\(box.isTemplate ? " template" : "")\"><rect x=\"\(format(position.x))\" y=\"\(format(position.y))\" width=\"\(format(boxWidth))\" height=\"\(format(boxHeight))\" rx=\"6\"/>"
-            svg += "<text class=\"diagram-kind\" x=\"\(format(position.x + boxWidth / 2))\" y=\"\(format(position.y + 19))\" text-anchor=\"middle\">\(Escape.html(box.title))</text>"
+            svg +=
+                "<g class=\"diagram-box\(box.isTemplate ? " template" : "")\"><rect x=\"\(format(position.x))\" y=\"\(format(position.y))\" width=\"\(format(boxWidth))\" height=\"\(format(boxHeight))\" rx=\"6\"/>"
+            svg +=
+                "<text class=\"diagram-kind\" x=\"\(format(position.x + boxWidth / 2))\" y=\"\(format(position.y + 19))\" text-anchor=\"middle\">\(Escape.html(box.title))</text>"
             let subtitle = box.subtitle.count > 24 ? String(box.subtitle.prefix(23)) + "…" : box.subtitle
-            svg += "<text class=\"diagram-name\" x=\"\(format(position.x + boxWidth / 2))\" y=\"\(format(position.y + 37))\" text-anchor=\"middle\">\(Escape.html(subtitle))</text></g>"
+            svg +=
+                "<text class=\"diagram-name\" x=\"\(format(position.x + boxWidth / 2))\" y=\"\(format(position.y + 37))\" text-anchor=\"middle\">\(Escape.html(subtitle))</text></g>"
         }
         svg += "</svg>"
         return svg

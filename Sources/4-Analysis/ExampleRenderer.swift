@@ -61,8 +61,10 @@ public struct ExampleRenderer: Sendable {
         var html = "<figure class=\"example example-\(statusClass)\" id=\"\(id)\">\n"
         html += "<figcaption class=\"example-header\"><span class=\"badge badge-\(statusClass)\">\(Escape.html(badge))</span>"
         if !objects.isEmpty { html += " <span class=\"example-objects\">\(Escape.html(objects.joined(separator: ", ")))</span>" }
-        html += "<span class=\"example-actions\"><button type=\"button\" class=\"copy-button\" data-copy-target=\"\(id)-code\" data-copied=\"\(Escape.html(ui["copied"]))\" hidden>\(Escape.html(ui["copy"]))</button>"
-        html += " <a class=\"download\" href=\"\(Escape.html(urls.href(to: .file(filePath), from: page)))\" download>\(Escape.html(ui["downloadYAML"]))</a></span></figcaption>\n"
+        html +=
+            "<span class=\"example-actions\"><button type=\"button\" class=\"copy-button\" data-copy-target=\"\(id)-code\" data-copied=\"\(Escape.html(ui["copied"]))\" hidden>\(Escape.html(ui["copy"]))</button>"
+        html +=
+            " <a class=\"download\" href=\"\(Escape.html(urls.href(to: .file(filePath), from: page)))\" download>\(Escape.html(ui["downloadYAML"]))</a></span></figcaption>\n"
         if mode == .expectError && statusClass == "expected-error" {
             html += "<p class=\"example-note\">\(Escape.html(ui["exampleExpectedErrorNote"]))</p>\n"
         }
@@ -87,7 +89,8 @@ public struct ExampleRenderer: Sendable {
                 // Under the line: a caret at the column, then the message (the field path is in
                 // the tooltip; the line itself shows where).
                 let marker = String(repeating: " ", count: max(issue.column - result.source.columnOffset - 1, 0)) + "^ "
-                html += "<span class=\"line-issue \(issue.severity.rawValue)\" data-rule=\"\(Escape.html(issue.rule))\" title=\"\(Escape.html(issue.path))\">"
+                html +=
+                    "<span class=\"line-issue \(issue.severity.rawValue)\" data-rule=\"\(Escape.html(issue.rule))\" title=\"\(Escape.html(issue.path))\">"
                 html += "<span class=\"visually-hidden\">\(Escape.html(issue.severity == .error ? ui["error"] : ui["warning"])): </span>"
                 html += Escape.html(marker + issue.message) + " [" + Escape.html(issue.rule) + "]</span>"
             }
@@ -95,7 +98,9 @@ public struct ExampleRenderer: Sendable {
         html += "</code></pre>\n"
         if !general.isEmpty {
             html += "<ul class=\"example-issues\">"
-            for issue in general { html += "<li class=\"\(issue.severity.rawValue)\">\(Escape.html(issue.text)) [\(Escape.html(issue.rule))]</li>" }
+            for issue in general {
+                html += "<li class=\"\(issue.severity.rawValue)\">\(Escape.html(issue.text)) [\(Escape.html(issue.rule))]</li>"
+            }
             html += "</ul>\n"
         }
         // How to run it.

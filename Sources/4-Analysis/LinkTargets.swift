@@ -54,7 +54,9 @@ public struct LinkTargets: Sendable {
         }
         if candidate.hasPrefix("..") { return .missing(url) }
         let withoutSlash = candidate.hasSuffix("/") ? String(candidate.dropLast()) : candidate
-        for key in [withoutSlash, withoutSlash + ".md", withoutSlash + ".markdown", withoutSlash + "/index.md", withoutSlash + "/_index.md"] {
+        for key in [
+            withoutSlash, withoutSlash + ".md", withoutSlash + ".markdown", withoutSlash + "/index.md", withoutSlash + "/_index.md",
+        ] {
             if let target = notesByPath[key] {
                 return .note(slug: target, href: urls.href(to: .note(slug: target), from: page) + suffix)
             }
@@ -70,6 +72,8 @@ public struct LinkTargets: Sendable {
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
         guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
-        return scheme.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == ".") }
+        return scheme.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == ".")
+        }
     }
 }

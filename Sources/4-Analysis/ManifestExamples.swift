@@ -16,11 +16,13 @@ public enum ManifestExamples {
         var blocks: [Block] = []
         for node in document.nodes(of: .codeBlock) {
             guard let mode = ManifestSource.mode(forInfo: node.fenceInfo), let text = node.literal,
-                  ManifestSource.looksLikeManifest(text) else { continue }
+                ManifestSource.looksLikeManifest(text)
+            else { continue }
             // The fence is on startLine; the YAML starts on the next line. Indented code inside a
             // list has its indentation removed by cmark, so columns shift by the fence's column.
-            let source = ManifestSource(file: file, firstLine: node.startLine + 1 + lineOffset,
-                                        columnOffset: max(node.startColumn - 1, 0), text: text, mode: mode)
+            let source = ManifestSource(
+                file: file, firstLine: node.startLine + 1 + lineOffset,
+                columnOffset: max(node.startColumn - 1, 0), text: text, mode: mode)
             blocks.append(Block(node: node, source: source))
         }
         return blocks

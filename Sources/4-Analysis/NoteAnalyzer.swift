@@ -74,8 +74,10 @@ public struct NoteAnalyzer: Sendable {
     /// `searchPasses`, no HTML. `gongbu search` without a saved index.
     public var searchIndexOnly = false
 
-    public init(config: SiteConfig, linkTargets: LinkTargets, urls: SiteURLs, glossary: Glossary, noteTitles: [String: String],
-                validation: ValidationOptions) {
+    public init(
+        config: SiteConfig, linkTargets: LinkTargets, urls: SiteURLs, glossary: Glossary, noteTitles: [String: String],
+        validation: ValidationOptions
+    ) {
         self.config = config
         self.validation = validation
         self.examples = ExampleRenderer(urls: urls, ui: UIStrings.forLanguage(config.language))
@@ -84,10 +86,11 @@ public struct NoteAnalyzer: Sendable {
         self.glossary = glossary
         self.noteTitles = noteTitles
         func context(from page: PageLocation) -> LinkContext {
-            LinkContext(linkEveryMention: config.linkEveryMention, linkHeadings: config.linkHeadings,
-                        conceptHref: { urls.href(to: .concept(id: $0), from: page) },
-                        noteHref: { urls.href(to: .note(slug: $0), from: page) },
-                        noteTitles: noteTitles)
+            LinkContext(
+                linkEveryMention: config.linkEveryMention, linkHeadings: config.linkHeadings,
+                conceptHref: { urls.href(to: .concept(id: $0), from: page) },
+                noteHref: { urls.href(to: .note(slug: $0), from: page) },
+                noteTitles: noteTitles)
         }
         // The slug and id only name a page at the right depth; hrefs do not depend on them.
         noteLinker = ConceptLinker(glossary: glossary, context: context(from: .note(slug: "_")))
@@ -120,8 +123,9 @@ public struct NoteAnalyzer: Sendable {
 
     /// Runs the passes over one note and renders its body.
     public func analyse(_ note: SourceNote) -> NoteAnalysis {
-        var work = Work(note: note, document: MarkdownDocument(parsing: note.document.body), lineOffset: note.document.bodyStartLine - 1,
-                        title: note.metadata.title)
+        var work = Work(
+            note: note, document: MarkdownDocument(parsing: note.document.body), lineOffset: note.document.bodyStartLine - 1,
+            title: note.metadata.title)
         for pass in searchIndexOnly ? Self.searchPasses : Self.passes { run(pass, on: &work) }
         let document = work.document
         let title = work.title ?? note.nameTitle
@@ -178,11 +182,19 @@ public struct NoteAnalyzer: Sendable {
         case .concepts:
             if searchIndexOnly {
                 // Search reads the text and the mentions, never the link nodes: leave them unmade.
-                work.links = noteLinker.linkDeferred(document, origin: .init(file: note.path, lineOffset: work.lineOffset,
-                                                                             markdown: note.document.body, checkTypos: false, snippets: false)).0
+                work.links =
+                    noteLinker.linkDeferred(
+                        document,
+                        origin: .init(
+                            file: note.path, lineOffset: work.lineOffset,
+                            markdown: note.document.body, checkTypos: false, snippets: false)
+                    ).0
             } else {
-                let (links, pending) = noteLinker.linkDeferred(document, origin: .init(file: note.path, lineOffset: work.lineOffset,
-                                                                                       markdown: note.document.body))
+                let (links, pending) = noteLinker.linkDeferred(
+                    document,
+                    origin: .init(
+                        file: note.path, lineOffset: work.lineOffset,
+                        markdown: note.document.body))
                 work.links = links
                 work.pendingLinks = pending
                 work.diagnostics += links.diagnostics
@@ -224,8 +236,11 @@ public struct NoteAnalyzer: Sendable {
     public func analyseConcept(_ index: Int) -> ConceptBody {
         let concept = glossary.concepts[index]
         let document = MarkdownDocument(parsing: concept.body)
-        let links = conceptLinker.link(document, origin: .init(file: concept.source, lineOffset: concept.bodyStartLine - 1,
-                                                               markdown: concept.body, checkTypos: false, ownConcept: index))
+        let links = conceptLinker.link(
+            document,
+            origin: .init(
+                file: concept.source, lineOffset: concept.bodyStartLine - 1,
+                markdown: concept.body, checkTypos: false, ownConcept: index))
         let options = MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML)
         HeadingAnchors.apply(to: document, options: options)
         return ConceptBody(html: document.renderHTML(options), text: document.proseText(), diagnostics: links.diagnostics)
@@ -248,8 +263,10 @@ public struct NoteAnalyzer: Sendable {
                 linked.insert(slug)
             case .missing(let original):
                 let what = node.kind == .image ? "image" : "link target"
-                diagnostics.append(.warning("\(what) '\(original)' does not exist in the content folder",
-                                            at: location(of: node, note: note, lineOffset: lineOffset), rule: "missing-file"))
+                diagnostics.append(
+                    .warning(
+                        "\(what) '\(original)' does not exist in the content folder",
+                        at: location(of: node, note: note, lineOffset: lineOffset), rule: "missing-file"))
             }
         }
         return (linked, diagnostics)
@@ -267,8 +284,11 @@ public struct NoteAnalyzer: Sendable {
         }
         guard let first else { return [] }
         let places = count == 1 ? "" : " (and \(count - 1) more place\(count == 2 ? "" : "s"))"
-        return [.warning("raw HTML is not rendered\(places); set 'unsafe_html: true' in gongbu.yml to allow it",
-                         at: location(of: first, note: note, lineOffset: lineOffset), rule: "raw-html")]
+        return [
+            .warning(
+                "raw HTML is not rendered\(places); set 'unsafe_html: true' in gongbu.yml to allow it",
+                at: location(of: first, note: note, lineOffset: lineOffset), rule: "raw-html")
+        ]
     }
 
     static func isComment(_ html: String) -> Bool {
@@ -281,8 +301,9 @@ public struct NoteAnalyzer: Sendable {
         var current: MarkdownNode? = node
         while let candidate = current {
             if candidate.startLine > 0 {
-                return SourceLocation(file: note.path, line: candidate.startLine + lineOffset,
-                                      column: candidate.startColumn > 0 ? candidate.startColumn : nil)
+                return SourceLocation(
+                    file: note.path, line: candidate.startLine + lineOffset,
+                    column: candidate.startColumn > 0 ? candidate.startColumn : nil)
             }
             current = candidate.parent
         }

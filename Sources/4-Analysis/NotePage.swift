@@ -32,9 +32,11 @@ public struct NotePage: Sendable {
     /// Notes this note links to with relative Markdown links (by slug).
     public var linkedNotes: Set<String> = []
 
-    public init(slug: String, title: String, summary: String?, date: NoteDate?, lastModified: NoteDate?, tagNames: [String],
-                categories: [String], source: String, bodyHTML: String, headings: [Heading], showTableOfContents: Bool,
-                aliases: [String], params: [YAMLEntry], mentions: [Mention] = [], noteLinks: [String: Int] = [:]) {
+    public init(
+        slug: String, title: String, summary: String?, date: NoteDate?, lastModified: NoteDate?, tagNames: [String],
+        categories: [String], source: String, bodyHTML: String, headings: [Heading], showTableOfContents: Bool,
+        aliases: [String], params: [YAMLEntry], mentions: [Mention] = [], noteLinks: [String: Int] = [:]
+    ) {
         self.mentions = mentions
         self.noteLinks = noteLinks
         self.slug = slug

@@ -14,7 +14,8 @@ public struct UIStrings: Sendable {
 
     /// A sentence stating a relation, with particles that fit the words: `디플로이먼트는 레플리카셋을 관리한다`.
     /// `subject` and `object` are already HTML (links); `subjectText`/`objectText` choose the particles.
-    public var relationSentence: @Sendable (_ kind: String, _ subject: (html: String, text: String), _ object: (html: String, text: String)) -> String
+    public var relationSentence:
+        @Sendable (_ kind: String, _ subject: (html: String, text: String), _ object: (html: String, text: String)) -> String
 
     public static let korean = UIStrings(
         language: "ko",
@@ -87,9 +88,15 @@ public struct UIStrings: Sendable {
         ],
         formatDate: { date in "\(date.year)년 \(date.month)월 \(date.day)일" },
         relationSentence: { kind, subject, object in
-            func topic(_ part: (html: String, text: String)) -> String { part.html + String(KoreanGrammar.topic(part.text).dropFirst(part.text.count)) }
-            func withObject(_ part: (html: String, text: String)) -> String { part.html + String(KoreanGrammar.object(part.text).dropFirst(part.text.count)) }
-            func with(_ part: (html: String, text: String)) -> String { part.html + String(KoreanGrammar.with(part.text).dropFirst(part.text.count)) }
+            func topic(_ part: (html: String, text: String)) -> String {
+                part.html + String(KoreanGrammar.topic(part.text).dropFirst(part.text.count))
+            }
+            func withObject(_ part: (html: String, text: String)) -> String {
+                part.html + String(KoreanGrammar.object(part.text).dropFirst(part.text.count))
+            }
+            func with(_ part: (html: String, text: String)) -> String {
+                part.html + String(KoreanGrammar.with(part.text).dropFirst(part.text.count))
+            }
             switch kind {
             case "requires": return "\(withObject(subject)) 이해하려면 \(withObject(object)) 먼저 알아야 한다."
             case "manages": return "\(topic(subject)) \(withObject(object)) 만들고 관리한다."

@@ -66,7 +66,14 @@ public struct ValidationRun: Sendable {
         do {
             text = try TextDecoding.decode(try fileSystem.readFile(at: path)).text
         } catch let error as TextDecodingError {
-            return ([], [.error("invalid UTF-8 at byte offset \(error.byteOffset)", at: SourceLocation(file: shown, line: error.line, column: error.column), rule: "encoding")])
+            return (
+                [],
+                [
+                    .error(
+                        "invalid UTF-8 at byte offset \(error.byteOffset)",
+                        at: SourceLocation(file: shown, line: error.line, column: error.column), rule: "encoding")
+                ]
+            )
         } catch {
             return ([], [.error("cannot read file: \(error)", at: SourceLocation(file: shown), rule: "io")])
         }

@@ -24,7 +24,8 @@ public enum GraphExport {
             out += index == 0 ? "\n" : ",\n"
             out += "    {\"id\": \(Escape.jsonString(concept.id)), \"title\": \(Escape.jsonString(concept.title)), "
             out += "\"aliases\": [" + concept.aliases.map(Escape.jsonString).joined(separator: ", ") + "], "
-            out += "\"summary\": \(Escape.jsonString(concept.summary)), \"url\": \(Escape.jsonString(urls.absolute(.concept(id: concept.id))))}"
+            out +=
+                "\"summary\": \(Escape.jsonString(concept.summary)), \"url\": \(Escape.jsonString(urls.absolute(.concept(id: concept.id))))}"
         }
         out += model.glossary.concepts.isEmpty ? "],\n" : "\n  ],\n"
         out += "  \"notes\": ["
@@ -39,7 +40,8 @@ public enum GraphExport {
         out += "  \"edges\": ["
         for (index, edge) in model.graph.edges.enumerated() {
             out += index == 0 ? "\n" : ",\n"
-            out += "    {\"source\": \(Escape.jsonString(endpoint(edge.source, model))), \"target\": \(Escape.jsonString(endpoint(edge.target, model))), "
+            out +=
+                "    {\"source\": \(Escape.jsonString(endpoint(edge.source, model))), \"target\": \(Escape.jsonString(endpoint(edge.target, model))), "
             out += "\"kind\": \(Escape.jsonString(edge.kind)), \"weight\": \(edge.weight)}"
         }
         out += model.graph.edges.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
@@ -49,7 +51,9 @@ public enum GraphExport {
     /// Graphviz DOT: concepts as ellipses, notes as boxes, edges labelled with their kind.
     public static func dot(_ model: SiteModel) -> String {
         func quote(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ") + "\""
+            "\""
+                + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(
+                    of: "\n", with: " ") + "\""
         }
         var out = "digraph gongbu {\n  graph [rankdir=LR, fontname=\"sans-serif\"];\n  node [fontname=\"sans-serif\"];\n"
         for concept in model.glossary.concepts {

@@ -39,19 +39,25 @@ enum GraphSVG {
         String(format: "%.1f", value)
     }
 
-    static func render(nodes: [Node], edges: [Edge], positions: [GraphLayout.Point], width: Double, height: Double,
-                       title: String, edgeLabels: Bool) -> String {
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(Escape.html(title))\">"
+    static func render(
+        nodes: [Node], edges: [Edge], positions: [GraphLayout.Point], width: Double, height: Double,
+        title: String, edgeLabels: Bool
+    ) -> String {
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(Escape.html(title))\">"
         svg += "<title>\(Escape.html(title))</title>"
-        svg += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"19\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path class=\"arrow\" d=\"M0,0L10,5L0,10z\"/></marker></defs>"
+        svg +=
+            "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"19\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path class=\"arrow\" d=\"M0,0L10,5L0,10z\"/></marker></defs>"
         svg += "<g class=\"edges\">"
         for edge in edges {
             let a = positions[edge.from]
             let b = positions[edge.to]
             let directed = edge.kind != "related"
-            svg += "<line class=\"edge edge-\(Escape.html(edge.kind))\" x1=\"\(format(a.x))\" y1=\"\(format(a.y))\" x2=\"\(format(b.x))\" y2=\"\(format(b.y))\"\(directed ? " marker-end=\"url(#arrow)\"" : "")/>"
+            svg +=
+                "<line class=\"edge edge-\(Escape.html(edge.kind))\" x1=\"\(format(a.x))\" y1=\"\(format(a.y))\" x2=\"\(format(b.x))\" y2=\"\(format(b.y))\"\(directed ? " marker-end=\"url(#arrow)\"" : "")/>"
             if edgeLabels && !edge.label.isEmpty {
-                svg += "<text class=\"edge-label\" x=\"\(format((a.x + b.x) / 2))\" y=\"\(format((a.y + b.y) / 2 - 4))\" text-anchor=\"middle\">\(Escape.html(edge.label))</text>"
+                svg +=
+                    "<text class=\"edge-label\" x=\"\(format((a.x + b.x) / 2))\" y=\"\(format((a.y + b.y) / 2 - 4))\" text-anchor=\"middle\">\(Escape.html(edge.label))</text>"
             }
         }
         svg += "</g><g class=\"nodes\">"
@@ -64,7 +70,8 @@ enum GraphSVG {
             svg += "<a class=\"node\(node.isCenter ? " center" : "")\" href=\"\(Escape.html(node.href))\">"
             svg += "<title>\(Escape.html(node.tooltip))</title>"
             svg += "<circle class=\"\(node.categoryClass)\" cx=\"\(format(point.x))\" cy=\"\(format(point.y))\" r=\"\(format(radius))\"/>"
-            svg += "<text x=\"\(format(labelX))\" y=\"\(format(point.y + 4))\" text-anchor=\"\(rightSide ? "start" : "end")\">\(Escape.html(node.label))</text>"
+            svg +=
+                "<text x=\"\(format(labelX))\" y=\"\(format(point.y + 4))\" text-anchor=\"\(rightSide ? "start" : "end")\">\(Escape.html(node.label))</text>"
             svg += "</a>"
         }
         svg += "</g></svg>"
@@ -76,13 +83,18 @@ enum GraphSVG {
         let concepts = model.glossary.concepts
         guard !concepts.isEmpty else { return "" }
         // Order by category so that the initial circle groups colours; the layout keeps indices.
-        let order = concepts.indices.sorted { (ConceptGraph.categoryOrder.firstIndex(of: concepts[$0].category) ?? 99, concepts[$0].id) < (ConceptGraph.categoryOrder.firstIndex(of: concepts[$1].category) ?? 99, concepts[$1].id) }
+        let order = concepts.indices.sorted {
+            (ConceptGraph.categoryOrder.firstIndex(of: concepts[$0].category) ?? 99, concepts[$0].id) < (
+                ConceptGraph.categoryOrder.firstIndex(of: concepts[$1].category) ?? 99, concepts[$1].id
+            )
+        }
         var position = [Int: Int]()
         for (slot, index) in order.enumerated() { position[index] = slot }
         let nodes = order.map { index in
-            Node(label: concepts[index].shortTitle, href: urls.href(to: .concept(id: concepts[index].id), from: page),
-                 tooltip: concepts[index].summary.isEmpty ? concepts[index].title : concepts[index].title + " — " + concepts[index].summary,
-                 categoryClass: categoryClass(concepts[index].category))
+            Node(
+                label: concepts[index].shortTitle, href: urls.href(to: .concept(id: concepts[index].id), from: page),
+                tooltip: concepts[index].summary.isEmpty ? concepts[index].title : concepts[index].title + " — " + concepts[index].summary,
+                categoryClass: categoryClass(concepts[index].category))
         }
         var edges: [Edge] = []
         for edge in model.graph.edges {
@@ -98,7 +110,9 @@ enum GraphSVG {
 
     /// One concept and its direct relations, radially. Several relations between the same two
     /// concepts share one line with a combined label.
-    static func neighbourhood(of index: Int, _ model: SiteModel, urls: SiteURLs, ui: UIStrings, from page: PageLocation, title: String) -> String {
+    static func neighbourhood(
+        of index: Int, _ model: SiteModel, urls: SiteURLs, ui: UIStrings, from page: PageLocation, title: String
+    ) -> String {
         let concepts = model.glossary.concepts
         var neighbours: [Int] = []
         var edges: [Edge] = []
@@ -125,10 +139,12 @@ enum GraphSVG {
         let height = 420.0
         let layout = GraphLayout.radial(neighbourCount: neighbours.count, width: width, height: height)
         let nodes = ([index] + neighbours).enumerated().map { slot, concept in
-            Node(label: concepts[concept].shortTitle, href: urls.href(to: .concept(id: concepts[concept].id), from: page),
-                 tooltip: concepts[concept].title, categoryClass: categoryClass(concepts[concept].category), isCenter: slot == 0)
+            Node(
+                label: concepts[concept].shortTitle, href: urls.href(to: .concept(id: concepts[concept].id), from: page),
+                tooltip: concepts[concept].title, categoryClass: categoryClass(concepts[concept].category), isCenter: slot == 0)
         }
-        return render(nodes: nodes, edges: edges, positions: [layout.center] + layout.neighbours, width: width, height: height,
-                      title: title, edgeLabels: true)
+        return render(
+            nodes: nodes, edges: edges, positions: [layout.center] + layout.neighbours, width: width, height: height,
+            title: title, edgeLabels: true)
     }
 }

@@ -45,9 +45,11 @@ public struct SiteModel: Sendable {
     public mutating func attach(glossary: Glossary, conceptBodies: [String]) -> [Diagnostic] {
         self.glossary = glossary
         self.conceptBodies = conceptBodies
-        let (graph, diagnostics) = ConceptGraph.build(glossary: glossary, notes: notes.map {
-            NoteNode(slug: $0.slug, title: $0.title, source: $0.source, mentions: $0.mentions, noteLinks: $0.noteLinks)
-        })
+        let (graph, diagnostics) = ConceptGraph.build(
+            glossary: glossary,
+            notes: notes.map {
+                NoteNode(slug: $0.slug, title: $0.title, source: $0.source, mentions: $0.mentions, noteLinks: $0.noteLinks)
+            })
         self.graph = graph
         return diagnostics
     }
@@ -78,8 +80,10 @@ public struct SiteModel: Sendable {
                 let key = Self.tagKey(name)
                 if let first = firstUse[slug] {
                     if first.key != key, reported.insert(slug + "\u{0}" + key).inserted {
-                        collisions.append(.error("tag '\(name)' and tag '\(first.name)' (in \(first.source)) would both be published at tags/\(slug)/; rename one of them",
-                                                 at: SourceLocation(file: note.source), rule: "tag-collision"))
+                        collisions.append(
+                            .error(
+                                "tag '\(name)' and tag '\(first.name)' (in \(first.source)) would both be published at tags/\(slug)/; rename one of them",
+                                at: SourceLocation(file: note.source), rule: "tag-collision"))
                     }
                 } else {
                     firstUse[slug] = (key, name, note.source)
@@ -153,18 +157,23 @@ extension SiteModel {
     public func searchDocuments() -> [SearchDocument] {
         var documents: [SearchDocument] = []
         for (index, concept) in glossary.concepts.enumerated() {
-            documents.append(SearchDocument(
-                kind: .concept, id: concept.id, title: concept.title, url: PageLocation.concept(id: concept.id).path, source: concept.source,
-                summary: concept.summary, aliases: concept.aliases, body: conceptTexts.indices.contains(index) ? conceptTexts[index] : "",
-                concepts: [concept.id: 1]))
+            documents.append(
+                SearchDocument(
+                    kind: .concept, id: concept.id, title: concept.title, url: PageLocation.concept(id: concept.id).path,
+                    source: concept.source,
+                    summary: concept.summary, aliases: concept.aliases,
+                    body: conceptTexts.indices.contains(index) ? conceptTexts[index] : "",
+                    concepts: [concept.id: 1]))
         }
         for (index, note) in notes.enumerated() {
             var mentions: [String: Int] = [:]
             for mention in note.mentions { mentions[glossary.concepts[mention.concept].id] = mention.count + mention.wikilinks }
-            documents.append(SearchDocument(
-                kind: .note, id: note.slug, title: note.title, url: PageLocation.note(slug: note.slug).path, source: note.source,
-                summary: note.summary ?? "", tags: noteTags[index].map(\.name), headings: note.headings.map(\.text), body: note.searchText,
-                concepts: mentions))
+            documents.append(
+                SearchDocument(
+                    kind: .note, id: note.slug, title: note.title, url: PageLocation.note(slug: note.slug).path, source: note.source,
+                    summary: note.summary ?? "", tags: noteTags[index].map(\.name), headings: note.headings.map(\.text),
+                    body: note.searchText,
+                    concepts: mentions))
         }
         return documents
     }

@@ -73,7 +73,8 @@ public struct SiteRenderer: Sendable {
                 let (path, origin) = target(of: page)
                 return OutputFile(path: path, contents: .deferred { renderPage(page).renderedBytes }, origin: origin)
             case .data(let data):
-                return OutputFile(path: dataPath(data), contents: .deferred { dataFile(data, layout: layout).renderedBytes }, origin: dataOrigin(data))
+                return OutputFile(
+                    path: dataPath(data), contents: .deferred { dataFile(data, layout: layout).renderedBytes }, origin: dataOrigin(data))
             }
         }
         var diagnostics: [Diagnostic] = []
@@ -177,8 +178,10 @@ public struct SiteRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         for alias in note.aliases {
             guard let path = Self.aliasOutputPath(alias) else {
-                diagnostics.append(.warning("alias '\(alias)' is not a usable site path; no redirect is written",
-                                            at: SourceLocation(file: note.source), rule: "alias"))
+                diagnostics.append(
+                    .warning(
+                        "alias '\(alias)' is not a usable site path; no redirect is written",
+                        at: SourceLocation(file: note.source), rule: "alias"))
                 continue
             }
             files.append(OutputFile(path: path, text: redirectPage(to: index, from: path), origin: "alias '\(alias)' of \(note.source)"))
@@ -209,7 +212,9 @@ public struct SiteRenderer: Sendable {
     /// Stands for a note's body while its page is rendered: unique to this process, and wrapped
     /// in `<…>` so that an escaped `{{note.html}}` (or any transform) no longer matches it and
     /// the page is rendered the ordinary way.
-    static let bodyPlaceholder = "<gongbu-note-body-" + String(UInt64.random(in: 1...UInt64.max), radix: 36) + String(UInt64.random(in: 1...UInt64.max), radix: 36) + ">"
+    static let bodyPlaceholder =
+        "<gongbu-note-body-" + String(UInt64.random(in: 1...UInt64.max), radix: 36) + String(UInt64.random(in: 1...UInt64.max), radix: 36)
+        + ">"
 
     /// The page's bytes with the placeholder replaced by `body`, when the placeholder occurs
     /// exactly once; nil otherwise.
@@ -229,11 +234,13 @@ public struct SiteRenderer: Sendable {
         switch job {
         case .home:
             let location = PageLocation.home
-            let html = renderer.render("index", at: location, page: PageHead(kind: "home", title: nil, description: model.config.description), values: [
-                "notes": model.notes.indices.map { listItem($0, from: location) },
-                "noteCount": model.notes.count,
-                "hasNotes": !model.notes.isEmpty,
-            ])
+            let html = renderer.render(
+                "index", at: location, page: PageHead(kind: "home", title: nil, description: model.config.description),
+                values: [
+                    "notes": model.notes.indices.map { listItem($0, from: location) },
+                    "noteCount": model.notes.count,
+                    "hasNotes": !model.notes.isEmpty,
+                ])
             return OutputFile(path: location.outputPath, text: html, origin: "the home page")
         case .note(let index):
             let note = model.notes[index]
@@ -256,33 +263,43 @@ public struct SiteRenderer: Sendable {
         case .tagIndex:
             let location = PageLocation.tagIndex
             let tags: [[String: Any]] = model.tags.map { group in
-                ["name": group.tag.name, "url": urls.href(to: .tag(slug: group.tag.slug), from: location), "count": group.noteIndices.count]
+                [
+                    "name": group.tag.name, "url": urls.href(to: .tag(slug: group.tag.slug), from: location),
+                    "count": group.noteIndices.count,
+                ]
             }
-            let html = renderer.render("tags", at: location, page: PageHead(kind: "tags", title: ui["tags"], description: nil),
-                                       values: ["tags": tags, "hasTags": !tags.isEmpty])
+            let html = renderer.render(
+                "tags", at: location, page: PageHead(kind: "tags", title: ui["tags"], description: nil),
+                values: ["tags": tags, "hasTags": !tags.isEmpty])
             return OutputFile(path: location.outputPath, text: html, origin: "the tag index")
         case .tag(let index):
             let group = model.tags[index]
             let location = PageLocation.tag(slug: group.tag.slug)
-            let html = renderer.render("tag", at: location, page: PageHead(kind: "tag", title: "#" + group.tag.name, description: nil), values: [
-                "tag": ["name": group.tag.name, "count": group.noteIndices.count] as [String: Any],
-                "notes": group.noteIndices.map { listItem($0, from: location) },
-                "hasNotes": true,
-            ])
+            let html = renderer.render(
+                "tag", at: location, page: PageHead(kind: "tag", title: "#" + group.tag.name, description: nil),
+                values: [
+                    "tag": ["name": group.tag.name, "count": group.noteIndices.count] as [String: Any],
+                    "notes": group.noteIndices.map { listItem($0, from: location) },
+                    "hasNotes": true,
+                ])
             return OutputFile(path: location.outputPath, text: html, origin: "tag '\(group.tag.name)'")
         case .conceptIndex:
             let location = PageLocation.conceptIndex
-            let html = renderer.render("concepts", at: location, page: PageHead(kind: "concepts", title: ui["glossary"], description: ui["glossaryIntro"]),
-                                       values: conceptIndexContext(from: location))
+            let html = renderer.render(
+                "concepts", at: location, page: PageHead(kind: "concepts", title: ui["glossary"], description: ui["glossaryIntro"]),
+                values: conceptIndexContext(from: location))
             return OutputFile(path: location.outputPath, text: html, origin: "the glossary index")
         case .concept(let index):
             let concept = model.glossary.concepts[index]
             let location = PageLocation.concept(id: concept.id)
-            let html = renderer.render("concept", at: location, page: PageHead(kind: "concept", title: concept.title, description: concept.summary.isEmpty ? nil : concept.summary),
-                                       values: ["concept": conceptContext(index, from: location)])
+            let html = renderer.render(
+                "concept", at: location,
+                page: PageHead(kind: "concept", title: concept.title, description: concept.summary.isEmpty ? nil : concept.summary),
+                values: ["concept": conceptContext(index, from: location)])
             return OutputFile(path: location.outputPath, text: html, origin: concept.source)
         case .notFound:
-            let html = renderer.render("404", at: .notFound, page: PageHead(kind: "not-found", title: ui["notFoundTitle"], description: nil), values: [:])
+            let html = renderer.render(
+                "404", at: .notFound, page: PageHead(kind: "not-found", title: ui["notFoundTitle"], description: nil), values: [:])
             return OutputFile(path: PageLocation.notFound.outputPath, text: html, origin: "the 404 page")
         }
     }
@@ -311,8 +328,11 @@ public struct SiteRenderer: Sendable {
     func noteContext(_ index: Int, from location: PageLocation) -> [String: Any] {
         let note = model.notes[index]
         let tags = tagContexts(index, from: location)
-        let toc: [[String: Any]] = note.showTableOfContents
-            ? note.headings.filter { $0.level >= 2 && $0.level <= 4 }.map { ["level": $0.level, "anchor": Escape.urlPathSegment($0.id), "text": $0.text] }
+        let toc: [[String: Any]] =
+            note.showTableOfContents
+            ? note.headings.filter { $0.level >= 2 && $0.level <= 4 }.map {
+                ["level": $0.level, "anchor": Escape.urlPathSegment($0.id), "text": $0.text]
+            }
             : []
         return [
             "title": note.title,
@@ -339,18 +359,24 @@ public struct SiteRenderer: Sendable {
     func conceptChips(_ note: NotePage, from location: PageLocation) -> [[String: Any]] {
         let concepts = model.glossary.concepts
         return note.mentions
-            .sorted { a, b in a.count + a.wikilinks != b.count + b.wikilinks ? a.count + a.wikilinks > b.count + b.wikilinks : a.concept < b.concept }
+            .sorted { a, b in
+                a.count + a.wikilinks != b.count + b.wikilinks ? a.count + a.wikilinks > b.count + b.wikilinks : a.concept < b.concept
+            }
             .map { mention in
                 let concept = concepts[mention.concept]
-                return ["title": concept.shortTitle, "url": urls.href(to: .concept(id: concept.id), from: location),
-                        "summary": concept.summary, "count": mention.count + mention.wikilinks]
+                return [
+                    "title": concept.shortTitle, "url": urls.href(to: .concept(id: concept.id), from: location),
+                    "summary": concept.summary, "count": mention.count + mention.wikilinks,
+                ]
             }
     }
 
     func conceptLink(_ index: Int, from location: PageLocation) -> [String: Any] {
         let concept = model.glossary.concepts[index]
-        return ["title": concept.title, "shortTitle": concept.shortTitle, "summary": concept.summary,
-                "url": urls.href(to: .concept(id: concept.id), from: location)]
+        return [
+            "title": concept.title, "shortTitle": concept.shortTitle, "summary": concept.summary,
+            "url": urls.href(to: .concept(id: concept.id), from: location),
+        ]
     }
 
     func conceptContext(_ index: Int, from location: PageLocation) -> [String: Any] {
@@ -360,7 +386,10 @@ public struct SiteRenderer: Sendable {
             let target = glossary.concepts[other]
             if other == index { return ("<strong>\(Escape.html(target.shortTitle))</strong>", target.shortTitle) }
             let href = urls.href(to: .concept(id: target.id), from: location)
-            return ("<a class=\"concept\" href=\"\(Escape.html(href))\" title=\"\(Escape.html(target.summary))\">\(Escape.html(target.shortTitle))</a>", target.shortTitle)
+            return (
+                "<a class=\"concept\" href=\"\(Escape.html(href))\" title=\"\(Escape.html(target.summary))\">\(Escape.html(target.shortTitle))</a>",
+                target.shortTitle
+            )
         }
         // Typed relations first, in a reading order; the loose `related` last.
         let relationOrder: [RelationKind] = [.kindOf, .partOf, .manages, .selects, .exposes, .uses, .requires, .related]
@@ -394,9 +423,11 @@ public struct SiteRenderer: Sendable {
         for backlink in allBacklinks.dropFirst(Self.backlinksWithSnippets) {
             let note = model.notes[backlink.note]
             if !more.isEmpty { more += ", " }
-            more += "<a href=\"" + Escape.html(urls.href(to: .note(slug: note.slug), from: location)) + "\">" + Escape.html(note.title) + "</a>"
+            more +=
+                "<a href=\"" + Escape.html(urls.href(to: .note(slug: note.slug), from: location)) + "\">" + Escape.html(note.title) + "</a>"
         }
-        let graph = GraphSVG.neighbourhood(of: index, model, urls: urls, ui: ui, from: location, title: concept.shortTitle + " " + ui["neighbourhood"])
+        let graph = GraphSVG.neighbourhood(
+            of: index, model, urls: urls, ui: ui, from: location, title: concept.shortTitle + " " + ui["neighbourhood"])
         return [
             "id": concept.id,
             "title": concept.title,
@@ -431,7 +462,9 @@ public struct SiteRenderer: Sendable {
         var stack = [index]
         while let next = stack.popLast() {
             for relation in glossary.concepts[next].relations where relation.kind == .requires {
-                if let target = glossary.indexByID[relation.target], target != index, needed.insert(target).inserted { stack.append(target) }
+                if let target = glossary.indexByID[relation.target], target != index, needed.insert(target).inserted {
+                    stack.append(target)
+                }
             }
         }
         return model.graph.learningPath.filter { needed.contains($0) }
@@ -439,7 +472,9 @@ public struct SiteRenderer: Sendable {
 
     func conceptIndexContext(from location: PageLocation) -> [String: Any] {
         let glossary = model.glossary
-        let sorted = glossary.concepts.indices.sorted { TitleOrder.key(glossary.concepts[$0].title) < TitleOrder.key(glossary.concepts[$1].title) }
+        let sorted = glossary.concepts.indices.sorted {
+            TitleOrder.key(glossary.concepts[$0].title) < TitleOrder.key(glossary.concepts[$1].title)
+        }
         var initials: [(String, [Int])] = []
         for index in sorted {
             let letter = TitleOrder.initial(glossary.concepts[index].title)
@@ -453,10 +488,12 @@ public struct SiteRenderer: Sendable {
         return [
             "conceptCount": glossary.concepts.count,
             "initials": initials.map { letter, indices in
-                ["letter": letter, "anchor": Escape.urlPathSegment(letter), "concepts": indices.map { conceptLink($0, from: location) }] as [String: Any]
+                ["letter": letter, "anchor": Escape.urlPathSegment(letter), "concepts": indices.map { conceptLink($0, from: location) }]
+                    as [String: Any]
             },
             "categories": categoryNames.map { name in
-                ["name": name.isEmpty ? ui["uncategorized"] : name, "concepts": byCategory[name]!.map { conceptLink($0, from: location) }] as [String: Any]
+                ["name": name.isEmpty ? ui["uncategorized"] : name, "concepts": byCategory[name]!.map { conceptLink($0, from: location) }]
+                    as [String: Any]
             },
             "learningPath": model.graph.learningPath.map { conceptLink($0, from: location) },
             "graph": GraphSVG.glossary(model, urls: urls, from: location, title: ui["graph"]),
@@ -499,20 +536,20 @@ public struct SiteRenderer: Sendable {
         let target = PageLocation.note(slug: note.slug)
         let href = Escape.html(urls.href(to: target, from: .file(path)))
         return """
-        <!doctype html>
-        <html lang="\(Escape.html(model.config.language))">
-        <head>
-        <meta charset="utf-8">
-        <title>\(Escape.html(note.title))</title>
-        <meta http-equiv="refresh" content="0; url=\(href)">
-        <link rel="canonical" href="\(Escape.html(urls.absolute(target)))">
-        <meta name="robots" content="noindex">
-        </head>
-        <body>
-        <p>\(Escape.html(ui["redirecting"])): <a href="\(href)">\(Escape.html(note.title))</a></p>
-        </body>
-        </html>
+            <!doctype html>
+            <html lang="\(Escape.html(model.config.language))">
+            <head>
+            <meta charset="utf-8">
+            <title>\(Escape.html(note.title))</title>
+            <meta http-equiv="refresh" content="0; url=\(href)">
+            <link rel="canonical" href="\(Escape.html(urls.absolute(target)))">
+            <meta name="robots" content="noindex">
+            </head>
+            <body>
+            <p>\(Escape.html(ui["redirecting"])): <a href="\(href)">\(Escape.html(note.title))</a></p>
+            </body>
+            </html>
 
-        """
+            """
     }
 }

@@ -71,8 +71,10 @@ public struct Theme: Sendable {
             do {
                 text = try TextDecoding.decode(try fileSystem.readFile(at: absolute)).text
             } catch let error as TextDecodingError {
-                diagnostics.append(.error("invalid UTF-8 at byte offset \(error.byteOffset)",
-                                          at: SourceLocation(file: display, line: error.line, column: error.column), rule: "template"))
+                diagnostics.append(
+                    .error(
+                        "invalid UTF-8 at byte offset \(error.byteOffset)",
+                        at: SourceLocation(file: display, line: error.line, column: error.column), rule: "template"))
                 continue
             } catch {
                 diagnostics.append(.error("cannot read template: \(error)", at: SourceLocation(file: display), rule: "template"))
@@ -84,8 +86,10 @@ public struct Theme: Sendable {
                 // The pragma sits before the first line: columns there shift by its length.
                 let line = error.context.lineNumber
                 let column = line == 1 ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
-                diagnostics.append(.error("template syntax: \(describe(error.error))",
-                                          at: SourceLocation(file: display, line: line, column: column), rule: "template"))
+                diagnostics.append(
+                    .error(
+                        "template syntax: \(describe(error.error))",
+                        at: SourceLocation(file: display, line: line, column: column), rule: "template"))
             } catch {
                 diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: display), rule: "template"))
             }

@@ -47,7 +47,8 @@ public struct OutputWriter: Sendable {
         if Path.isInside(source, outputRoot) {
             return OutputError("the output folder \(outputRoot) contains the source folder \(source); choose another with --output")
         }
-        for protected in [SourceLayout.contentFolder, SourceLayout.templatesFolder] where Path.isInside(outputRoot, Path.join(source, protected)) {
+        for protected in [SourceLayout.contentFolder, SourceLayout.templatesFolder]
+        where Path.isInside(outputRoot, Path.join(source, protected)) {
             return OutputError("the output folder \(outputRoot) is inside the source's \(protected)/ folder; choose another with --output")
         }
         switch fileSystem.kind(of: outputRoot) {
@@ -55,7 +56,9 @@ public struct OutputWriter: Sendable {
         case .directory?:
             let entries = (try? fileSystem.contentsOfDirectory(at: outputRoot)) ?? []
             if entries.isEmpty || entries.contains(Self.markerName) { return nil }
-            return OutputError("the output folder \(outputRoot) already exists and was not created by gongbu (no \(Self.markerName) file); gongbu will not replace it. Remove it yourself or choose another folder with --output")
+            return OutputError(
+                "the output folder \(outputRoot) already exists and was not created by gongbu (no \(Self.markerName) file); gongbu will not replace it. Remove it yourself or choose another folder with --output"
+            )
         default:
             return OutputError("the output path \(outputRoot) exists and is not a folder")
         }
@@ -113,7 +116,8 @@ public struct OutputWriter: Sendable {
         // 1. A folder to assemble the new site in: the spare tree if it is ours, else a new one.
         var existing: (files: Set<String>, folders: Set<String>)?
         if keepSpare, fileSystem.kind(of: Path.join(sparePath, Self.markerName)) == .file,
-           (try? fileSystem.moveItem(from: sparePath, to: staging)) != nil {
+            (try? fileSystem.moveItem(from: sparePath, to: staging)) != nil
+        {
             existing = Self.listTree(staging, fileSystem: fileSystem)
         } else {
             try? fileSystem.removeItem(at: sparePath)
@@ -294,9 +298,12 @@ public struct OutputWriter: Sendable {
         // A build killed between its two renames left the previous site retired and no output:
         // put it back first.
         if !fileSystem.exists(outputRoot),
-           let retired = names.sorted().first(where: { $0.hasPrefix(retiredPrefix) && !Self.ownedByRunningBuild($0)
-               && fileSystem.kind(of: Path.join(parent, $0, Self.markerName)) == .file }),
-           (try? fileSystem.moveItem(from: Path.join(parent, retired), to: outputRoot)) != nil {
+            let retired = names.sorted().first(where: {
+                $0.hasPrefix(retiredPrefix) && !Self.ownedByRunningBuild($0)
+                    && fileSystem.kind(of: Path.join(parent, $0, Self.markerName)) == .file
+            }),
+            (try? fileSystem.moveItem(from: Path.join(parent, retired), to: outputRoot)) != nil
+        {
             names.removeAll { $0 == retired }
         }
         for name in names where name.hasPrefix(temporaryPrefix) || name.hasPrefix(retiredPrefix) {

@@ -16,7 +16,8 @@ enum ChangePlan {
         for (key, analysis) in notes where !excluding.contains(key) {
             let page = analysis.page
             if !Set(page.noteLinks.keys).isDisjoint(with: affectedSlugs) || page.linkedNotes.contains(where: affectedSlugs.contains)
-                || analysis.diagnostics.contains(where: { $0.rule == "wikilink" || $0.rule == "missing-file" }) {
+                || analysis.diagnostics.contains(where: { $0.rule == "wikilink" || $0.rule == "missing-file" })
+            {
                 result.insert(key)
             }
         }
@@ -52,7 +53,8 @@ enum ChangePlan {
         var replacements: [(index: Int, page: NotePage)] = []
         for change in changes {
             guard let before = change.before, let after = change.after, before.source == after.source,
-                  sameListing(before, after), let index = indexBySource[before.source] else { return nil }
+                sameListing(before, after), let index = indexBySource[before.source]
+            else { return nil }
             replacements.append((index, after))
         }
         for (index, page) in replacements {
@@ -88,7 +90,8 @@ enum ChangePlan {
             for source in [before?.source, after?.source].compactMap({ $0 }) {
                 plan.changedSources.insert(source)
                 if before == nil || after == nil || !sameListing(before!, after!) { listedSources.insert(source) }
-                changedMentions[source, default: []].formUnion(Mention.changedConcepts(from: before?.mentions ?? [], to: after?.mentions ?? []))
+                changedMentions[source, default: []].formUnion(
+                    Mention.changedConcepts(from: before?.mentions ?? [], to: after?.mentions ?? []))
             }
         }
         if !listedSources.isEmpty || new.notes.count != old.notes.count {

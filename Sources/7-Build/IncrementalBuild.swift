@@ -103,8 +103,9 @@ public final class IncrementalBuild: Sendable {
     private func rebuildAll(_ state: inout State) -> Update {
         let started = DispatchTime.now()
         guard var site = Pipeline.load(options, checkSlugs: false) else {
-            return Update(full: true, seconds: 0, changed: [], removed: [], diagnostics: [],
-                          fatal: "source folder \(options.sourceRoot) does not exist or is not a folder", notes: 0, pages: 0)
+            return Update(
+                full: true, seconds: 0, changed: [], removed: [], diagnostics: [],
+                fatal: "source folder \(options.sourceRoot) does not exist or is not a folder", notes: 0, pages: 0)
         }
         state.fileDiagnostics = [:]
         state.siteDiagnostics = site.themeAndGlossaryDiagnostics
@@ -135,13 +136,15 @@ public final class IncrementalBuild: Sendable {
         state.concepts = analysed.concepts
         state.model = analysed.model
         state.modelDiagnostics = analysed.modelDiagnostics
-        state.pageRenderer = PageRenderer(theme: site.theme, config: site.content.config, ui: UIStrings.forLanguage(site.content.config.language),
-                                          generatorVersion: generatorVersion)
+        state.pageRenderer = PageRenderer(
+            theme: site.theme, config: site.content.config, ui: UIStrings.forLanguage(site.content.config.language),
+            generatorVersion: generatorVersion)
         state.renderDiagnostics = Pipeline.render(analysed.model, theme: site.theme, generatorVersion: generatorVersion).diagnostics
 
         let diagnostics = state.diagnostics()
-        var update = Update(full: true, seconds: 0, changed: [], removed: [], diagnostics: diagnostics, fatal: nil,
-                            notes: analysed.model.notes.count, pages: 0)
+        var update = Update(
+            full: true, seconds: 0, changed: [], removed: [], diagnostics: diagnostics, fatal: nil,
+            notes: analysed.model.notes.count, pages: 0)
         if diagnostics.hasErrors && !state.published.isEmpty {
             // Keep serving the last good site until the errors are fixed.
             state.published.pendingAll = true
@@ -251,8 +254,9 @@ public final class IncrementalBuild: Sendable {
             }
         }
         guard !changedNotes.isEmpty else {
-            return Update(full: false, seconds: seconds(since: started), changed: [], removed: [], diagnostics: state.diagnostics(),
-                          fatal: nil, notes: oldModel.notes.count, pages: state.published.pageCount)
+            return Update(
+                full: false, seconds: seconds(since: started), changed: [], removed: [], diagnostics: state.diagnostics(),
+                fatal: nil, notes: oldModel.notes.count, pages: state.published.pageCount)
         }
 
         // Read the changed notes again.
@@ -272,7 +276,9 @@ public final class IncrementalBuild: Sendable {
             }
             let (note, _, diagnostics) = loader.loadFile(at: absolute)
             state.fileDiagnostics[display] = diagnostics.isEmpty ? nil : diagnostics
-            if old?.note?.slug != note?.slug || (old?.note?.metadata.title ?? old?.note?.nameTitle) != (note?.metadata.title ?? note?.nameTitle) {
+            if old?.note?.slug != note?.slug
+                || (old?.note?.metadata.title ?? old?.note?.nameTitle) != (note?.metadata.title ?? note?.nameTitle)
+            {
                 titleOrSlugChanged = true
             }
             if let slug = note?.slug { affectedSlugs.insert(slug) }
@@ -327,8 +333,9 @@ public final class IncrementalBuild: Sendable {
         let diagnostics = state.diagnostics()
         let plan = ChangePlan.pages(old: oldModel, new: newModel, changes: changes)
 
-        var update = Update(full: false, seconds: 0, changed: [], removed: [], diagnostics: diagnostics, fatal: nil,
-                            notes: newModel.notes.count, pages: 0)
+        var update = Update(
+            full: false, seconds: 0, changed: [], removed: [], diagnostics: diagnostics, fatal: nil,
+            notes: newModel.notes.count, pages: 0)
         update.reassembled = reassembled
         if diagnostics.hasErrors {
             // Keep serving the last good site; remember what to refresh when the errors are fixed.
@@ -349,8 +356,10 @@ public final class IncrementalBuild: Sendable {
 
     /// Renders the given pages, replaces the changed notes' own files, and marks the files
     /// computed from the whole site for regeneration on their next request.
-    private func publish(_ state: inout State, jobs: Set<SiteRenderer.Job>, changedSources: Set<String>,
-                         oldModel: SiteModel) -> (changed: [String], removed: [String]) {
+    private func publish(
+        _ state: inout State, jobs: Set<SiteRenderer.Job>, changedSources: Set<String>,
+        oldModel: SiteModel
+    ) -> (changed: [String], removed: [String]) {
         guard let renderer = state.renderer, let model = state.model else { return ([], []) }
         var removed = Set<String>()
         // Files that belonged to the changed notes before.

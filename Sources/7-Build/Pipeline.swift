@@ -76,22 +76,27 @@ public enum Pipeline {
 
     /// The theme and glossary for content already read.
     public static func load(_ content: LoadedContent, fileSystem: any FileSystem, sourceRoot: String) -> LoadedSite {
-        let (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem, templatesFolder: Path.join(sourceRoot, SourceLayout.templatesFolder),
-                                                   displayFolder: SourceLayout.templatesFolder)
+        let (theme, themeDiagnostics) = Theme.load(
+            fileSystem: fileSystem, templatesFolder: Path.join(sourceRoot, SourceLayout.templatesFolder),
+            displayFolder: SourceLayout.templatesFolder)
         let (glossary, glossaryDiagnostics) = Glossary.load(content.glossary)
-        return LoadedSite(content: content, theme: theme, glossary: glossary, themeAndGlossaryDiagnostics: themeDiagnostics + glossaryDiagnostics)
+        return LoadedSite(
+            content: content, theme: theme, glossary: glossary, themeAndGlossaryDiagnostics: themeDiagnostics + glossaryDiagnostics)
     }
 
     public static func contentLoader(_ options: BuildOptions) -> ContentLoader {
-        ContentLoader(fileSystem: options.fileSystem, sourceRoot: options.sourceRoot, excludedPaths: [options.outputRoot],
-                      includeDrafts: options.includeDrafts)
+        ContentLoader(
+            fileSystem: options.fileSystem, sourceRoot: options.sourceRoot, excludedPaths: [options.outputRoot],
+            includeDrafts: options.includeDrafts)
     }
 
     /// Step `notes` and step `model`: analyses `notes` (the site's own unless given) and every
     /// concept, then assembles the site model. `searchIndex: false` leaves the index to be
     /// built later (the preview server builds it when a search file is first asked for).
-    public static func analyse(_ site: LoadedSite, notes: [SourceNote]? = nil, searchIndexOnly: Bool = false, searchIndex: Bool = true,
-                               clock: ((Step) -> Void)? = nil) -> AnalysedSite {
+    public static func analyse(
+        _ site: LoadedSite, notes: [SourceNote]? = nil, searchIndexOnly: Bool = false, searchIndex: Bool = true,
+        clock: ((Step) -> Void)? = nil
+    ) -> AnalysedSite {
         let notes = notes ?? site.content.notes
         var (analyzer, setupDiagnostics) = makeAnalyzer(site, notes: notes)
         analyzer.searchIndexOnly = searchIndexOnly
@@ -103,8 +108,9 @@ public enum Pipeline {
         // so does an index built later.
         if searchIndex && !searchIndexOnly { model.releaseSearchText() }
         clock?(.model)
-        return AnalysedSite(site: site, analyzer: analyzer, setupDiagnostics: setupDiagnostics, notes: analyses, concepts: concepts,
-                            model: model, modelDiagnostics: modelDiagnostics)
+        return AnalysedSite(
+            site: site, analyzer: analyzer, setupDiagnostics: setupDiagnostics, notes: analyses, concepts: concepts,
+            model: model, modelDiagnostics: modelDiagnostics)
     }
 
     /// The per-note analyzer for a set of notes (it knows their slugs and titles for links).
@@ -119,20 +125,25 @@ public enum Pipeline {
                 validation.version = resolved
             } else {
                 let shipped = KubernetesSchema.shared.availableVersions.joined(separator: ", ")
-                diagnostics.append(.warning("kubernetes_version '\(requested)' is not supported (gongbu ships \(shipped)); using \(validation.version)",
-                                            at: SourceLocation(file: SourceLayout.configFile), rule: "config"))
+                diagnostics.append(
+                    .warning(
+                        "kubernetes_version '\(requested)' is not supported (gongbu ships \(shipped)); using \(validation.version)",
+                        at: SourceLocation(file: SourceLayout.configFile), rule: "config"))
             }
         }
         let targets = LinkTargets(notes: notes, staticFiles: site.content.staticFiles, assets: site.theme.assets.keys)
-        let analyzer = NoteAnalyzer(config: config, linkTargets: targets, urls: SiteURLs(baseURL: config.baseURL), glossary: site.glossary,
-                                    noteTitles: noteTitles, validation: validation)
+        let analyzer = NoteAnalyzer(
+            config: config, linkTargets: targets, urls: SiteURLs(baseURL: config.baseURL), glossary: site.glossary,
+            noteTitles: noteTitles, validation: validation)
         return (analyzer, diagnostics)
     }
 
     /// Step `model`: the site model (order, tags), the concept graph, and the search index
     /// (terms per document on all cores, then one merge).
-    public static func assemble(_ site: LoadedSite, pages: [NotePage], concepts: [ConceptBody], searchIndex: Bool = true,
-                                analyse: (SearchDocument) -> TermAnalysis = IndexBuilder.analyse) -> (SiteModel, [Diagnostic]) {
+    public static func assemble(
+        _ site: LoadedSite, pages: [NotePage], concepts: [ConceptBody], searchIndex: Bool = true,
+        analyse: (SearchDocument) -> TermAnalysis = IndexBuilder.analyse
+    ) -> (SiteModel, [Diagnostic]) {
         var model = SiteModel(config: site.content.config, notes: pages, staticFiles: site.content.staticFiles)
         let diagnostics = model.tagCollisions + model.attach(glossary: site.glossary, conceptBodies: concepts.map(\.html))
         model.conceptTexts = concepts.map(\.text)
@@ -147,8 +158,9 @@ public enum Pipeline {
     /// Step `plan`: every output file of the model, rendered when it is written (or by
     /// `OutputFile.materialized()`), with the problems planning found.
     public static func render(_ model: SiteModel, theme: Theme, generatorVersion: String) -> RenderedSite {
-        let pageRenderer = PageRenderer(theme: theme, config: model.config, ui: UIStrings.forLanguage(model.config.language),
-                                        generatorVersion: generatorVersion)
+        let pageRenderer = PageRenderer(
+            theme: theme, config: model.config, ui: UIStrings.forLanguage(model.config.language),
+            generatorVersion: generatorVersion)
         let renderer = SiteRenderer(renderer: pageRenderer, model: model)
         let (files, diagnostics) = renderer.plan()
         return RenderedSite(renderer: renderer, files: files, diagnostics: diagnostics + OutputWriter.plan(files))

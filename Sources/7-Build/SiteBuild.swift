@@ -171,8 +171,10 @@ struct StepClock {
     mutating func finish(_ step: String) {
         let now = DispatchTime.now()
         let (cpu, peak) = Self.usage()
-        timings.append(StepTiming(step: step, seconds: Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9,
-                                  cpuSeconds: cpu - lastCPU, peakMemory: peak))
+        timings.append(
+            StepTiming(
+                step: step, seconds: Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9,
+                cpuSeconds: cpu - lastCPU, peakMemory: peak))
         last = now
         lastCPU = cpu
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GongbuCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -65,7 +66,8 @@ public final class FileWatcher: @unchecked Sendable {
             // A single file (gongbu.yml): watch its folder and keep only its events.
             let parent = Path.parent(of: path)
             if !watches.values.contains(parent) {
-                let watch = inotify_add_watch(descriptor, parent, UInt32(IN_CREATE | IN_MODIFY | IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM))
+                let watch = inotify_add_watch(
+                    descriptor, parent, UInt32(IN_CREATE | IN_MODIFY | IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM))
                 if watch >= 0 { watches[watch] = parent }
             }
         }

@@ -31,7 +31,8 @@ public final class PreviewServer: @unchecked Sendable {
         } else {
             events.publish(PreviewEvent(name: "ok", data: "{}"))
             if !update.changed.isEmpty || !update.removed.isEmpty {
-                events.publish(PreviewEvent(name: "reload", data: JSONText.encode(["changed": Array(update.changed.prefix(50))], pretty: false)))
+                events.publish(
+                    PreviewEvent(name: "reload", data: JSONText.encode(["changed": Array(update.changed.prefix(50))], pretty: false)))
             }
         }
     }
@@ -39,10 +40,13 @@ public final class PreviewServer: @unchecked Sendable {
     /// Applies the watcher's changes, forever, until cancelled.
     func watch() async {
         let options = build.options
-        let watcher = FileWatcher(roots: [Path.join(options.sourceRoot, SourceLayout.contentFolder), Path.join(options.sourceRoot, SourceLayout.templatesFolder),
-                                          Path.join(options.sourceRoot, SiteConfig.fileName)]
-                                        + (LocalFileSystem().isDirectory(Path.join(options.sourceRoot, SourceLayout.contentFolder)) ? [] : [options.sourceRoot]),
-                                  ignored: [options.outputRoot])
+        let watcher = FileWatcher(
+            roots: [
+                Path.join(options.sourceRoot, SourceLayout.contentFolder), Path.join(options.sourceRoot, SourceLayout.templatesFolder),
+                Path.join(options.sourceRoot, SiteConfig.fileName),
+            ]
+                + (LocalFileSystem().isDirectory(Path.join(options.sourceRoot, SourceLayout.contentFolder)) ? [] : [options.sourceRoot]),
+            ignored: [options.outputRoot])
         while !Task.isCancelled {
             let changed = watcher.changes()
             if !changed.isEmpty {

@@ -47,19 +47,22 @@ public struct SiteResponder: HTTPResponder {
         }
         let rawPath = request.uri.path
         if rawPath == ReloadScript.path {
-            return respond(bytes: Array(ReloadScript.source.utf8), contentType: "text/javascript; charset=utf-8", request: request, status: .ok)
+            return respond(
+                bytes: Array(ReloadScript.source.utf8), contentType: "text/javascript; charset=utf-8", request: request, status: .ok)
         }
         if rawPath == ReloadScript.eventsPath {
             return eventStream()
         }
         guard let path = Self.outputPath(forRequestPath: rawPath) else {
-            return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: "403 Forbidden\n")))
+            return Response(
+                status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "403 Forbidden\n")))
         }
         if let file = build.file(at: path) {
             guard let bytes = read(file) else {
-                return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: "403 Forbidden\n")))
+                return Response(
+                    status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: "403 Forbidden\n")))
             }
             return respond(bytes: bytes, contentType: ContentTypes.forPath(path), request: request, status: .ok)
         }
@@ -70,8 +73,9 @@ public struct SiteResponder: HTTPResponder {
         if let notFound = build.file(at: "404.html"), let bytes = read(notFound) {
             return respond(bytes: bytes, contentType: "text/html; charset=utf-8", request: request, status: .notFound)
         }
-        return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: "404 Not Found\n")))
+        return Response(
+            status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: "404 Not Found\n")))
     }
 
     /// The bytes of a site file; files copied from the source only when they are inside it.
@@ -89,7 +93,11 @@ public struct SiteResponder: HTTPResponder {
         if contentType.hasPrefix("text/html") { body = Self.injectReloadScript(body) }
         let tag = "\"" + Self.etag(body) + "\""
         var headers: HTTPFields = [.contentType: contentType, .eTag: tag, .cacheControl: "no-cache"]
-        if status == .ok, let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
+        if status == .ok, let match = request.headers[.ifNoneMatch],
+            match.split(separator: ",").contains(where: {
+                $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*"
+            })
+        {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentLength] = String(body.count)
@@ -126,12 +134,14 @@ public struct SiteResponder: HTTPResponder {
     func eventStream() -> Response {
         let stream = events.subscribe()
         let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"]
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: "retry: 500\n\n"))
-            for await event in stream {
-                try await writer.write(ByteBuffer(string: event.wireFormat))
-            }
-            try await writer.finish(nil)
-        })
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "retry: 500\n\n"))
+                for await event in stream {
+                    try await writer.write(ByteBuffer(string: event.wireFormat))
+                }
+                try await writer.finish(nil)
+            })
     }
 }

@@ -11,7 +11,9 @@ enum ExitStatus {
 
 /// Options naming the site's source folder, shared by the commands.
 struct SourceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder holding content/, templates/ and gongbu.yml (default: the current folder).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Folder holding content/, templates/ and gongbu.yml (default: the current folder).", valueName: "dir"))
     var source: String?
 
     var sourceRoot: String {
@@ -24,14 +26,14 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the static site.",
         discussion: """
-        Reads content/ (notes; content/glossary/ holds concept entries), templates/ and gongbu.yml,
-        and writes the site into the output folder. Nothing is written when the notes have errors:
-        the previous site stays as it was.
+            Reads content/ (notes; content/glossary/ holds concept entries), templates/ and gongbu.yml,
+            and writes the site into the output folder. Nothing is written when the notes have errors:
+            the previous site stays as it was.
 
-        Examples:
-          gongbu build
-          gongbu build --source ~/study --output ~/study-site --drafts
-        """
+            Examples:
+              gongbu build
+              gongbu build --source ~/study --output ~/study-site --drafts
+            """
     )
 
     @OptionGroup var sourceOptions: SourceOptions
@@ -51,15 +53,18 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print how long each step of the build took, and each phase of writing.")
     var timings = false
 
-    @Option(name: .long, help: ArgumentHelp("Threads per core that render and write files (default 2).", valueName: "n", visibility: .hidden))
+    @Option(
+        name: .long, help: ArgumentHelp("Threads per core that render and write files (default 2).", valueName: "n", visibility: .hidden))
     var writeThreadsPerCore = 2
 
     func run() throws {
         let terminal = Terminal()
         let sourceRoot = sourceOptions.sourceRoot
-        let outputRoot = Path.absolute(output ?? Path.join(sourceRoot, SourceLayout.defaultOutputFolder), relativeTo: terminal.currentDirectory)
-        var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: outputRoot,
-                                   homeDirectory: LocalFileSystem.homeDirectory)
+        let outputRoot = Path.absolute(
+            output ?? Path.join(sourceRoot, SourceLayout.defaultOutputFolder), relativeTo: terminal.currentDirectory)
+        var options = BuildOptions(
+            fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: outputRoot,
+            homeDirectory: LocalFileSystem.homeDirectory)
         options.includeDrafts = drafts
         options.keepSpare = !noSpare
         options.writeThreadsPerCore = max(1, writeThreadsPerCore)
@@ -73,7 +78,8 @@ struct BuildCommand: ParsableCommand {
         if timings {
             for timing in report.timings {
                 let name = timing.step.padding(toLength: 18, withPad: " ", startingAt: 0)
-                let line = String(format: "%7.3f s  (cpu %7.3f s, peak memory %5d MB)", timing.seconds, timing.cpuSeconds, timing.peakMemory >> 20)
+                let line = String(
+                    format: "%7.3f s  (cpu %7.3f s, peak memory %5d MB)", timing.seconds, timing.cpuSeconds, timing.peakMemory >> 20)
                 FileHandle.standardError.write(Data("  \(name) \(line)\n".utf8))
             }
             for (phase, seconds) in phases.withLock({ $0 }) {
@@ -87,7 +93,9 @@ struct BuildCommand: ParsableCommand {
         let errors = report.diagnostics.errors.count
         let warnings = report.diagnostics.warnings.count
         if errors > 0 {
-            terminal.writeError("Build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); the output folder was not changed.")
+            terminal.writeError(
+                "Build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); the output folder was not changed."
+            )
             throw ExitStatus.contentProblems
         }
         if !quiet {

@@ -9,17 +9,17 @@ struct Gongbu: AsyncParsableCommand {
         commandName: "gongbu",
         abstract: "Turn a folder of Korean study notes in Markdown into a linked, searchable static site.",
         discussion: """
-        Run commands from the folder that holds content/ (and optionally templates/ and gongbu.yml),
-        or point at it with --source.
+            Run commands from the folder that holds content/ (and optionally templates/ and gongbu.yml),
+            or point at it with --source.
 
-        Examples:
-          gongbu build                      Build ./content into ./public
-          gongbu serve --open               Preview with live reload at http://127.0.0.1:1313/
-          gongbu build --source ~/notes --output /tmp/site
-          gongbu graph --format dot       Print the concept graph for Graphviz
+            Examples:
+              gongbu build                      Build ./content into ./public
+              gongbu serve --open               Preview with live reload at http://127.0.0.1:1313/
+              gongbu build --source ~/notes --output /tmp/site
+              gongbu graph --format dot       Print the concept graph for Graphviz
 
-        Exit codes: 0 success, 1 problems in the notes, 2 usage or I/O errors.
-        """,
+            Exit codes: 0 success, 1 problems in the notes, 2 usage or I/O errors.
+            """,
         version: version,
         subcommands: [BuildCommand.self, ServeCommand.self, ValidateCommand.self, SearchCommand.self, GraphCommand.self]
     )

@@ -9,14 +9,14 @@ struct GraphCommand: ParsableCommand {
         commandName: "graph",
         abstract: "Print the knowledge graph: concepts, notes and the links between them.",
         discussion: """
-        The JSON form is the site's graph.json: concepts, notes, and edges whose kind is
-        mentions, wikilink, related or a relation name (requires, manages, part-of, selects,
-        uses, exposes, kind-of). The DOT form can be drawn with Graphviz.
+            The JSON form is the site's graph.json: concepts, notes, and edges whose kind is
+            mentions, wikilink, related or a relation name (requires, manages, part-of, selects,
+            uses, exposes, kind-of). The DOT form can be drawn with Graphviz.
 
-        Examples:
-          gongbu graph > graph.json
-          gongbu graph --format dot | dot -Tsvg > graph.svg
-        """
+            Examples:
+              gongbu graph > graph.json
+              gongbu graph --format dot | dot -Tsvg > graph.svg
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -31,8 +31,9 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let terminal = Terminal()
         let sourceRoot = sourceOptions.sourceRoot
-        var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, SourceLayout.defaultOutputFolder),
-                                   homeDirectory: LocalFileSystem.homeDirectory)
+        var options = BuildOptions(
+            fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, SourceLayout.defaultOutputFolder),
+            homeDirectory: LocalFileSystem.homeDirectory)
         options.dryRun = true
         var report = BuildReport()
         let analysis = SiteBuild(options: options, generatorVersion: Gongbu.version).analyse(&report)

@@ -12,22 +12,22 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Find concepts and notes, Korean-aware.",
         discussion: """
-        Matches Korean with particles (파드를), English with plurals (pods), initial consonants
-        alone (ㅍㄷ → 파드, ㄷㅍㄹㅇㅁㅌ → 디플로이먼트), phrases (롤링 업데이트), and near spellings
-        when nothing matches exactly (deploymnet → deployment). A query that names a concept by
-        any alias also finds notes that use its other aliases, and that concept comes first.
+            Matches Korean with particles (파드를), English with plurals (pods), initial consonants
+            alone (ㅍㄷ → 파드, ㄷㅍㄹㅇㅁㅌ → 디플로이먼트), phrases (롤링 업데이트), and near spellings
+            when nothing matches exactly (deploymnet → deployment). A query that names a concept by
+            any alias also finds notes that use its other aliases, and that concept comes first.
 
-        Uses the index `gongbu build` wrote to public/search/ when it is newer than the notes;
-        otherwise builds one in memory.
+            Uses the index `gongbu build` wrote to public/search/ when it is newer than the notes;
+            otherwise builds one in memory.
 
-        Examples:
-          gongbu search 파드
-          gongbu search ㄷㅍㄹㅇㅁㅌ
-          gongbu search 롤링 업데이트 --kind note --limit 5
-          gongbu search deploymnet --json
+            Examples:
+              gongbu search 파드
+              gongbu search ㄷㅍㄹㅇㅁㅌ
+              gongbu search 롤링 업데이트 --kind note --limit 5
+              gongbu search deploymnet --json
 
-        Exit codes: 0 results found, 1 nothing found, 2 usage or I/O errors (a blank query).
-        """
+            Exit codes: 0 results found, 1 nothing found, 2 usage or I/O errors (a blank query).
+            """
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -45,7 +45,9 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "Only concepts or only notes.")
     var kind: Kind?
 
-    @Flag(name: .long, help: "Print JSON: {query, concepts: [{id, title, url, score, fuzzy}], notes: [{id, title, source, url, score, snippet}]}.")
+    @Flag(
+        name: .long,
+        help: "Print JSON: {query, concepts: [{id, title, url, score, fuzzy}], notes: [{id, title, source, url, score, snippet}]}.")
     var json = false
 
     func validate() throws {
@@ -69,7 +71,9 @@ struct SearchCommand: ParsableCommand {
         var documentText: (Int) -> String?
         var documentInfo: (Int) -> SearchDocument?
         let saved = Path.join(sourceRoot, "public/" + IndexFiles.folder)
-        if SavedIndex.isFresh(saved, sourceRoot: sourceRoot, fileSystem: fileSystem), let loaded = try? LoadedIndex(folder: saved, fileSystem: fileSystem) {
+        if SavedIndex.isFresh(saved, sourceRoot: sourceRoot, fileSystem: fileSystem),
+            let loaded = try? LoadedIndex(folder: saved, fileSystem: fileSystem)
+        {
             source = loaded
             documentInfo = { loaded.document($0) }
             documentText = { index in
@@ -77,12 +81,15 @@ struct SearchCommand: ParsableCommand {
                 return Self.readProse(Path.join(sourceRoot, document.source), fileSystem: fileSystem)
             }
         } else {
-            var options = BuildOptions(fileSystem: fileSystem, sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, SourceLayout.defaultOutputFolder),
-                                       homeDirectory: LocalFileSystem.homeDirectory)
+            var options = BuildOptions(
+                fileSystem: fileSystem, sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, SourceLayout.defaultOutputFolder),
+                homeDirectory: LocalFileSystem.homeDirectory)
             options.dryRun = true
             options.searchIndexOnly = true
             var report = BuildReport()
-            guard let analysis = SiteBuild(options: options, generatorVersion: Gongbu.version).analyse(&report), let index = analysis.model.searchIndex else {
+            guard let analysis = SiteBuild(options: options, generatorVersion: Gongbu.version).analyse(&report),
+                let index = analysis.model.searchIndex
+            else {
                 terminal.error(report.fatal ?? "cannot read the notes")
                 throw ExitStatus.usageOrIO
             }
@@ -97,13 +104,15 @@ struct SearchCommand: ParsableCommand {
         if json {
             let concepts = results.concepts.compactMap { hit -> JSONConcept? in
                 guard let document = documentInfo(hit.document) else { return nil }
-                return JSONConcept(id: document.id, title: document.title, url: url(document.url), score: JSONText.rounded(hit.score), fuzzy: hit.fuzzy)
+                return JSONConcept(
+                    id: document.id, title: document.title, url: url(document.url), score: JSONText.rounded(hit.score), fuzzy: hit.fuzzy)
             }
             let notes = results.notes.compactMap { hit -> JSONNote? in
                 guard let document = documentInfo(hit.document) else { return nil }
                 let snippet = Snippets.make(documentText(hit.document) ?? document.summary, highlights: results.highlights)
-                return JSONNote(id: document.id, title: document.title, source: document.source, url: url(document.url),
-                                score: JSONText.rounded(hit.score), snippet: snippet.plain)
+                return JSONNote(
+                    id: document.id, title: document.title, source: document.source, url: url(document.url),
+                    score: JSONText.rounded(hit.score), snippet: snippet.plain)
             }
             print(JSONText.encode(JSONResults(query: text, concepts: concepts, notes: notes)))
         } else if !results.isEmpty {
@@ -119,7 +128,9 @@ struct SearchCommand: ParsableCommand {
                     print("  " + bold(document.title) + fuzzy + "  " + dim(url(document.url)))
                     if !document.aliases.isEmpty { print("    " + dim(document.aliases.joined(separator: ", "))) }
                     let concept = source.concepts.first { $0.document == hit.document }
-                    if document.aliases.isEmpty, let aliases = concept?.aliases, !aliases.isEmpty { print("    " + dim(aliases.joined(separator: ", "))) }
+                    if document.aliases.isEmpty, let aliases = concept?.aliases, !aliases.isEmpty {
+                        print("    " + dim(aliases.joined(separator: ", ")))
+                    }
                     if !document.summary.isEmpty { print("    " + document.summary) }
                 }
             }

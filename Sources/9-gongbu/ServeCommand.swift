@@ -9,18 +9,18 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Preview the site with live reload while you write.",
         discussion: """
-        Builds the site into memory, serves it, and watches content/, templates/ and gongbu.yml.
-        Saving a note re-renders that note and the pages that show it, and open pages reload.
-        A file with errors shows them over the page, while the last good site stays served.
-        Nothing is written to disk.
+            Builds the site into memory, serves it, and watches content/, templates/ and gongbu.yml.
+            Saving a note re-renders that note and the pages that show it, and open pages reload.
+            A file with errors shows them over the page, while the last good site stays served.
+            Nothing is written to disk.
 
-        Examples:
-          gongbu serve
-          gongbu serve --open --port 8080
-          gongbu serve --source ~/study --drafts
+            Examples:
+              gongbu serve
+              gongbu serve --open --port 8080
+              gongbu serve --source ~/study --drafts
 
-        Exit codes: 0 after Ctrl-C, 2 when the port is taken or the source folder is missing.
-        """
+            Exit codes: 0 after Ctrl-C, 2 when the port is taken or the source folder is missing.
+            """
     )
 
     @OptionGroup var sourceOptions: SourceOptions
@@ -53,8 +53,9 @@ struct ServeCommand: AsyncParsableCommand {
             terminal.error("port \(port) on \(host) is already in use\(hint)")
             throw ExitStatus.usageOrIO
         }
-        var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, SourceLayout.defaultOutputFolder),
-                                   homeDirectory: LocalFileSystem.homeDirectory)
+        var options = BuildOptions(
+            fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, SourceLayout.defaultOutputFolder),
+            homeDirectory: LocalFileSystem.homeDirectory)
         options.includeDrafts = drafts
         let server = PreviewServer(options: options, generatorVersion: Gongbu.version, host: host, port: port) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
@@ -65,7 +66,10 @@ struct ServeCommand: AsyncParsableCommand {
             terminal.error(fatal)
             throw ExitStatus.usageOrIO
         }
-        FileHandle.standardOutput.write(Data("Built \(first.pages) pages (\(first.notes) notes) in \(String(format: "%.2f", first.seconds)) s\(first.hasErrors ? ", with errors shown in the browser" : "")\n".utf8))
+        FileHandle.standardOutput.write(
+            Data(
+                "Built \(first.pages) pages (\(first.notes) notes) in \(String(format: "%.2f", first.seconds)) s\(first.hasErrors ? ", with errors shown in the browser" : "")\n"
+                    .utf8))
         server.announce(first)
         let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
         let shouldOpen = open

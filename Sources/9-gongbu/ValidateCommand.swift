@@ -1,5 +1,5 @@
-import ArgumentParser
 import Analysis
+import ArgumentParser
 import Build
 import Foundation
 import GongbuCore
@@ -10,20 +10,20 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check the Kubernetes manifest examples in notes and YAML files.",
         discussion: """
-        Every fenced code block tagged yaml or yml that defines a Kubernetes object is checked
-        against the API schema compiled into gongbu and the API server's own rules, and errors
-        point at the exact line of the note. Blocks tagged `yaml expect-error` must fail;
-        blocks tagged `yaml no-validate` are skipped.
+            Every fenced code block tagged yaml or yml that defines a Kubernetes object is checked
+            against the API schema compiled into gongbu and the API server's own rules, and errors
+            point at the exact line of the note. Blocks tagged `yaml expect-error` must fail;
+            blocks tagged `yaml no-validate` are skipped.
 
-        Examples:
-          gongbu validate                          Check every note under content/
-          gongbu validate content/notes/pods.md deploy.yaml
-          gongbu validate --output junit > report.xml
-          gongbu validate --kubernetes-version 1.30
+            Examples:
+              gongbu validate                          Check every note under content/
+              gongbu validate content/notes/pods.md deploy.yaml
+              gongbu validate --output junit > report.xml
+              gongbu validate --kubernetes-version 1.30
 
-        Exit codes: 0 everything as expected, 1 an example is invalid or an expect-error
-        example validates, 2 usage or I/O errors.
-        """
+            Exit codes: 0 everything as expected, 1 an example is invalid or an expect-error
+            example validates, 2 usage or I/O errors.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -41,7 +41,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Report unknown fields as errors (the default) or as warnings.")
     var strict = true
 
-    @Option(name: .customLong("kubernetes-version"), help: ArgumentHelp("Kubernetes version to check against (default: the newest shipped).", valueName: "version"))
+    @Option(
+        name: .customLong("kubernetes-version"),
+        help: ArgumentHelp("Kubernetes version to check against (default: the newest shipped).", valueName: "version"))
     var kubernetesVersion: String?
 
     @Flag(name: .long, help: "Print only errors and warnings, no summary line.")
@@ -53,7 +55,9 @@ struct ValidateCommand: ParsableCommand {
         var version = schema.newestVersion
         if let requested = kubernetesVersion {
             guard let resolved = schema.resolveVersion(requested) else {
-                terminal.error("Kubernetes version '\(requested)' is not supported; gongbu ships schemas for \(schema.availableVersions.joined(separator: ", "))")
+                terminal.error(
+                    "Kubernetes version '\(requested)' is not supported; gongbu ships schemas for \(schema.availableVersions.joined(separator: ", "))"
+                )
                 throw ExitStatus.usageOrIO
             }
             version = resolved
@@ -65,8 +69,9 @@ struct ValidateCommand: ParsableCommand {
             let content = Path.join(root, SourceLayout.contentFolder)
             targets = [LocalFileSystem().isDirectory(content) ? content : root]
         }
-        let run = ValidationRun(fileSystem: LocalFileSystem(), paths: targets, displayBase: base,
-                                options: ValidationOptions(version: version, strict: strict))
+        let run = ValidationRun(
+            fileSystem: LocalFileSystem(), paths: targets, displayBase: base,
+            options: ValidationOptions(version: version, strict: strict))
         let report = run.run()
         switch output {
         case .text:

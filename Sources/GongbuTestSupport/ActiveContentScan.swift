@@ -18,7 +18,9 @@ public enum ActiveContentScan {
     /// Scripts the built-in theme loads; anything else in a `<script>` is a finding.
     static let themeScripts = ["assets/gongbu.js", "assets/search.js"]
     static let executableElements: Set<String> = ["iframe", "frame", "object", "embed", "applet", "base"]
-    static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset", "ping"]
+    static let urlAttributes: Set<String> = [
+        "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset", "ping",
+    ]
     static let executableSchemes = ["javascript:", "vbscript:", "data:"]
 
     public static func findings(inHTML html: String) -> [Finding] {
@@ -26,14 +28,20 @@ public enum ActiveContentScan {
         let bytes = Array(html.utf8)
         var index = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
             // Comments and declarations hold no attributes a browser runs.
             if bytes[index...].starts(with: Array("<!--".utf8)) {
                 index = bytes[min(index + 4, bytes.count)...].firstRange(of: Array("-->".utf8))?.upperBound ?? bytes.count
                 continue
             }
             let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-            guard isLetter(next) else { index += 1; continue }
+            guard isLetter(next) else {
+                index += 1
+                continue
+            }
             let (tag, end) = readTag(bytes, from: index)
             let text = String(decoding: bytes[index..<min(end, bytes.count)], as: UTF8.self)
             inspect(tag, text: text, into: &result)
@@ -79,7 +87,8 @@ public enum ActiveContentScan {
                 result.append(Finding(reason: "event handler \(attribute.name)", tag: short))
             }
             if urlAttributes.contains(attribute.name) || attribute.name == "style" {
-                let squeezed = String(String.UnicodeScalarView(decodeEntities(attribute.value).unicodeScalars.filter { $0.value > 0x20 })).lowercased()
+                let squeezed = String(String.UnicodeScalarView(decodeEntities(attribute.value).unicodeScalars.filter { $0.value > 0x20 }))
+                    .lowercased()
                 if attribute.name == "style" {
                     if squeezed.contains("javascript:") || squeezed.contains("expression(") {
                         result.append(Finding(reason: "script in style", tag: short))
@@ -97,7 +106,8 @@ public enum ActiveContentScan {
         func readName() -> String {
             let begin = index
             while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"),
-                  bytes[index] != UInt8(ascii: "/"), bytes[index] != UInt8(ascii: "=") {
+                bytes[index] != UInt8(ascii: "/"), bytes[index] != UInt8(ascii: "=")
+            {
                 index += 1
             }
             return String(decoding: bytes[begin..<index], as: UTF8.self).lowercased()
@@ -106,7 +116,10 @@ public enum ActiveContentScan {
         while index < bytes.count {
             while index < bytes.count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
             guard index < bytes.count else { break }
-            if bytes[index] == UInt8(ascii: ">") { index += 1; break }
+            if bytes[index] == UInt8(ascii: ">") {
+                index += 1
+                break
+            }
             let name = readName()
             while index < bytes.count, isSpace(bytes[index]) { index += 1 }
             var value = ""
@@ -134,7 +147,9 @@ public enum ActiveContentScan {
     /// Decodes numeric character references and the named references that can spell a scheme.
     static func decodeEntities(_ value: String) -> String {
         guard value.contains("&") else { return value }
-        let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "tab": "\t", "newline": "\n", "colon": ":"]
+        let named: [String: String] = [
+            "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "tab": "\t", "newline": "\n", "colon": ":",
+        ]
         var output = ""
         var rest = Substring(value)
         while let ampersand = rest.firstIndex(of: "&") {
@@ -145,7 +160,8 @@ public enum ActiveContentScan {
             if consumed < after.endIndex, after[consumed] == ";" { consumed = after.index(after: consumed) }
             if body.hasPrefix("#") {
                 let digits = body.dropFirst()
-                let scalar = digits.lowercased().hasPrefix("x")
+                let scalar =
+                    digits.lowercased().hasPrefix("x")
                     ? UInt32(digits.dropFirst(), radix: 16)
                     : UInt32(digits, radix: 10)
                 if let scalar, let character = Unicode.Scalar(scalar) {

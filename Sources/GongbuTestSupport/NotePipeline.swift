@@ -24,8 +24,9 @@ public struct NotePipeline: Sendable {
         for (path, text) in siteFiles { try? fileSystem.writeString(text, to: Path.join("/site", path)) }
         try? fileSystem.createDirectory(at: "/site/" + SourceLayout.contentFolder)
         self.fileSystem = fileSystem
-        options = BuildOptions(fileSystem: fileSystem, sourceRoot: "/site", outputRoot: "/site/" + SourceLayout.defaultOutputFolder,
-                               homeDirectory: "/nonexistent")
+        options = BuildOptions(
+            fileSystem: fileSystem, sourceRoot: "/site", outputRoot: "/site/" + SourceLayout.defaultOutputFolder,
+            homeDirectory: "/nonexistent")
         site = Pipeline.load(options)!
     }
 

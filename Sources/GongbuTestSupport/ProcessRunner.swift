@@ -10,8 +10,10 @@ public enum ProcessRunner {
     }
 
     /// Runs `executable` with `arguments` in `directory`; standard input is empty.
-    public static func run(_ executable: String, _ arguments: [String], in directory: String,
-                           environment: [String: String]? = nil) throws -> Result {
+    public static func run(
+        _ executable: String, _ arguments: [String], in directory: String,
+        environment: [String: String]? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -35,8 +37,9 @@ public enum ProcessRunner {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderrData.withLock { $0 }, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderrData.withLock { $0 }, as: UTF8.self))
     }
 
     /// The `gongbu` executable that `swift build` or `swift test` built next to the test bundle.

@@ -19,8 +19,9 @@ struct NoteAnalyzerTests {
         let glossary = Glossary.load(content.glossary).0
         var titles: [String: String] = [:]
         for note in content.notes { titles[note.slug] = note.metadata.title ?? note.nameTitle }
-        var analyzer = NoteAnalyzer(config: content.config, linkTargets: LinkTargets(notes: content.notes, staticFiles: content.staticFiles, assets: []),
-                                    urls: SiteURLs(baseURL: "/"), glossary: glossary, noteTitles: titles, validation: ValidationOptions())
+        var analyzer = NoteAnalyzer(
+            config: content.config, linkTargets: LinkTargets(notes: content.notes, staticFiles: content.staticFiles, assets: []),
+            urls: SiteURLs(baseURL: "/"), glossary: glossary, noteTitles: titles, validation: ValidationOptions())
         analyzer.searchIndexOnly = searchOnly
         let note = try #require(content.notes.first { $0.document.contentPath == notePath })
         return analyzer.analyse(note)
@@ -42,7 +43,8 @@ struct NoteAnalyzerTests {
     }
 
     @Test func examplesAreReplacedByTheirBoxesBeforeConceptsAreLinked() throws {
-        let manifest = "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n```\n"
+        let manifest =
+            "```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n```\n"
         let result = try analyse(["content/notes/a.md": "---\ntitle: 예제\n---\n파드 예제:\n\n" + manifest], note: "notes/a.md")
         #expect(result.page.examples.count == 1)
         // The example box (its `kind: Pod` included) is not prose: only the paragraph's 파드 links.
@@ -59,9 +61,10 @@ struct NoteAnalyzerTests {
         let result = try analyse(files, note: "notes/a.md")
         #expect(result.page.linkedNotes == ["b"])
         #expect(result.page.bodyHTML.contains("<a href=\"../../notes/b/\">둘째</a>"))
-        #expect(result.diagnostics.map(\.description) == [
-            "content/notes/a.md:4:19: warning: image '없는.png' does not exist in the content folder [missing-file]",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "content/notes/a.md:4:19: warning: image '없는.png' does not exist in the content folder [missing-file]"
+            ])
     }
 
     @Test func searchPassesMakeNoHTMLAndNoDiagnostics() throws {

@@ -1,5 +1,6 @@
 import GongbuCore
 import Testing
+
 @testable import Analysis
 
 /// `gongbu validate` over a folder: examples in notes and YAML files are checked together, each
@@ -8,7 +9,8 @@ import Testing
 struct ValidationRunTests {
     @Test func notesAndYAMLFilesAreCheckedWithTheirLines() {
         let fileSystem = InMemoryFileSystem(files: [
-            "/site/content/notes/ns.md": "# 네임스페이스\n\n대문자는 쓸 수 없다.\n\n```yaml\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: Dev\n```\n",
+            "/site/content/notes/ns.md":
+                "# 네임스페이스\n\n대문자는 쓸 수 없다.\n\n```yaml\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: Dev\n```\n",
             "/site/content/manifests/ns.yaml": "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: dev\n",
             "/site/content/notes/readme.txt": "검사하지 않는 파일\n",
         ])

@@ -2,6 +2,7 @@ import Foundation
 import GongbuCore
 import GongbuTestSupport
 import Testing
+
 @testable import Build
 
 @Suite("End-to-end builds")
@@ -42,9 +43,10 @@ struct EndToEndTests {
         try LocalFileSystem().writeString("---\ntitle: [broken\n---\n", to: work + "/site/content/notes/broken.md")
         try LocalFileSystem().writeString("새 노트", to: work + "/site/content/notes/new.md")
         let second = TestSupport.build(source: work + "/site", output: work + "/out")
-        #expect(second.diagnostics.map(\.description) == [
-            "content/notes/broken.md:3:1: error: invalid front matter YAML: did not find expected ',' or ']' (while parsing a flow sequence that started at line 2, column 8) [front-matter]",
-        ])
+        #expect(
+            second.diagnostics.map(\.description) == [
+                "content/notes/broken.md:3:1: error: invalid front matter YAML: did not find expected ',' or ']' (while parsing a flow sequence that started at line 2, column 8) [front-matter]"
+            ])
         #expect(!second.wroteOutput)
         #expect(TestSupport.snapshot(work + "/out") == before)
         #expect(try LocalFileSystem().contentsOfDirectory(at: work).sorted() == ["out", "site"])

@@ -3,6 +3,7 @@ import Foundation
 import GongbuCore
 import GongbuTestSupport
 import Testing
+
 @testable import Build
 
 @Suite("Manifest examples in builds")
@@ -11,16 +12,18 @@ struct ExampleBuildTests {
         let output = ScratchFolder()
         defer { output.remove() }
         let report = TestBuild.run(source: TestPaths.fixture("examples"), output: output.join("public"))
-        #expect(report.diagnostics.map(\.description) == [
-            "content/broken.md:18:28: error: spec.containers[0].ports[0].containerPort: containerPort 70000 is out of range: must be between 1 and 65535 [port-range]",
-            "content/broken.md:21:1: error: this example is marked expect-error but has no error; fix the example or remove the flag [expect-error]",
-        ])
+        #expect(
+            report.diagnostics.map(\.description) == [
+                "content/broken.md:18:28: error: spec.containers[0].ports[0].containerPort: containerPort 70000 is out of range: must be between 1 and 65535 [port-range]",
+                "content/broken.md:21:1: error: this example is marked expect-error but has no error; fix the example or remove the flag [expect-error]",
+            ])
         #expect(!report.wroteOutput)
     }
 
     @Test func validateRunMatchesTheBuild() throws {
-        let run = ValidationRun(fileSystem: LocalFileSystem(), paths: [TestSupport.fixtures + "/examples/content"],
-                                displayBase: TestSupport.fixtures + "/examples", options: .init())
+        let run = ValidationRun(
+            fileSystem: LocalFileSystem(), paths: [TestSupport.fixtures + "/examples/content"],
+            displayBase: TestSupport.fixtures + "/examples", options: .init())
         let report = run.run()
         let summary = report.summary
         let counts: [Int] = [summary.documents, summary.valid, summary.invalid, summary.expectedInvalid, summary.skipped]
@@ -42,7 +45,10 @@ struct ExampleBuildTests {
         #expect(tap.contains("# SKIP marked no-validate"))
         let junit = report.junit()
         #expect(junit.contains("<testsuites name=\"gongbu validate\" tests=\"3\" failures=\"2\" skipped=\"1\">"))
-        #expect(junit.contains("<failure message=\"spec.containers[0].ports[0].containerPort: containerPort 70000 is out of range: must be between 1 and 65535\">"))
+        #expect(
+            junit.contains(
+                "<failure message=\"spec.containers[0].ports[0].containerPort: containerPort 70000 is out of range: must be between 1 and 65535\">"
+            ))
     }
 
     /// A site of its own (`Tests/Fixtures/example-build`): two notes with six examples. The
@@ -58,14 +64,15 @@ struct ExampleBuildTests {
         #expect(report.wroteOutput)
         #expect(report.examples == 6)
         let files = TreeSnapshot.read(output.join("public"))
-        #expect(files.keys.filter { $0.hasPrefix("examples/") }.sorted() == [
-            "examples/mistakes/1-deployment-api.yaml",
-            "examples/mistakes/2-pod-big-port.yaml",
-            "examples/mistakes/3-pod-web_server.yaml",
-            "examples/mistakes/4.yaml",
-            "examples/web-lab/1-deployment-web.yaml",
-            "examples/web-lab/2-deployment-front.yaml",
-        ])
+        #expect(
+            files.keys.filter { $0.hasPrefix("examples/") }.sorted() == [
+                "examples/mistakes/1-deployment-api.yaml",
+                "examples/mistakes/2-pod-big-port.yaml",
+                "examples/mistakes/3-pod-web_server.yaml",
+                "examples/mistakes/4.yaml",
+                "examples/web-lab/1-deployment-web.yaml",
+                "examples/web-lab/2-deployment-front.yaml",
+            ])
 
         let run = ValidationRun(fileSystem: LocalFileSystem(), paths: [site + "/content"], displayBase: site, options: .init())
         let validation = run.run()
@@ -75,10 +82,11 @@ struct ExampleBuildTests {
         #expect(counts == [7, 2, 0, 4, 1, 0])
         let caught = validation.documents.filter { $0.document.status == .expectedInvalid }
             .map { "\($0.source.source.file):\($0.document.line) \($0.document.issues.map(\.rule).joined(separator: ","))" }
-        #expect(caught == [
-            "content/notes/mistakes.md:12 schema", "content/notes/mistakes.md:36 port-range", "content/notes/mistakes.md:53 name",
-            "content/notes/web-lab.md:48 selector-match",
-        ])
+        #expect(
+            caught == [
+                "content/notes/mistakes.md:12 schema", "content/notes/mistakes.md:36 port-range", "content/notes/mistakes.md:53 name",
+                "content/notes/web-lab.md:48 selector-match",
+            ])
 
         let page = String(decoding: try #require(files["notes/web-lab/index.html"]), as: UTF8.self)
         #expect(page.components(separatedBy: "badge-expected-error").count - 1 == 1)

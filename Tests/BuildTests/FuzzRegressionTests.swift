@@ -2,14 +2,17 @@ import Analysis
 import GongbuTestSupport
 import Site
 import Testing
+
 @testable import Build
 
 /// Inputs found by the FuzzNotePage target (scripts/fuzz.sh), kept as regression tests.
 @Suite("Note pipeline: fuzz regressions")
 struct NotePipelineFuzzRegressionTests {
     static let pipeline = NotePipeline(siteFiles: [
-        "content/glossary/pod.md": "---\ntitle: 파드 (Pod)\naliases: [파드, 포드, Pod, Pods]\nsummary: 가장 작은 배포 단위\nrelated: [node]\n---\n파드는 노드에서 실행된다.\n",
-        "content/glossary/node.md": "---\ntitle: 노드 (Node)\naliases: [노드, Node, 워커 노드]\nnot: [Node.js, hello-node]\nsummary: 머신\nrequires: [pod]\n---\n노드 설명\n",
+        "content/glossary/pod.md":
+            "---\ntitle: 파드 (Pod)\naliases: [파드, 포드, Pod, Pods]\nsummary: 가장 작은 배포 단위\nrelated: [node]\n---\n파드는 노드에서 실행된다.\n",
+        "content/glossary/node.md":
+            "---\ntitle: 노드 (Node)\naliases: [노드, Node, 워커 노드]\nnot: [Node.js, hello-node]\nsummary: 머신\nrequires: [pod]\n---\n노드 설명\n",
         "content/notes/other.md": "---\ntitle: 다른 노트\ntags: [기초]\n---\n서비스와 파드\n",
     ])
 

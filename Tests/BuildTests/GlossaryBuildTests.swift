@@ -3,6 +3,7 @@ import GongbuCore
 import GongbuTestSupport
 import Korean
 import Testing
+
 @testable import Build
 @testable import Site
 
@@ -42,8 +43,14 @@ struct GlossaryBuildTests {
         let fs = LocalFileSystem()
         let deployment = String(decoding: try fs.readFile(at: output + "/public/concepts/deployment/index.html"), as: UTF8.self)
         let replicaset = String(decoding: try fs.readFile(at: output + "/public/concepts/replicaset/index.html"), as: UTF8.self)
-        #expect(deployment.contains(#"<strong>디플로이먼트</strong>는 <a class="concept" href="../../concepts/replicaset/" title="파드 개수를 유지한다.">레플리카셋</a>을 만들고 관리한다."#))
-        #expect(replicaset.contains(#"<a class="concept" href="../../concepts/deployment/" title="레플리카셋을 관리하는 워크로드.">디플로이먼트</a>는 <strong>레플리카셋</strong>을 만들고 관리한다."#))
+        #expect(
+            deployment.contains(
+                #"<strong>디플로이먼트</strong>는 <a class="concept" href="../../concepts/replicaset/" title="파드 개수를 유지한다.">레플리카셋</a>을 만들고 관리한다."#)
+        )
+        #expect(
+            replicaset.contains(
+                #"<a class="concept" href="../../concepts/deployment/" title="레플리카셋을 관리하는 워크로드.">디플로이먼트</a>는 <strong>레플리카셋</strong>을 만들고 관리한다."#
+            ))
         let pod = String(decoding: try fs.readFile(at: output + "/public/concepts/pod/index.html"), as: UTF8.self)
         #expect(pod.contains("<mark>파드</mark>는 컨테이너를 묶는다."))
         #expect(pod.contains("6번 언급"))
@@ -52,8 +59,9 @@ struct GlossaryBuildTests {
 
     @Test func learningPathPutsPrerequisitesFirst() throws {
         var report = BuildReport()
-        let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: TestSupport.fixtures + "/glossary-site",
-                                   outputRoot: "/unused", homeDirectory: "/nonexistent")
+        let options = BuildOptions(
+            fileSystem: LocalFileSystem(), sourceRoot: TestSupport.fixtures + "/glossary-site",
+            outputRoot: "/unused", homeDirectory: "/nonexistent")
         let analysis = try #require(SiteBuild(options: options, generatorVersion: "test").analyse(&report))
         let ids = analysis.model.graph.learningPath.map { analysis.model.glossary.concepts[$0].id }
         #expect(ids == ["container", "node", "pod", "deployment", "replicaset"])
@@ -63,16 +71,17 @@ struct GlossaryBuildTests {
         let output = ScratchFolder()
         defer { output.remove() }
         let report = TestBuild.run(source: TestPaths.fixture("glossary-errors"), output: output.join("public"))
-        #expect(report.diagnostics.map(\.description) == [
-            "content/glossary/Bad_Name.md: error: concept file name 'Bad_Name' must be a lower-case kebab-case id such as 'persistent-volume' [glossary]",
-            "content/glossary/a-concept.md:5:1: error: related: unknown concept 'missing-one' [glossary]",
-            "content/glossary/b-concept.md: warning: no note mentions the concept 'b-concept'; add it to a note or check its aliases [glossary-unused]",
-            "content/glossary/b-concept.md:3:1: error: alias '공통' is claimed by both content/glossary/a-concept.md (a-concept) and this entry (b-concept); an alias must name one concept [glossary]",
-            "content/glossary/b-concept.md:4:1: error: 'requires' forms a cycle: a-concept → b-concept → a-concept (in content/glossary/a-concept.md, content/glossary/b-concept.md) [glossary]",
-            "content/notes/n.md:1:9: error: wikilink [[unknwn-concept]] names no concept or note [wikilink]",
-            "content/notes/n.md:1:32: error: wikilink [[a-concpt]] names no concept or note; did you mean 'a-concept', 'b-concept'? [wikilink]",
-            "content/notes/n.md:1:49: warning: 'Kublet' looks like a misspelling of the glossary term 'kubelet' (b-concept); did you mean 'kubelet'? [glossary-typo]",
-        ])
+        #expect(
+            report.diagnostics.map(\.description) == [
+                "content/glossary/Bad_Name.md: error: concept file name 'Bad_Name' must be a lower-case kebab-case id such as 'persistent-volume' [glossary]",
+                "content/glossary/a-concept.md:5:1: error: related: unknown concept 'missing-one' [glossary]",
+                "content/glossary/b-concept.md: warning: no note mentions the concept 'b-concept'; add it to a note or check its aliases [glossary-unused]",
+                "content/glossary/b-concept.md:3:1: error: alias '공통' is claimed by both content/glossary/a-concept.md (a-concept) and this entry (b-concept); an alias must name one concept [glossary]",
+                "content/glossary/b-concept.md:4:1: error: 'requires' forms a cycle: a-concept → b-concept → a-concept (in content/glossary/a-concept.md, content/glossary/b-concept.md) [glossary]",
+                "content/notes/n.md:1:9: error: wikilink [[unknwn-concept]] names no concept or note [wikilink]",
+                "content/notes/n.md:1:32: error: wikilink [[a-concpt]] names no concept or note; did you mean 'a-concept', 'b-concept'? [wikilink]",
+                "content/notes/n.md:1:49: warning: 'Kublet' looks like a misspelling of the glossary term 'kubelet' (b-concept); did you mean 'kubelet'? [glossary-typo]",
+            ])
         #expect(!report.wroteOutput)
     }
 
@@ -80,8 +89,9 @@ struct GlossaryBuildTests {
     /// and its relations, declared on either side (← marks one the other concept declares).
     @Test func everyConceptHasItsBacklinksAndRelations() throws {
         var report = BuildReport()
-        let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: TestPaths.fixture("glossary-site"),
-                                   outputRoot: "/unused", homeDirectory: "/nonexistent")
+        let options = BuildOptions(
+            fileSystem: LocalFileSystem(), sourceRoot: TestPaths.fixture("glossary-site"),
+            outputRoot: "/unused", homeDirectory: "/nonexistent")
         let analysis = try #require(SiteBuild(options: options, generatorVersion: "test").analyse(&report))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         let model = analysis.model
@@ -91,13 +101,14 @@ struct GlossaryBuildTests {
             let relations = model.graph.relations[index].map { "\($0.outgoing ? "" : "←")\($0.kind.key) \(concepts[$0.other].id)" }
             return "\(concepts[index].id): \(backlinks.joined(separator: " ")) | \(relations.joined(separator: ", "))"
         }
-        #expect(lines == [
-            "container: pods×1+0 | related node, ←requires pod",
-            "deployment: rollout-notes×1+0 pods×0+1 | requires pod, manages replicaset",
-            "node: pods×2+0 | related container",
-            "pod: pods×6+0 rollout-notes×1+0 | ←requires deployment, requires container, ←requires replicaset, ←manages replicaset",
-            "replicaset: rollout-notes×2+0 | ←manages deployment, requires pod, manages pod",
-        ])
+        #expect(
+            lines == [
+                "container: pods×1+0 | related node, ←requires pod",
+                "deployment: rollout-notes×1+0 pods×0+1 | requires pod, manages replicaset",
+                "node: pods×2+0 | related container",
+                "pod: pods×6+0 rollout-notes×1+0 | ←requires deployment, requires container, ←requires replicaset, ←manages replicaset",
+                "replicaset: rollout-notes×2+0 | ←manages deployment, requires pod, manages pod",
+            ])
     }
 }
 

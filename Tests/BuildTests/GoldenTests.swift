@@ -2,6 +2,7 @@ import Foundation
 import GongbuCore
 import GongbuTestSupport
 import Testing
+
 @testable import Build
 
 /// The fixture site `Tests/Fixtures/golden` (notes without front matter, Jekyll names, plain
@@ -23,10 +24,11 @@ struct GoldenTests {
         let report = TestBuild.run(source: TestPaths.fixture("golden"), output: output.join("public"))
         #expect(report.wroteOutput)
         let warnings = report.diagnostics.map(\.description)
-        #expect(warnings == [
-            "content/notes/no-front-matter.md:8:1: warning: image '/Users/me/Desktop/pod.png' does not exist in the content folder [missing-file]",
-            "content/notes/raw-html.md:7:1: warning: raw HTML is not rendered (and 2 more places); set 'unsafe_html: true' in gongbu.yml to allow it [raw-html]",
-        ])
+        #expect(
+            warnings == [
+                "content/notes/no-front-matter.md:8:1: warning: image '/Users/me/Desktop/pod.png' does not exist in the content folder [missing-file]",
+                "content/notes/raw-html.md:7:1: warning: raw HTML is not rendered (and 2 more places); set 'unsafe_html: true' in gongbu.yml to allow it [raw-html]",
+            ])
     }
 
     @Test func rawHTMLAndScriptsAreDropped() throws {
@@ -48,10 +50,11 @@ struct GoldenTests {
         let output = TestSupport.temporaryFolder()
         defer { TestSupport.cleanUp(output) }
         let report = TestSupport.build(source: TestSupport.fixtures + "/bad-front-matter", output: output + "/public")
-        #expect(report.diagnostics.map(\.description) == [
-            "content/broken.md:4:5: error: invalid front matter YAML: did not find expected ',' or ']' (while parsing a flow sequence that started at line 3, column 7) [front-matter]",
-            "content/tabs.md:3:1: error: invalid front matter YAML: found a tab character that violates indentation (while scanning a plain scalar that started at line 2, column 8); note: line 3 is indented with a tab, and YAML allows only spaces [front-matter]",
-        ])
+        #expect(
+            report.diagnostics.map(\.description) == [
+                "content/broken.md:4:5: error: invalid front matter YAML: did not find expected ',' or ']' (while parsing a flow sequence that started at line 3, column 7) [front-matter]",
+                "content/tabs.md:3:1: error: invalid front matter YAML: found a tab character that violates indentation (while scanning a plain scalar that started at line 2, column 8); note: line 3 is indented with a tab, and YAML allows only spaces [front-matter]",
+            ])
         #expect(!report.wroteOutput)
         #expect(LocalFileSystem().kind(of: output + "/public") == nil)
     }

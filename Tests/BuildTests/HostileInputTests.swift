@@ -20,10 +20,12 @@ struct ScratchSite {
         root = TestSupport.temporaryFolder("gongbu-hostile")
         let fs = LocalFileSystem()
         if glossary {
-            try fs.writeString("---\ntitle: 파드 (Pod)\naliases: [파드, Pod, Pods]\nsummary: 컨테이너를 묶는 가장 작은 배포 단위\nrelated: [node]\n---\n파드 설명\n",
-                               to: root + "/content/glossary/pod.md")
-            try fs.writeString("---\ntitle: 노드 (Node)\naliases: [노드, Node]\nsummary: 파드가 실행되는 머신\nrelated: [pod]\nnot: [Node.js]\n---\n노드 설명\n",
-                               to: root + "/content/glossary/node.md")
+            try fs.writeString(
+                "---\ntitle: 파드 (Pod)\naliases: [파드, Pod, Pods]\nsummary: 컨테이너를 묶는 가장 작은 배포 단위\nrelated: [node]\n---\n파드 설명\n",
+                to: root + "/content/glossary/pod.md")
+            try fs.writeString(
+                "---\ntitle: 노드 (Node)\naliases: [노드, Node]\nsummary: 파드가 실행되는 머신\nrelated: [pod]\nnot: [Node.js]\n---\n노드 설명\n",
+                to: root + "/content/glossary/node.md")
         }
         for (path, bytes) in files { try fs.writeFile(bytes, to: root + "/" + path) }
     }
@@ -49,7 +51,9 @@ extension BuildReport {
 @Suite("Hostile input: encodings and bytes")
 struct HostileEncodingTests {
     @Test func byteOrderMarkBeforeFrontMatter() throws {
-        let site = try ScratchSite(["content/notes/bom.md": [0xEF, 0xBB, 0xBF] + Array("---\ntitle: BOM 노트\ntags: [a]\n---\n파드를 만든다.\n".utf8)])
+        let site = try ScratchSite([
+            "content/notes/bom.md": [0xEF, 0xBB, 0xBF] + Array("---\ntitle: BOM 노트\ntags: [a]\n---\n파드를 만든다.\n".utf8)
+        ])
         defer { site.remove() }
         let report = site.build()
         #expect(report.errorLines.isEmpty, "\(report.errorLines)")
@@ -60,8 +64,10 @@ struct HostileEncodingTests {
 
     @Test(arguments: ["\r\n", "\r"])
     func windowsAndOldMacLineEndings(newline: String) throws {
-        let text = ["---", "title: 줄바꿈", "tags: [a, b]", "---", "# 제목", "", "파드가 뜬다.", "둘째 줄", "", "```yaml", "apiVersion: v1", "kind: Namespace",
-                    "metadata:", "  name: demo", "```", ""].joined(separator: newline)
+        let text = [
+            "---", "title: 줄바꿈", "tags: [a, b]", "---", "# 제목", "", "파드가 뜬다.", "둘째 줄", "", "```yaml", "apiVersion: v1", "kind: Namespace",
+            "metadata:", "  name: demo", "```", "",
+        ].joined(separator: newline)
         let site = try ScratchSite(text: ["content/notes/eol.md": text])
         defer { site.remove() }
         let report = site.build()
@@ -75,14 +81,16 @@ struct HostileEncodingTests {
 
     @Test func decomposedHangulInNamesAndText() throws {
         let nfdName = "파드-노트".decomposedStringWithCanonicalMapping
-        let nfdText = "---\ntags: [\("쿠버네티스".decomposedStringWithCanonicalMapping)]\n---\n\("파드를".decomposedStringWithCanonicalMapping) 만든다.\n"
+        let nfdText =
+            "---\ntags: [\("쿠버네티스".decomposedStringWithCanonicalMapping)]\n---\n\("파드를".decomposedStringWithCanonicalMapping) 만든다.\n"
         #expect(nfdName.unicodeScalars.count > 5)
         let site = try ScratchSite(text: ["content/notes/\(nfdName).md": nfdText])
         defer { site.remove() }
         let report = site.build()
         #expect(report.errorLines.isEmpty, "\(report.errorLines)")
         let page = try #require(site.page("notes/파드-노트/index.html"), "the slug must be NFC")
-        #expect(page.contains("<a class=\"concept\" data-concept=\"pod\" href=\"../../concepts/pod/\" title=\"컨테이너를 묶는 가장 작은 배포 단위\">파드</a>를"))
+        #expect(
+            page.contains("<a class=\"concept\" data-concept=\"pod\" href=\"../../concepts/pod/\" title=\"컨테이너를 묶는 가장 작은 배포 단위\">파드</a>를"))
         #expect(site.page("tags/쿠버네티스/index.html") != nil)
     }
 
@@ -91,7 +99,9 @@ struct HostileEncodingTests {
         defer { site.remove() }
         let report = site.build()
         #expect(report.errorLines.isEmpty, "\(report.errorLines)")
-        #expect(report.warningLines.contains { $0.hasPrefix("content/notes/zero.md:4:2: warning:") && $0.contains("NUL") }, "\(report.warningLines)")
+        #expect(
+            report.warningLines.contains { $0.hasPrefix("content/notes/zero.md:4:2: warning:") && $0.contains("NUL") },
+            "\(report.warningLines)")
         let page = try #require(site.page("notes/zero/index.html"))
         #expect(!page.utf8.contains(0))
         #expect(page.contains("앞\u{FFFD}뒤"))
@@ -104,7 +114,9 @@ struct HostileEncodingTests {
         let site = try ScratchSite(["content/notes/bad.md": bytes, "content/notes/good.md": Array("괜찮은 노트\n".utf8)])
         defer { site.remove() }
         let report = site.build()
-        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/bad.md:4:") && $0.contains("byte offset \(offset)") }, "\(report.errorLines)")
+        #expect(
+            report.errorLines.contains { $0.hasPrefix("content/notes/bad.md:4:") && $0.contains("byte offset \(offset)") },
+            "\(report.errorLines)")
         #expect(!report.wroteOutput)
     }
 
@@ -201,19 +213,23 @@ struct HostileStructureTests {
         let site = try ScratchSite(text: ["content/notes/tab.md": "---\ntitle: 탭\ntags:\n\t- a\n---\n본문\n"])
         defer { site.remove() }
         let report = site.build()
-        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/tab.md:4:") && $0.lowercased().contains("tab") }, "\(report.errorLines)")
+        #expect(
+            report.errorLines.contains { $0.hasPrefix("content/notes/tab.md:4:") && $0.lowercased().contains("tab") },
+            "\(report.errorLines)")
     }
 
     @Test func knownKeysWithTheWrongTypeAreWarningsAtTheKey() throws {
-        let site = try ScratchSite(text: ["content/notes/types.md": "---\ntitle: [x]\ndate: 42\ntags: {a: 1}\n---\n본문 파드\n"], glossary: false)
+        let site = try ScratchSite(
+            text: ["content/notes/types.md": "---\ntitle: [x]\ndate: 42\ntags: {a: 1}\n---\n본문 파드\n"], glossary: false)
         defer { site.remove() }
         let report = site.build()
         #expect(report.errorLines.isEmpty, "\(report.errorLines)")
-        #expect(report.warningLines == [
-            "content/notes/types.md:2:1: warning: front matter key 'title' should be text, found a list; it is ignored [front-matter]",
-            "content/notes/types.md:3:1: warning: front matter key 'date' should be a date such as 2024-03-02, found a number; it is ignored [front-matter]",
-            "content/notes/types.md:4:1: warning: front matter key 'tags' should be a list of words or one word, found a mapping; it is ignored [front-matter]",
-        ])
+        #expect(
+            report.warningLines == [
+                "content/notes/types.md:2:1: warning: front matter key 'title' should be text, found a list; it is ignored [front-matter]",
+                "content/notes/types.md:3:1: warning: front matter key 'date' should be a date such as 2024-03-02, found a number; it is ignored [front-matter]",
+                "content/notes/types.md:4:1: warning: front matter key 'tags' should be a list of words or one word, found a mapping; it is ignored [front-matter]",
+            ])
         // Fallbacks: the first line of text becomes the title, and the note has no date and no tags.
         let page = try #require(site.page("notes/types/index.html"))
         #expect(page.contains("<h1 class=\"note-title\">본문 파드</h1>"))
@@ -275,8 +291,10 @@ struct HostileYAMLTests {
     }
 
     @Test func aliasBombInAManifestNamesTheLimit() throws {
-        let site = try ScratchSite(text: ["content/notes/bomb.md": "# 폭탄\n\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: y\nextra:\n" +
-            Self.bomb.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n```\n"])
+        let site = try ScratchSite(text: [
+            "content/notes/bomb.md": "# 폭탄\n\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: y\nextra:\n"
+                + Self.bomb.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n```\n"
+        ])
         defer { site.remove() }
         let report = site.build()
         #expect(report.errorLines.contains { $0.hasPrefix("content/notes/bomb.md:") && $0.contains("limit") }, "\(report.errorLines)")
@@ -286,24 +304,31 @@ struct HostileYAMLTests {
         let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
         let site = try ScratchSite(text: [
             "content/notes/deep.md": "---\ntitle: 깊음\nx: \(deep)\n---\n본문\n",
-            "content/notes/deep-manifest.md": "# 깊은 매니페스트\n\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: \(deep)\n```\n",
+            "content/notes/deep-manifest.md":
+                "# 깊은 매니페스트\n\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: \(deep)\n```\n",
         ])
         defer { site.remove() }
         let report = site.build()
-        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/deep.md:3:") && $0.contains("deeper than the limit of") }, "\(report.errorLines)")
-        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/deep-manifest.md:8:") && $0.contains("deeper than the limit of") }, "\(report.errorLines)")
+        #expect(
+            report.errorLines.contains { $0.hasPrefix("content/notes/deep.md:3:") && $0.contains("deeper than the limit of") },
+            "\(report.errorLines)")
+        #expect(
+            report.errorLines.contains { $0.hasPrefix("content/notes/deep-manifest.md:8:") && $0.contains("deeper than the limit of") },
+            "\(report.errorLines)")
     }
 
     @Test func hugeScalarsNameTheSizeLimit() throws {
         let huge = String(repeating: "가", count: 2_000_000)  // 6 MB
         let site = try ScratchSite(text: [
             "content/notes/huge.md": "---\ntitle: 큼\nsummary: \(huge)\n---\n본문\n",
-            "content/notes/huge-manifest.md": "# 큰 매니페스트\n\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: \(huge)\n```\n",
+            "content/notes/huge-manifest.md":
+                "# 큰 매니페스트\n\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: \(huge)\n```\n",
         ])
         defer { site.remove() }
         let report = site.build()
         #expect(report.errorLines.contains { $0.hasPrefix("content/notes/huge.md:") && $0.contains("limit") }, "\(report.errorLines)")
-        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/huge-manifest.md:") && $0.contains("limit") }, "\(report.errorLines)")
+        #expect(
+            report.errorLines.contains { $0.hasPrefix("content/notes/huge-manifest.md:") && $0.contains("limit") }, "\(report.errorLines)")
     }
 }
 
@@ -337,7 +362,8 @@ struct HostileFileSystemTests {
         try LocalFileSystem().writeString("---\ntitle: 비밀\n---\n밖의 파일\n", to: outside + "/secret.md")
         let site = try ScratchSite(text: ["content/notes/a.md": "파드 노트\n"])
         defer { site.remove() }
-        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/notes/secret.md", withDestinationPath: outside + "/secret.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root + "/content/notes/secret.md", withDestinationPath: outside + "/secret.md")
         try FileManager.default.createSymbolicLink(atPath: site.root + "/content/notes/dir", withDestinationPath: outside)
         let report = site.build()
         #expect(report.warningLines.filter { $0.contains("outside") }.count == 2, "\(report.warningLines)")
@@ -353,7 +379,9 @@ struct HostileFileSystemTests {
         fs.makeUnreadable("/site/content/notes/locked.md")
         fs.makeUnreadable("/site/content/private")
         let report = TestSupport.build(source: "/site", output: "/site/public", fileSystem: fs)
-        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/locked.md: error: cannot read file: Permission denied") }, "\(report.errorLines)")
+        #expect(
+            report.errorLines.contains { $0.hasPrefix("content/notes/locked.md: error: cannot read file: Permission denied") },
+            "\(report.errorLines)")
         #expect(report.warningLines.contains { $0.hasPrefix("content/private: warning: cannot read folder") }, "\(report.warningLines)")
         #expect(!report.wroteOutput)
     }
@@ -373,7 +401,8 @@ struct HostileFileSystemTests {
         }
         let report = TestSupport.build(source: "/site", output: "/site/public", fileSystem: fs)
         #expect(report.errorLines.isEmpty, "\(report.errorLines)")
-        #expect(report.warningLines.contains { $0.hasPrefix("content/notes/gone.md: warning: the file disappeared") }, "\(report.warningLines)")
+        #expect(
+            report.warningLines.contains { $0.hasPrefix("content/notes/gone.md: warning: the file disappeared") }, "\(report.warningLines)")
         let page = fs.textFiles(under: "/site/public")["notes/changes/index.html"] ?? ""
         #expect(page.contains("새 제목") && page.contains("새 본문"))
         #expect(fs.textFiles(under: "/site/public")["notes/gone/index.html"] == nil)
@@ -395,9 +424,10 @@ struct HostileFileSystemTests {
         let started = ContinuousClock.now
         let content = ContentLoader(fileSystem: fs, sourceRoot: "/site").load()
         #expect(content.notes.count == 100_001)
-        #expect(content.diagnostics.map(\.description) == [
-            "content/notes/1/dup.md: error: note slug 'dup' is already used by content/notes/0/dup.md; both would be published at notes/dup/ (set a different 'slug:' in one of them) [slug]",
-        ])
+        #expect(
+            content.diagnostics.map(\.description) == [
+                "content/notes/1/dup.md: error: note slug 'dup' is already used by content/notes/0/dup.md; both would be published at notes/dup/ (set a different 'slug:' in one of them) [slug]"
+            ])
         #expect(ContinuousClock.now - started < .seconds(60))
     }
 }
@@ -410,10 +440,14 @@ struct HostileOutputPathTests {
     }
 
     @Test func slugsAndTagsCannotEscapeTheOutputFolder() throws {
-        let hostile = ["../../escape", "/etc/passwd", "a\\\\b", "..", ".", "CON", "nul", "aux.txt", "com1", "lpt9", "x\\u0000y", "%2e%2e%2fup", "~/home", "C:\\\\Windows"]
+        let hostile = [
+            "../../escape", "/etc/passwd", "a\\\\b", "..", ".", "CON", "nul", "aux.txt", "com1", "lpt9", "x\\u0000y", "%2e%2e%2fup",
+            "~/home", "C:\\\\Windows",
+        ]
         var files: [String: String] = [:]
         for (number, slug) in hostile.enumerated() {
-            files["content/notes/n\(number).md"] = "---\ntitle: 노트 \(number)\nslug: \"\(slug)\"\ntags: [\"\(slug)\", \"t\(number)\"]\n---\n본문\n"
+            files["content/notes/n\(number).md"] =
+                "---\ntitle: 노트 \(number)\nslug: \"\(slug)\"\ntags: [\"\(slug)\", \"t\(number)\"]\n---\n본문\n"
         }
         let site = try ScratchSite(text: files, glossary: false)
         defer { site.remove() }
@@ -423,18 +457,23 @@ struct HostileOutputPathTests {
         // URL from are published under a fallback name with a warning naming the note.
         #expect(report.errorLines.isEmpty, "\(report.errorLines)")
         #expect(report.wroteOutput)
-        #expect(report.warningLines.filter { $0.contains("has no letters or digits") } == [
-            "content/notes/n3.md: warning: '..' has no letters or digits to make a URL from; the note is published as 'note-dc718be3' (set 'slug:' in the front matter to choose) [slug]",
-            "content/notes/n4.md: warning: '.' has no letters or digits to make a URL from; the note is published as 'note-6b329240' (set 'slug:' in the front matter to choose) [slug]",
-        ])
+        #expect(
+            report.warningLines.filter { $0.contains("has no letters or digits") } == [
+                "content/notes/n3.md: warning: '..' has no letters or digits to make a URL from; the note is published as 'note-dc718be3' (set 'slug:' in the front matter to choose) [slug]",
+                "content/notes/n4.md: warning: '.' has no letters or digits to make a URL from; the note is published as 'note-6b329240' (set 'slug:' in the front matter to choose) [slug]",
+            ])
         // Nothing appears beside the output folder, and inside it only the pages of safe names.
         #expect(try siblings(of: site) == (before + ["public"]).sorted())
         #expect(!FileManager.default.fileExists(atPath: site.root + "/../escape"))
         let written = TestSupport.snapshot(site.output).keys
         let safeNames = ["2e2e2fup", "ab", "auxtxt", "com1_", "con_", "cwindows", "escape", "etcpasswd", "home", "lpt9_", "nul_", "xy"]
-        #expect(written.filter { $0.hasPrefix("notes/") }.sorted() == (safeNames + ["note-6b329240", "note-dc718be3"]).sorted().map { "notes/\($0)/index.html" })
-        #expect(written.filter { $0.hasPrefix("tags/") }.sorted()
-            == ((safeNames + ["tag-2b0c98f1", "tag-a3d4a70d"] + (0..<hostile.count).map { "t\($0)" }).map { "tags/\($0)/index.html" } + ["tags/index.html"]).sorted())
+        #expect(
+            written.filter { $0.hasPrefix("notes/") }.sorted()
+                == (safeNames + ["note-6b329240", "note-dc718be3"]).sorted().map { "notes/\($0)/index.html" })
+        #expect(
+            written.filter { $0.hasPrefix("tags/") }.sorted()
+                == ((safeNames + ["tag-2b0c98f1", "tag-a3d4a70d"] + (0..<hostile.count).map { "t\($0)" }).map { "tags/\($0)/index.html" }
+                + ["tags/index.html"]).sorted())
         for path in written {
             #expect(OutputFile.problem(with: path) == nil, "\(path)")
             let segments = path.split(separator: "/").map { $0.lowercased() }
@@ -453,9 +492,14 @@ struct HostileOutputPathTests {
         ])
         defer { site.remove() }
         let report = site.build()
-        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/a2.md:") && $0.contains("content/notes/a.md") && $0.contains("slug") }, "\(report.errorLines)")
-        #expect(report.errorLines.contains { $0.hasPrefix("content/notes/b.md:") && $0.contains("'C#'") && $0.contains("'C++'") && $0.contains("content/notes/a.md") },
-                "\(report.errorLines)")
+        #expect(
+            report.errorLines.contains { $0.hasPrefix("content/notes/a2.md:") && $0.contains("content/notes/a.md") && $0.contains("slug") },
+            "\(report.errorLines)")
+        #expect(
+            report.errorLines.contains {
+                $0.hasPrefix("content/notes/b.md:") && $0.contains("'C#'") && $0.contains("'C++'") && $0.contains("content/notes/a.md")
+            },
+            "\(report.errorLines)")
         #expect(!report.errorLines.contains { $0.contains("Rolling") || $0.contains("rolling") }, "case and hyphens make one tag")
         #expect(!report.wroteOutput)
     }
@@ -491,8 +535,10 @@ struct HostileMarkupTests {
     }
 
     @Test func dangerousURLsInAnyCaseAreRemoved() throws {
-        let urls = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "vbscript:msgbox(1)", "VBSCRIPT:x", "data:text/html;base64,PHNjcmlwdD4=",
-                    "DATA:text/html,<script>alert(1)</script>", " javascript:alert(1)", "java&#x09;script:alert(1)", "&#106;avascript:alert(1)"]
+        let urls = [
+            "javascript:alert(1)", "JaVaScRiPt:alert(1)", "vbscript:msgbox(1)", "VBSCRIPT:x", "data:text/html;base64,PHNjcmlwdD4=",
+            "DATA:text/html,<script>alert(1)</script>", " javascript:alert(1)", "java&#x09;script:alert(1)", "&#106;avascript:alert(1)",
+        ]
         let body = urls.enumerated().map { "[링크 \($0.offset)](\($0.element)) ![그림 \($0.offset)](\($0.element))" }.joined(separator: "\n\n")
         let site = try ScratchSite(text: ["content/notes/urls.md": "# 링크\n\n" + body + "\n"])
         defer { site.remove() }
@@ -512,18 +558,18 @@ struct HostileMarkupTests {
         let quote = "\\\"><svg onload=alert(1)>"
         let site = try ScratchSite(text: [
             "content/notes/x.md": """
-                ---
-                title: "\(attack) 제목 ]]> & \(quote)"
-                tags: ["\(attack)", "태그\(quote)"]
-                summary: "\(attack) 요약 ]]>"
-                aliases: ["/old-\(quote)"]
-                ---
-                본문 파드 ![\(attack) \(quote)](missing.png)
+            ---
+            title: "\(attack) 제목 ]]> & \(quote)"
+            tags: ["\(attack)", "태그\(quote)"]
+            summary: "\(attack) 요약 ]]>"
+            aliases: ["/old-\(quote)"]
+            ---
+            본문 파드 ![\(attack) \(quote)](missing.png)
 
-                ```yaml \(quote)
-                a: 1
-                ```
-                """,
+            ```yaml \(quote)
+            a: 1
+            ```
+            """,
             "content/glossary/evil.md": "---\ntitle: \"\(attack) 개념\"\naliases: [\"악성\(quote)\"]\nsummary: \"\(attack)\"\n---\n악성 개념\n",
         ])
         defer { site.remove() }

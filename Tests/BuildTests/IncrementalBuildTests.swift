@@ -5,6 +5,7 @@ import GongbuTestSupport
 import Site
 import Testing
 import Write
+
 @testable import Build
 
 /// An incremental rebuild must give exactly what a full build of the same files gives. The site
@@ -15,12 +16,14 @@ struct IncrementalBuildTests {
     /// Path → bytes of a full build of `source`, rendered in memory.
     func fullBuild(_ source: String) throws -> [String: [UInt8]] {
         var report = BuildReport()
-        var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: source, outputRoot: source + "/public", homeDirectory: "/nonexistent")
+        var options = BuildOptions(
+            fileSystem: LocalFileSystem(), sourceRoot: source, outputRoot: source + "/public", homeDirectory: "/nonexistent")
         options.dryRun = true
         let build = SiteBuild(options: options, generatorVersion: "test")
         let analysis = try #require(build.analyse(&report))
-        let renderer = PageRenderer(theme: analysis.theme, config: analysis.model.config, ui: UIStrings.forLanguage(analysis.model.config.language),
-                                    generatorVersion: "test")
+        let renderer = PageRenderer(
+            theme: analysis.theme, config: analysis.model.config, ui: UIStrings.forLanguage(analysis.model.config.language),
+            generatorVersion: "test")
         return try bytes(SiteRenderer(renderer: renderer, model: analysis.model).render().files)
     }
 
@@ -48,7 +51,8 @@ struct IncrementalBuildTests {
         let work = TestSupport.temporaryFolder()
         try TestSupport.copyTree(TestPaths.fixture("incremental-build"), to: work + "/site")
         try TestSupport.copyTree(TestSupport.repositoryRoot + "/templates", to: work + "/site/templates")
-        let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: work + "/site", outputRoot: work + "/site/public", homeDirectory: "/nonexistent")
+        let options = BuildOptions(
+            fileSystem: LocalFileSystem(), sourceRoot: work + "/site", outputRoot: work + "/site/public", homeDirectory: "/nonexistent")
         let build = IncrementalBuild(options: options, generatorVersion: "test")
         let first = build.rebuildAll()
         #expect(!first.hasErrors, "\(first.diagnostics)")
@@ -78,10 +82,11 @@ struct IncrementalBuildTests {
         // The note, its tags' pages and the tag list, the home page, and the two concepts it now
         // mentions; services.md and the secret concept do not show pods.md and are not rewritten.
         // (Data files such as graph.json are regenerated on their next request, not listed.)
-        #expect(update.changed.sorted() == [
-            "concepts/helm/index.html", "concepts/ingress/index.html", "index.html", "notes/pods/index.html", "tags/index.html",
-            "tags/기초/index.html", "tags/새태그/index.html", "tags/쿠버네티스/index.html",
-        ])
+        #expect(
+            update.changed.sorted() == [
+                "concepts/helm/index.html", "concepts/ingress/index.html", "index.html", "notes/pods/index.html", "tags/index.html",
+                "tags/기초/index.html", "tags/새태그/index.html", "tags/쿠버네티스/index.html",
+            ])
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
     }
 
@@ -118,10 +123,12 @@ struct IncrementalBuildTests {
         // mentions and services.md, whose wikilink to the note is labelled with it.
         #expect(update.rendered == 8, "\(update.rendered) pages rendered")
         #expect(update.reassembled)
-        #expect(update.changed.sorted() == [
-            "concepts/deployment/index.html", "concepts/pod/index.html", "index.html", "notes/pods/index.html", "notes/services/index.html",
-            "tags/기초/index.html", "tags/쿠버네티스/index.html",
-        ])
+        #expect(
+            update.changed.sorted() == [
+                "concepts/deployment/index.html", "concepts/pod/index.html", "index.html", "notes/pods/index.html",
+                "notes/services/index.html",
+                "tags/기초/index.html", "tags/쿠버네티스/index.html",
+            ])
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
     }
 
@@ -131,22 +138,26 @@ struct IncrementalBuildTests {
         let fs = LocalFileSystem()
         // A new slug: the old page goes away, links to it (from services.md) follow.
         let pods = work + "/site/content/notes/pods.md"
-        let text = String(decoding: try fs.readFile(at: pods), as: UTF8.self).replacingOccurrences(of: "---\ntitle:", with: "---\nslug: pod-basics\ntitle:")
+        let text = String(decoding: try fs.readFile(at: pods), as: UTF8.self).replacingOccurrences(
+            of: "---\ntitle:", with: "---\nslug: pod-basics\ntitle:")
         try fs.writeString(text, to: pods)
         var update = build.update(changedPaths: [pods])
         #expect(update.removed == ["notes/pods/index.html"])
-        #expect(update.changed.sorted() == [
-            "concepts/deployment/index.html", "concepts/pod/index.html", "index.html", "notes/pod-basics/index.html", "notes/services/index.html",
-            "tags/기초/index.html", "tags/쿠버네티스/index.html",
-        ])
+        #expect(
+            update.changed.sorted() == [
+                "concepts/deployment/index.html", "concepts/pod/index.html", "index.html", "notes/pod-basics/index.html",
+                "notes/services/index.html",
+                "tags/기초/index.html", "tags/쿠버네티스/index.html",
+            ])
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
         // A new note that links to another with a wikilink.
         let added = work + "/site/content/notes/new-note.md"
         try fs.writeString("---\ntitle: 새 노트\ndate: 2025-06-01\ntags: [쿠버네티스]\n---\n[[pod-basics]]를 보고 디플로이먼트를 다시 정리했다.\n", to: added)
         update = build.update(changedPaths: [added])
-        #expect(update.changed.sorted() == [
-            "concepts/deployment/index.html", "index.html", "notes/new-note/index.html", "tags/index.html", "tags/쿠버네티스/index.html",
-        ])
+        #expect(
+            update.changed.sorted() == [
+                "concepts/deployment/index.html", "index.html", "notes/new-note/index.html", "tags/index.html", "tags/쿠버네티스/index.html",
+            ])
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
         // Deleting it removes its page.
         try fs.removeItem(at: added)
@@ -178,7 +189,9 @@ struct IncrementalBuildTests {
         defer { TestSupport.cleanUp(work) }
         let fs = LocalFileSystem()
         let concept = work + "/site/content/glossary/pod.md"
-        try fs.writeString(String(decoding: try fs.readFile(at: concept), as: UTF8.self).replacingOccurrences(of: "summary: ", with: "summary: (수정) "), to: concept)
+        try fs.writeString(
+            String(decoding: try fs.readFile(at: concept), as: UTF8.self).replacingOccurrences(of: "summary: ", with: "summary: (수정) "),
+            to: concept)
         var update = build.update(changedPaths: [concept])
         #expect(update.full)
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])

@@ -16,7 +16,8 @@ struct SearchOnlyAnalysisTests {
     @Test(arguments: sites)
     func matchesAFullBuild(site: String) throws {
         func index(searchOnly: Bool) throws -> SearchIndex {
-            var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: site, outputRoot: site + "/public", homeDirectory: "/nonexistent")
+            var options = BuildOptions(
+                fileSystem: LocalFileSystem(), sourceRoot: site, outputRoot: site + "/public", homeDirectory: "/nonexistent")
             options.dryRun = true
             options.searchIndexOnly = searchOnly
             var report = BuildReport()

@@ -3,6 +3,7 @@ import GongbuCore
 import GongbuTestSupport
 import Search
 import Testing
+
 @testable import Build
 
 /// Ranking on a small study site of its own (`Tests/Fixtures/search-ranking`: six notes and
@@ -11,8 +12,9 @@ import Testing
 struct SearchRankingTests {
     static let index: SearchIndex = {
         var report = BuildReport()
-        var options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: TestPaths.fixture("search-ranking"), outputRoot: "/unused",
-                                   homeDirectory: "/nonexistent")
+        var options = BuildOptions(
+            fileSystem: LocalFileSystem(), sourceRoot: TestPaths.fixture("search-ranking"), outputRoot: "/unused",
+            homeDirectory: "/nonexistent")
         options.dryRun = true
         return SiteBuild(options: options, generatorVersion: "test").analyse(&report)!.model.searchIndex!
     }()

@@ -2,6 +2,7 @@ import Foundation
 import GongbuCore
 import GongbuTestSupport
 import Testing
+
 @testable import Build
 
 /// `gongbu serve` must report exactly what `gongbu build` reports for the same files: at the
@@ -34,7 +35,8 @@ struct ServeDiagnosticsTests {
         defer { scratch.remove() }
         try scratch.write(Self.files.mapKeys { "site/" + $0 })
         let source = scratch.join("site")
-        let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: source, outputRoot: source + "/public", homeDirectory: "/nonexistent")
+        let options = BuildOptions(
+            fileSystem: LocalFileSystem(), sourceRoot: source, outputRoot: source + "/public", homeDirectory: "/nonexistent")
         let serve = IncrementalBuild(options: options, generatorVersion: "test")
         let first = serve.rebuildAll()
 
@@ -67,6 +69,6 @@ struct ServeDiagnosticsTests {
 
 extension Dictionary {
     func mapKeys<T: Hashable>(_ transform: (Key) -> T) -> [T: Value] {
-        Dictionary<T, Value>(uniqueKeysWithValues: map { (transform($0.key), $0.value) })
+        [T: Value](uniqueKeysWithValues: map { (transform($0.key), $0.value) })
     }
 }

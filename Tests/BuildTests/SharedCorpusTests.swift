@@ -4,6 +4,7 @@ import GongbuCore
 import GongbuTestSupport
 import Manifests
 import Testing
+
 @testable import Build
 
 /// Tests against data from outside the project (../shared beside the repository). They skip
@@ -18,7 +19,10 @@ struct SharedCorpusTests {
         let report = run.run()
         #expect(report.summary.documents >= 100)
         var failing: [String] = []
-        for (source, document) in report.documents where document.issues.contains(where: { $0.severity == .error && ($0.rule == "schema" || $0.rule == "api-version" || $0.rule == "yaml") }) {
+        for (source, document) in report.documents
+        where document.issues.contains(where: {
+            $0.severity == .error && ($0.rule == "schema" || $0.rule == "api-version" || $0.rule == "yaml")
+        }) {
             failing.append(source.source.file)
         }
         // Removed APIs: CronJob batch/v1beta1 (gone in 1.25) and Ingress networking.k8s.io/v1beta1 (gone in 1.22).
@@ -33,7 +37,8 @@ struct SharedCorpusTests {
         try TestSupport.copyTree(TestSupport.shared + "/corpus/ko-docs/concepts", to: work + "/site/content/docs")
         try TestSupport.copyTree(TestPaths.fixture("shared-corpus/content/glossary"), to: work + "/site/content/glossary")
         var report = BuildReport()
-        let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: work + "/site", outputRoot: work + "/out", homeDirectory: "/nonexistent")
+        let options = BuildOptions(
+            fileSystem: LocalFileSystem(), sourceRoot: work + "/site", outputRoot: work + "/out", homeDirectory: "/nonexistent")
         let analysis = try #require(SiteBuild(options: options, generatorVersion: "test").analyse(&report))
         #expect(analysis.model.notes.count >= 10)
         let glossary = analysis.model.glossary
@@ -44,8 +49,10 @@ struct SharedCorpusTests {
             // Hugo shortcodes are markup: nothing inside them is linked.
             #expect(!note.bodyHTML.contains("term_id=&quot;<a"), "\(note.source) links inside a shortcode")
         }
-        let ids = ["configmap", "container", "cronjob", "daemonset", "deployment", "ingress", "label", "namespace", "node",
-                   "persistentvolume", "persistentvolumeclaim", "pod", "replicaset", "selector", "statefulset"]
+        let ids = [
+            "configmap", "container", "cronjob", "daemonset", "deployment", "ingress", "label", "namespace", "node",
+            "persistentvolume", "persistentvolumeclaim", "pod", "replicaset", "selector", "statefulset",
+        ]
         #expect(glossary.concepts.map(\.id).sorted() == ids)
         for id in ids {
             #expect((mentioned[id] ?? 0) > 0, "the Korean docs never link \(id)")

@@ -12,8 +12,10 @@ struct BenchmarkSmokeTests {
         defer { try? FileManager.default.removeItem(atPath: work) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.python!)
-        process.arguments = [CLI.repositoryRoot + "/scripts/bench/benchmark.py", "--notes", "50", "--runs", "1",
-                             "--validate-files", "10", "--big-note", "1", "--gongbu", CLI.binary, "--work", work]
+        process.arguments = [
+            CLI.repositoryRoot + "/scripts/bench/benchmark.py", "--notes", "50", "--runs", "1",
+            "--validate-files", "10", "--big-note", "1", "--gongbu", CLI.binary, "--work", work,
+        ]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

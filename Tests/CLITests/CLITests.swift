@@ -59,7 +59,9 @@ struct CLITests {
         #expect(summary == ["documents": 4, "valid": 3, "invalid": 0, "expectedInvalid": 1, "skipped": 0])
         let failing = try CLI.run(["validate", CLI.fixtures + "/examples/content/broken.md"])
         #expect(failing.status == 1)
-        #expect(failing.stderr.contains("broken.md:18:28: error: spec.containers[0].ports[0].containerPort: containerPort 70000 is out of range"))
+        #expect(
+            failing.stderr.contains(
+                "broken.md:18:28: error: spec.containers[0].ports[0].containerPort: containerPort 70000 is out of range"))
         let junit = try CLI.run(["validate", "--output", "junit", CLI.fixtures + "/examples"])
         #expect(junit.status == 1)
         #expect(junit.stdout.hasPrefix("<?xml"))

@@ -21,7 +21,9 @@ struct KilledBuildTests {
         let notes = root + "/content/notes"
         try FileManager.default.createDirectory(atPath: notes, withIntermediateDirectories: true)
         for number in 0..<1500 {
-            let text = "---\ntitle: 노트 \(number) 판 \(version)\ntags: [t\(number % 20)]\n---\n" + String(repeating: "파드와 서비스를 공부했다. 판 \(version).\n\n", count: 20)
+            let text =
+                "---\ntitle: 노트 \(number) 판 \(version)\ntags: [t\(number % 20)]\n---\n"
+                + String(repeating: "파드와 서비스를 공부했다. 판 \(version).\n\n", count: 20)
             try text.write(toFile: notes + "/n\(number).md", atomically: false, encoding: .utf8)
         }
     }

@@ -1,6 +1,7 @@
-import Testing
-@testable import Content
 import GongbuCore
+import Testing
+
+@testable import Content
 
 @Suite("Content loader")
 struct ContentLoaderTests {
@@ -46,28 +47,31 @@ struct ContentLoaderTests {
 
     @Test func duplicateSlugsNameBothFiles() {
         let content = load(["content/a/intro.md": "A", "content/b/intro.md": "B", "content/c.md": "---\nslug: Intro\n---\n"])
-        #expect(content.diagnostics.map(\.description) == [
-            "content/b/intro.md: error: note slug 'intro' is already used by content/a/intro.md; both would be published at notes/intro/ (set a different 'slug:' in one of them) [slug]",
-            "content/c.md: error: note slug 'intro' is already used by content/a/intro.md; both would be published at notes/intro/ (set a different 'slug:' in one of them) [slug]",
-        ])
+        #expect(
+            content.diagnostics.map(\.description) == [
+                "content/b/intro.md: error: note slug 'intro' is already used by content/a/intro.md; both would be published at notes/intro/ (set a different 'slug:' in one of them) [slug]",
+                "content/c.md: error: note slug 'intro' is already used by content/a/intro.md; both would be published at notes/intro/ (set a different 'slug:' in one of them) [slug]",
+            ])
     }
 
     @Test func invalidUTF8IsAnErrorWithByteOffset() {
         let fs = InMemoryFileSystem()
         try? fs.writeFile(Array("ok\n".utf8) + [0xC3, 0x28], to: "/site/content/bad.md")
         let content = ContentLoader(fileSystem: fs, sourceRoot: "/site").load()
-        #expect(content.diagnostics.map(\.description) == [
-            "content/bad.md:2:1: error: invalid UTF-8 at byte offset 3; the file must be saved as UTF-8 [encoding]",
-        ])
+        #expect(
+            content.diagnostics.map(\.description) == [
+                "content/bad.md:2:1: error: invalid UTF-8 at byte offset 3; the file must be saved as UTF-8 [encoding]"
+            ])
         #expect(content.notes.isEmpty)
     }
 
     @Test func emojiOnlyNamesGetAFallbackSlugAndAWarning() {
         let content = load(["content/🚀.md": "text"])
         #expect(content.notes.map(\.slug) == ["note-be486585"])
-        #expect(content.diagnostics.map(\.description) == [
-            "content/🚀.md: warning: '🚀' has no letters or digits to make a URL from; the note is published as 'note-be486585' (set 'slug:' in the front matter to choose) [slug]",
-        ])
+        #expect(
+            content.diagnostics.map(\.description) == [
+                "content/🚀.md: warning: '🚀' has no letters or digits to make a URL from; the note is published as 'note-be486585' (set 'slug:' in the front matter to choose) [slug]"
+            ])
     }
 
     @Test func decomposedFileNamesBecomeNFC() {
@@ -85,9 +89,10 @@ struct ContentLoaderTests {
         }
         // The link inside the source is a note of its own; the one leading out and the loop are not.
         #expect(content.notes.map(\.path) == ["content/a.md", "content/inside.md"])
-        #expect(content.diagnostics.map(\.description) == [
-            "content/leak.md: warning: symbolic link points outside the source folder (to /elsewhere/secret.md); it is not followed [symlink]",
-            "content/loop: warning: symbolic link leads to a folder that is already read (content); it is skipped, so the walk cannot loop [symlink]",
-        ])
+        #expect(
+            content.diagnostics.map(\.description) == [
+                "content/leak.md: warning: symbolic link points outside the source folder (to /elsewhere/secret.md); it is not followed [symlink]",
+                "content/loop: warning: symbolic link leads to a folder that is already read (content); it is skipped, so the walk cannot loop [symlink]",
+            ])
     }
 }

@@ -1,6 +1,7 @@
-import Testing
-@testable import Content
 import GongbuCore
+import Testing
+
+@testable import Content
 
 @Suite("Front matter")
 struct FrontMatterTests {
@@ -44,7 +45,10 @@ struct FrontMatterTests {
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.location?.file == "content/bad.md")
         #expect(diagnostic.location?.line == 4)
-        #expect(diagnostic.description == "content/bad.md:4:5: error: invalid front matter YAML: did not find expected ',' or ']' (while parsing a flow sequence that started at line 3, column 7) [front-matter]")
+        #expect(
+            diagnostic.description
+                == "content/bad.md:4:5: error: invalid front matter YAML: did not find expected ',' or ']' (while parsing a flow sequence that started at line 3, column 7) [front-matter]"
+        )
     }
 
     @Test func tabIndentationGetsAPlainHint() {
@@ -57,7 +61,10 @@ struct FrontMatterTests {
 
     @Test func unterminatedFrontMatterIsAnError() {
         let (_, diagnostics) = SourceDocument.parse(text: "---\ntitle: x\n", path: "u.md", contentPath: "u.md")
-        #expect(diagnostics.map(\.description) == ["u.md:1:1: error: front matter starts with '---' on line 1 but has no closing '---' line [front-matter]"])
+        #expect(
+            diagnostics.map(\.description) == [
+                "u.md:1:1: error: front matter starts with '---' on line 1 but has no closing '---' line [front-matter]"
+            ])
     }
 }
 
@@ -83,11 +90,13 @@ struct YAMLReaderTests {
 
     @Test func quotedScalarsStayText() throws {
         let value = try YAMLReader.read("a: \"42\"\nb: 'true'\nc: 42\n")
-        #expect(value == .map([
-            YAMLEntry(key: "a", value: .string("42"), line: 1, column: 1),
-            YAMLEntry(key: "b", value: .string("true"), line: 2, column: 1),
-            YAMLEntry(key: "c", value: .int(42), line: 3, column: 1),
-        ]))
+        #expect(
+            value
+                == .map([
+                    YAMLEntry(key: "a", value: .string("42"), line: 1, column: 1),
+                    YAMLEntry(key: "b", value: .string("true"), line: 2, column: 1),
+                    YAMLEntry(key: "c", value: .int(42), line: 3, column: 1),
+                ]))
     }
 
     @Test func duplicateKeysAreErrors() {
@@ -126,7 +135,8 @@ struct YAMLReaderTests {
     }
 
     @Test func ordinaryNestingIsFine() throws {
-        let yaml = "spec:\n  template:\n    spec:\n      containers:\n        - name: web\n          ports:\n            - containerPort: 80 # [not a list]\n"
+        let yaml =
+            "spec:\n  template:\n    spec:\n      containers:\n        - name: web\n          ports:\n            - containerPort: 80 # [not a list]\n"
         _ = try YAMLReader.read(yaml)
     }
 }

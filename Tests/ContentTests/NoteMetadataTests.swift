@@ -1,6 +1,7 @@
-import Testing
-@testable import Content
 import GongbuCore
+import Testing
+
+@testable import Content
 
 @Suite("Note metadata")
 struct NoteMetadataTests {
@@ -9,19 +10,20 @@ struct NoteMetadataTests {
     }
 
     @Test func readsJekyllAndHugoKeys() throws {
-        let (metadata, diagnostics) = try read("""
-        title: 파드 정리
-        date: 2024-03-02 13:00:00 +0900
-        last_modified_at: 2024-03-05
-        tags: [쿠버네티스, 파드]
-        categories: k8s
-        draft: false
-        description: 요약입니다
-        slug: pods
-        aliases: [/old/pods/]
-        toc: true
-        custom: {a: 1}
-        """)
+        let (metadata, diagnostics) = try read(
+            """
+            title: 파드 정리
+            date: 2024-03-02 13:00:00 +0900
+            last_modified_at: 2024-03-05
+            tags: [쿠버네티스, 파드]
+            categories: k8s
+            draft: false
+            description: 요약입니다
+            slug: pods
+            aliases: [/old/pods/]
+            toc: true
+            custom: {a: 1}
+            """)
         #expect(diagnostics.isEmpty)
         #expect(metadata.title == "파드 정리")
         #expect(metadata.date == NoteDate(year: 2024, month: 3, day: 2, hour: 13, offsetSeconds: 9 * 3600))
@@ -46,12 +48,13 @@ struct NoteMetadataTests {
         #expect(metadata.title == nil)
         #expect(metadata.tags.isEmpty)
         #expect(metadata.date == nil)
-        #expect(diagnostics.map(\.description) == [
-            "n.md:2:1: warning: front matter key 'title' should be text, found a list; it is ignored [front-matter]",
-            "n.md:3:1: warning: front matter key 'tags' should be a list of words or one word, found a mapping; it is ignored [front-matter]",
-            "n.md:4:1: warning: front matter key 'date' should be a date such as 2024-03-02, found a number; it is ignored [front-matter]",
-            "n.md:5:1: warning: front matter key 'draft' should be true or false, found a string; it is ignored [front-matter]",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "n.md:2:1: warning: front matter key 'title' should be text, found a list; it is ignored [front-matter]",
+                "n.md:3:1: warning: front matter key 'tags' should be a list of words or one word, found a mapping; it is ignored [front-matter]",
+                "n.md:4:1: warning: front matter key 'date' should be a date such as 2024-03-02, found a number; it is ignored [front-matter]",
+                "n.md:5:1: warning: front matter key 'draft' should be true or false, found a string; it is ignored [front-matter]",
+            ])
     }
 
     @Test func impossibleOffsetIsAWarningNamingTheKey() throws {
@@ -111,11 +114,15 @@ struct NoteDateTests {
 @Suite("Site config")
 struct SiteConfigTests {
     @Test func readsKeysAndWarnsAboutUnknownOnes() {
-        let (config, diagnostics) = SiteConfig.read("title: 내 노트\nbaseURL: https://example.org/notes\nunsafe_html: true\ntitel: x\n", file: "gongbu.yml")
+        let (config, diagnostics) = SiteConfig.read(
+            "title: 내 노트\nbaseURL: https://example.org/notes\nunsafe_html: true\ntitel: x\n", file: "gongbu.yml")
         #expect(config.title == "내 노트")
         #expect(config.baseURL == "https://example.org/notes/")
         #expect(config.unsafeHTML)
-        #expect(diagnostics.map(\.description) == ["gongbu.yml:4:1: warning: unknown config key 'titel' (did you mean 'title'?); it is ignored [config]"])
+        #expect(
+            diagnostics.map(\.description) == [
+                "gongbu.yml:4:1: warning: unknown config key 'titel' (did you mean 'title'?); it is ignored [config]"
+            ])
     }
 
     @Test func invalidYAMLIsAnError() {

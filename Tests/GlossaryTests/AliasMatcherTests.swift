@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Glossary
 
 /// A small glossary for matching tests: concept index → aliases.

@@ -1,6 +1,7 @@
 import Content
 import Markdown
 import Testing
+
 @testable import Glossary
 
 /// Links applied block by block while rendering give the same page as links made at once.
@@ -14,8 +15,9 @@ struct DeferredLinkingTests {
             ("job", "title: 잡 (Job)\naliases: [잡, Job]\nsummary: 한 번 실행\n"),
         ]
         let documents = entries.map { id, yaml in
-            SourceDocument(path: "content/glossary/\(id).md", contentPath: "glossary/\(id).md",
-                           frontMatter: try! YAMLReader.read(yaml), frontMatterLineOffset: 1, body: "설명", bodyStartLine: 6)
+            SourceDocument(
+                path: "content/glossary/\(id).md", contentPath: "glossary/\(id).md",
+                frontMatter: try! YAMLReader.read(yaml), frontMatterLineOffset: 1, body: "설명", bodyStartLine: 6)
         }
         return Glossary.load(documents).0
     }()
@@ -42,8 +44,9 @@ struct DeferredLinkingTests {
 
     @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
     func sameHTMLAndMentionsAsLinkingAtOnce(every: Bool, headings: Bool) {
-        let context = LinkContext(linkEveryMention: every, linkHeadings: headings, conceptHref: { "/concepts/\($0)/" },
-                                  noteHref: { "/notes/\($0)/" }, noteTitles: [:])
+        let context = LinkContext(
+            linkEveryMention: every, linkHeadings: headings, conceptHref: { "/concepts/\($0)/" },
+            noteHref: { "/notes/\($0)/" }, noteTitles: [:])
         let linker = ConceptLinker(glossary: Self.glossary, context: context)
         let origin = ConceptLinker.Origin(file: "content/notes/a.md", lineOffset: 0, markdown: Self.note)
 

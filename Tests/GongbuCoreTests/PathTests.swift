@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongbuCore
 
 @Suite("Paths")
@@ -75,8 +76,16 @@ struct ParallelTests {
 private final class Counter: @unchecked Sendable {
     private var count = 0
     private let lock = NSLock()
-    func add() { lock.lock(); count += 1; lock.unlock() }
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+    func add() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
 }
 
 @Suite("Diagnostics")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GongbuCore
 
 @Suite("Text decoding")
@@ -37,11 +38,11 @@ struct TextDecodingTests {
     }
 
     @Test(arguments: [
-        ([0xC0, 0x80] as [UInt8], 0),          // overlong NUL
-        ([0x61, 0xED, 0xA0, 0x80], 1),         // UTF-16 surrogate
-        ([0x61, 0x62, 0xE0, 0x80], 2),         // truncated: the lead byte is reported
-        ([0xF4, 0x90, 0x80, 0x80], 0),         // above U+10FFFF
-        ([0x61, 0xEA, 0xB0], 1),               // cut off at the end
+        ([0xC0, 0x80] as [UInt8], 0),  // overlong NUL
+        ([0x61, 0xED, 0xA0, 0x80], 1),  // UTF-16 surrogate
+        ([0x61, 0x62, 0xE0, 0x80], 2),  // truncated: the lead byte is reported
+        ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
+        ([0x61, 0xEA, 0xB0], 1),  // cut off at the end
     ])
     func findsInvalidSequences(bytes: [UInt8], offset: Int) {
         #expect(TextDecoding.firstInvalidUTF8Offset(bytes) == offset)

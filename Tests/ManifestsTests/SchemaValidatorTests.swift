@@ -1,5 +1,6 @@
 import GongbuCore
 import Testing
+
 @testable import Manifests
 
 @Suite("Schema checks")
@@ -9,26 +10,28 @@ struct SchemaValidatorTests {
     }
 
     @Test func stringReplicasIsATypeError() {
-        #expect(issues(deployment(replicas: "\"3\"")) == [
-            "6:13 error schema spec.replicas: expected an integer, found a string \"3\"; remove the quotes",
-        ])
+        #expect(
+            issues(deployment(replicas: "\"3\"")) == [
+                "6:13 error schema spec.replicas: expected an integer, found a string \"3\"; remove the quotes"
+            ])
     }
 
     @Test func typoedFieldGetsASuggestion() {
         let yaml = """
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: p
-        spec:
-          contianers:
-            - name: a
-              image: nginx
-        """
-        #expect(issues(yaml) == [
-            "5:1 error schema spec: missing required field 'containers'",
-            "6:3 error schema spec.contianers: unknown field 'contianers' (did you mean 'containers'?)",
-        ])
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+            spec:
+              contianers:
+                - name: a
+                  image: nginx
+            """
+        #expect(
+            issues(yaml) == [
+                "5:1 error schema spec: missing required field 'containers'",
+                "6:3 error schema spec.contianers: unknown field 'contianers' (did you mean 'containers'?)",
+            ])
     }
 
     @Test func nonStrictModeMakesUnknownFieldsWarnings() {
@@ -39,15 +42,16 @@ struct SchemaValidatorTests {
 
     @Test(arguments: [
         ("containerPort: 8080", nil),
-        ("containerPort: 80.0", nil),                    // JSON Schema counts 80.0 as an integer
+        ("containerPort: 80.0", nil),  // JSON Schema counts 80.0 as an integer
         ("containerPort: \"80\"", "expected an integer, found a string \"80\"; remove the quotes"),
-        ("containerPort: 0x50", nil),                    // YAML 1.1 hex
+        ("containerPort: 0x50", nil),  // YAML 1.1 hex
         ("containerPort: yes", "expected an integer, found a boolean (true)"),
         ("containerPort: ~", "must not be null"),
         ("containerPort: [80]", "expected an integer, found a list"),
     ])
     func integerFields(line: String, expected: String?) {
-        let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: b\n      ports:\n        - \(line)\n"
+        let yaml =
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: b\n      ports:\n        - \(line)\n"
         let found = issues(yaml).filter { $0.contains(" schema ") }
         if let expected {
             #expect(found.count == 1)
@@ -60,7 +64,7 @@ struct SchemaValidatorTests {
     @Test(arguments: [
         ("targetPort: 8080", true),
         ("targetPort: http", true),
-        ("targetPort: ~", false),          // null matches both branches of int-or-string
+        ("targetPort: ~", false),  // null matches both branches of int-or-string
         ("targetPort: 1.5", false),
         ("targetPort: true", false),
     ])
@@ -74,11 +78,12 @@ struct SchemaValidatorTests {
         ("value: 2024-01-01", "expected a string, found a date (2024-01-01); quote it (\"2024-01-01\") to keep it as text"),
         ("value: 8080", "expected a string, found an integer (8080); quote it to keep it as text"),
         ("value: \"yes\"", nil),
-        ("value: 1e3", nil),              // not a number in YAML 1.1 (no dot)
+        ("value: 1e3", nil),  // not a number in YAML 1.1 (no dot)
         ("value: 1.2.3", nil),
     ])
     func yaml11Scalars(line: String, expected: String?) {
-        let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: b\n      env:\n        - name: X\n          \(line)\n"
+        let yaml =
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: b\n      env:\n        - name: X\n          \(line)\n"
         let found = issues(yaml)
         if let expected {
             #expect(found == ["11:18 error schema spec.containers[0].env[0].value: \(expected)"])
@@ -88,25 +93,34 @@ struct SchemaValidatorTests {
     }
 
     @Test func quantitiesAcceptNumbersAndStrings() {
-        let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: b\n      resources:\n        requests:\n          cpu: 0.5\n          memory: 64Mi\n        limits:\n          cpu: \"1\"\n          memory: 128Mi\n"
+        let yaml =
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: b\n      resources:\n        requests:\n          cpu: 0.5\n          memory: 64Mi\n        limits:\n          cpu: \"1\"\n          memory: 128Mi\n"
         #expect(issues(yaml) == [])
     }
 
     @Test func unknownKindsAndRemovedAPIs() {
-        #expect(issues("apiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: x\n") == [
-            "2:7 error schema kind: unknown kind 'Deploymnet' in apps/v1 (did you mean 'Deployment'?)",
-        ])
-        #expect(issues("apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: x\n") == [
-            "1:13 error api-version apiVersion: Deployment is not served as extensions/v1beta1 in Kubernetes 1.37; use apps/v1",
-        ])
+        #expect(
+            issues("apiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: x\n") == [
+                "2:7 error schema kind: unknown kind 'Deploymnet' in apps/v1 (did you mean 'Deployment'?)"
+            ])
+        #expect(
+            issues("apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: x\n") == [
+                "1:13 error api-version apiVersion: Deployment is not served as extensions/v1beta1 in Kubernetes 1.37; use apps/v1"
+            ])
         // A custom resource cannot be checked: skipped, not an error.
-        let results = ManifestValidator.validate([ManifestSource(file: "c.yaml", text: "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\n")], options: ValidationOptions())
+        let results = ManifestValidator.validate(
+            [ManifestSource(file: "c.yaml", text: "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\n")],
+            options: ValidationOptions())
         #expect(results[0].documents[0].status == .skipped)
     }
 
     @Test func olderVersionsServeOlderAPIs() {
-        let cron = "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: \"*/5 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: a\n              image: b\n"
-        #expect(issues(cron, version: "1.25") == ["1:13 error api-version apiVersion: CronJob is not served as batch/v1beta1 in Kubernetes 1.25; use batch/v1"])
+        let cron =
+            "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: \"*/5 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: a\n              image: b\n"
+        #expect(
+            issues(cron, version: "1.25") == [
+                "1:13 error api-version apiVersion: CronJob is not served as batch/v1beta1 in Kubernetes 1.25; use batch/v1"
+            ])
         #expect(KubernetesSchema.shared.resolveVersion("1.31.4") == "1.31")
         #expect(KubernetesSchema.shared.resolveVersion("v1.99") == KubernetesSchema.shared.newestVersion)
         #expect(KubernetesSchema.shared.resolveVersion("1.2") == nil)
@@ -114,16 +128,21 @@ struct SchemaValidatorTests {
     }
 
     @Test func listsValidateEachItem() {
-        let yaml = "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: ok\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: Bad_Name\n"
-        #expect(issues(yaml) == ["11:13 error name items[1].metadata.name: ConfigMap name 'Bad_Name' is not a valid DNS-1123 subdomain: it must be lower case ('B' is upper case)"])
+        let yaml =
+            "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: ok\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: Bad_Name\n"
+        #expect(
+            issues(yaml) == [
+                "11:13 error name items[1].metadata.name: ConfigMap name 'Bad_Name' is not a valid DNS-1123 subdomain: it must be lower case ('B' is upper case)"
+            ])
     }
 }
 
 @Suite("YAML hazards")
 struct YAMLHazardTests {
     @Test func syntaxErrorsArePositioned() {
-        let results = ManifestValidator.validate([ManifestSource(file: "n.md", firstLine: 10, columnOffset: 2, text: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n")],
-                                                 options: ValidationOptions())
+        let results = ManifestValidator.validate(
+            [ManifestSource(file: "n.md", firstLine: 10, columnOffset: 2, text: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n")],
+            options: ValidationOptions())
         let issue = results[0].documents[0].issues[0]
         #expect(issue.rule == "yaml")
         #expect(issue.line == 14)
@@ -132,34 +151,49 @@ struct YAMLHazardTests {
 
     @Test func aliasBombsStop() {
         var yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\n  labels:\n    a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for level in 1...8 { yaml += "    a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for level in 1...8 {
+            yaml += "    a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
         let found = issues(yaml)
         #expect(found.count == 1)
         #expect(found[0].contains("more than 200000 values"))
     }
 
     @Test func deepNestingStops() {
-        let yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        let yaml =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata: " + String(repeating: "[", count: 5000)
+            + String(repeating: "]", count: 5000)
         #expect(issues(yaml).first?.contains("nests deeper than the limit of 100 levels") == true)
     }
 
     @Test func hugeDocumentsStop() {
-        let yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  x: \"" + String(repeating: "a", count: 4 * 1024 * 1024) + "\"\n"
+        let yaml =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  x: \"" + String(repeating: "a", count: 4 * 1024 * 1024)
+            + "\"\n"
         #expect(issues(yaml).first?.contains("more than the limit of 3145728 bytes") == true)
     }
 
     @Test func duplicateKeysAreErrors() {
-        #expect(issues("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n").first?.contains("duplicate key 'name'") == true)
+        #expect(
+            issues("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n").first?.contains("duplicate key 'name'") == true)
     }
 
     @Test func mergeKeysAreApplied() {
-        let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - &base\n      name: a\n      image: b\n    - <<: *base\n      name: c\n"
+        let yaml =
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - &base\n      name: a\n      image: b\n    - <<: *base\n      name: c\n"
         #expect(issues(yaml) == [])
     }
 
     @Test func multiDocumentStreamsAreNumbered() {
-        let results = ManifestValidator.validate([ManifestSource(file: "m.yaml", text: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: B\n")],
-                                                 options: ValidationOptions())
+        let results = ManifestValidator.validate(
+            [
+                ManifestSource(
+                    file: "m.yaml",
+                    text:
+                        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: B\n"
+                )
+            ],
+            options: ValidationOptions())
         #expect(results[0].documents.map(\.document) == [1, 3])
         #expect(results[0].documents.map(\.line) == [1, 7])
         #expect(results[0].documents.map(\.status) == [.valid, .invalid])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Markdown
 
 @Suite("cmark wrapper")
@@ -27,7 +28,8 @@ struct MarkdownDocumentTests {
     }
 
     @Test func safeModeDropsRawHTMLAndDangerousURLs() {
-        let markdown = "<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](JAVASCRIPT:alert(1)) <b onclick=\"x\">b</b>\n\n![i](vbscript:x)\n"
+        let markdown =
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](JAVASCRIPT:alert(1)) <b onclick=\"x\">b</b>\n\n![i](vbscript:x)\n"
         let html = MarkdownDocument(parsing: markdown).renderHTML()
         #expect(!html.contains("<script"))
         #expect(!html.lowercased().contains("javascript:"))
@@ -91,18 +93,22 @@ struct HeadingTests {
         #expect(headings.map(\.level) == [2, 2, 3, 2, 2])
         #expect(headings[2].text == "실습 🚀")
         let html = document.renderHTML()
-        #expect(html.hasPrefix("<h2 id=\"파드-만들기\">파드 만들기<a class=\"heading-anchor\" href=\"#%ED%8C%8C%EB%93%9C-%EB%A7%8C%EB%93%A4%EA%B8%B0\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n"))
+        #expect(
+            html.hasPrefix(
+                "<h2 id=\"파드-만들기\">파드 만들기<a class=\"heading-anchor\" href=\"#%ED%8C%8C%EB%93%9C-%EB%A7%8C%EB%93%A4%EA%B8%B0\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n"
+            ))
     }
 
     /// Repeats number on from the last number their base used, skipping ids taken by literal
     /// headings (`파드-2`) and reserved ids, exactly as a walk from 1 would.
-    @Test(arguments: [
-        (["파드", "파드", "파드"], [], ["파드", "파드-1", "파드-2"]),
-        (["파드-2", "파드", "파드", "파드", "파드"], [], ["파드-2", "파드", "파드-1", "파드-3", "파드-4"]),
-        (["파드", "파드", "파드-1"], [], ["파드", "파드-1", "파드-1-1"]),
-        (["toc", "toc"], ["toc", "toc-1"], ["toc-2", "toc-3"]),
-        (["🚀", "✨", "섹션"], [], ["section", "section-1", "섹션"]),
-    ] as [([String], [String], [String])])
+    @Test(
+        arguments: [
+            (["파드", "파드", "파드"], [], ["파드", "파드-1", "파드-2"]),
+            (["파드-2", "파드", "파드", "파드", "파드"], [], ["파드-2", "파드", "파드-1", "파드-3", "파드-4"]),
+            (["파드", "파드", "파드-1"], [], ["파드", "파드-1", "파드-1-1"]),
+            (["toc", "toc"], ["toc", "toc-1"], ["toc-2", "toc-3"]),
+            (["🚀", "✨", "섹션"], [], ["section", "section-1", "섹션"]),
+        ] as [([String], [String], [String])])
     func repeatedHeadingIDs(texts: [String], reserved: [String], expected: [String]) {
         var ids = HeadingAnchors.UniqueIDs(used: Set(reserved))
         #expect(texts.map { ids.make(for: $0) } == expected)
@@ -126,7 +132,10 @@ struct HeadingTests {
         let html = document.renderHTML()
         #expect(!html.contains("onerror"))
         // The tag is dropped before the id is made, so only the text names the heading.
-        #expect(html == "<h2 id=\"제목\"><!-- raw HTML omitted --> 제목<a class=\"heading-anchor\" href=\"#%EC%A0%9C%EB%AA%A9\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n")
+        #expect(
+            html
+                == "<h2 id=\"제목\"><!-- raw HTML omitted --> 제목<a class=\"heading-anchor\" href=\"#%EC%A0%9C%EB%AA%A9\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n"
+        )
     }
 
     @Test func leadingTitleAndFirstLine() {

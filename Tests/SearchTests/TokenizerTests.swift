@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Search
 
 @Suite("Search text")
@@ -43,8 +44,12 @@ struct TokenizerTests {
 
     @Test func indexFilesRoundTrip() throws {
         let documents = [
-            SearchDocument(kind: .concept, id: "pod", title: "파드 (Pod)", url: "concepts/pod/", source: "g/pod.md", summary: "단위", aliases: ["파드", "Pod"], concepts: ["pod": 1]),
-            SearchDocument(kind: .note, id: "n", title: "파드 공부", url: "notes/n/", source: "n.md", summary: "요약", tags: ["쿠버"], body: "Pod은 작다", concepts: ["pod": 2]),
+            SearchDocument(
+                kind: .concept, id: "pod", title: "파드 (Pod)", url: "concepts/pod/", source: "g/pod.md", summary: "단위",
+                aliases: ["파드", "Pod"], concepts: ["pod": 1]),
+            SearchDocument(
+                kind: .note, id: "n", title: "파드 공부", url: "notes/n/", source: "n.md", summary: "요약", tags: ["쿠버"], body: "Pod은 작다",
+                concepts: ["pod": 2]),
         ]
         let index = IndexBuilder.build(documents)
         let fs = InMemoryFileSystemForTests()
@@ -64,8 +69,9 @@ struct TokenizerTests {
 
     @Test func termShardsParseLikeJSON() throws {
         let documents = (0..<40).map { number in
-            SearchDocument(kind: .note, id: "n\(number)", title: "노트 \(number)", url: "notes/n\(number)/", source: "n\(number).md", summary: "",
-                           body: "파드를 \(number)번 만든다 Deployment \"quoted\" back\\slash", concepts: [:])
+            SearchDocument(
+                kind: .note, id: "n\(number)", title: "노트 \(number)", url: "notes/n\(number)/", source: "n\(number).md", summary: "",
+                body: "파드를 \(number)번 만든다 Deployment \"quoted\" back\\slash", concepts: [:])
         }
         let index = IndexBuilder.build(documents)
         let layout = IndexFiles.layout(index)
@@ -92,7 +98,8 @@ struct TokenizerTests {
         #expect(escapedKeys == 0)
         #expect(shards == layout.termShards.count && shards > 0)
         // A term with characters JSON escapes is read through the JSONDecoder fallback.
-        let odd = SearchIndex(documents: [documents[0]], lengths: [1], concepts: [], postings: ["a\"b\\c<": [Posting(document: 0, frequency: 2)]])
+        let odd = SearchIndex(
+            documents: [documents[0]], lengths: [1], concepts: [], postings: ["a\"b\\c<": [Posting(document: 0, frequency: 2)]])
         let fs = InMemoryFileSystemForTests()
         for file in IndexFiles.files(odd) { try fs.write(file.path, file.text) }
         let text = IndexFiles.files(odd).first { $0.path.contains("terms-") }!.text

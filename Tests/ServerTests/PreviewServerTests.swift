@@ -3,6 +3,7 @@ import Foundation
 import GongbuCore
 import GongbuTestSupport
 import Testing
+
 @testable import Server
 
 @Suite("Preview server", .serialized)
@@ -21,9 +22,13 @@ struct PreviewServerTests {
             try LocalFileSystem().writeString("body{}", to: work + "/site/templates/assets/extra.css")
             try LocalFileSystem().writeString("apiVersion: v1\nkind: ConfigMap\n", to: work + "/site/content/notes/files/sample.yaml")
             var port = 0
-            for candidate in 40000...40400 where PreviewServer.isFree(host: "127.0.0.1", port: candidate) { port = candidate; break }
+            for candidate in 40000...40400 where PreviewServer.isFree(host: "127.0.0.1", port: candidate) {
+                port = candidate
+                break
+            }
             self.port = port
-            let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: work + "/site", outputRoot: work + "/site/public", homeDirectory: "/nonexistent")
+            let options = BuildOptions(
+                fileSystem: LocalFileSystem(), sourceRoot: work + "/site", outputRoot: work + "/site/public", homeDirectory: "/nonexistent")
             let server = PreviewServer(options: options, generatorVersion: "test", host: "127.0.0.1", port: port, log: { _ in })
             self.server = server
             let first = server.build.rebuildAll()
@@ -46,7 +51,9 @@ struct PreviewServerTests {
         let fs = LocalFileSystem()
         if fs.kind(of: source) == .directory {
             try fs.createDirectory(at: destination)
-            for name in try fs.contentsOfDirectory(at: source) where name != "expected" { try copy(source + "/" + name, to: destination + "/" + name) }
+            for name in try fs.contentsOfDirectory(at: source) where name != "expected" {
+                try copy(source + "/" + name, to: destination + "/" + name)
+            }
         } else {
             try fs.writeFile(try fs.readFile(at: source), to: destination)
         }
@@ -65,9 +72,11 @@ struct PreviewServerTests {
         #expect(note.body.contains("data-concept=\"pod\""))
         #expect(await http.request("/notes/pods").status == 301)
         #expect(await http.request("/notes/pods").headers["location"] == "/notes/pods/")
-        for (path, type) in [("/assets/gongbu.css", "text/css; charset=utf-8"), ("/assets/search.js", "text/javascript; charset=utf-8"),
-                             ("/graph.json", "application/json; charset=utf-8"), ("/sitemap.xml", "application/xml; charset=utf-8"),
-                             ("/notes/files/sample.yaml", "application/yaml; charset=utf-8"), ("/assets/extra.css", "text/css; charset=utf-8")] {
+        for (path, type) in [
+            ("/assets/gongbu.css", "text/css; charset=utf-8"), ("/assets/search.js", "text/javascript; charset=utf-8"),
+            ("/graph.json", "application/json; charset=utf-8"), ("/sitemap.xml", "application/xml; charset=utf-8"),
+            ("/notes/files/sample.yaml", "application/yaml; charset=utf-8"), ("/assets/extra.css", "text/css; charset=utf-8"),
+        ] {
             let response = await http.request(path)
             #expect(response.status == 200, "\(path)")
             #expect(response.headers["content-type"] == type, "\(path)")

@@ -1,5 +1,6 @@
 import GongbuTestSupport
 import Testing
+
 @testable import Site
 
 @Suite("Active content scan")
@@ -44,7 +45,8 @@ struct ActiveContentScanTests {
 
     /// A script's text is not read as tags, and the scan ends on unterminated input.
     @Test func rawTextAndTruncatedInput() {
-        let findings = ActiveContentScan.findings(inHTML: "<script src=\"assets/gongbu.js\">var s = '<img src=x onerror=alert(1)>'</script>")
+        let findings = ActiveContentScan.findings(
+            inHTML: "<script src=\"assets/gongbu.js\">var s = '<img src=x onerror=alert(1)>'</script>")
         #expect(findings.isEmpty)
         #expect(ActiveContentScan.findings(inHTML: "<a href=\"javascript:").count == 1)
         #expect(ActiveContentScan.findings(inHTML: "<").isEmpty)

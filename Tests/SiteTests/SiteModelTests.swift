@@ -2,22 +2,26 @@ import Analysis
 import Content
 import GongbuCore
 import Testing
+
 @testable import Site
 
 @Suite("Site model and feeds")
 struct SiteModelTests {
     func note(_ slug: String, date: String?, tags: [String], title: String? = nil, html: String = "<p>x</p>") -> NotePage {
-        NotePage(slug: slug, title: title ?? slug, summary: "요약 <b>", date: date.flatMap { NoteDate.parse($0).date }, lastModified: nil,
-                 tagNames: tags, categories: [], source: "content/\(slug).md", bodyHTML: html, headings: [],
-                 showTableOfContents: false, aliases: [], params: [])
+        NotePage(
+            slug: slug, title: title ?? slug, summary: "요약 <b>", date: date.flatMap { NoteDate.parse($0).date }, lastModified: nil,
+            tagNames: tags, categories: [], source: "content/\(slug).md", bodyHTML: html, headings: [],
+            showTableOfContents: false, aliases: [], params: [])
     }
 
     @Test func ordersNotesNewestFirstAndMergesTagSpellings() {
-        let model = SiteModel(config: SiteConfig(), notes: [
-            note("old", date: "2023-01-01", tags: ["Kubernetes"]),
-            note("undated", date: nil, tags: ["kubernetes", "도커"]),
-            note("new", date: "2024-05-01", tags: ["kubernetes"]),
-        ], staticFiles: [])
+        let model = SiteModel(
+            config: SiteConfig(),
+            notes: [
+                note("old", date: "2023-01-01", tags: ["Kubernetes"]),
+                note("undated", date: nil, tags: ["kubernetes", "도커"]),
+                note("new", date: "2024-05-01", tags: ["kubernetes"]),
+            ], staticFiles: [])
         #expect(model.notes.map(\.slug) == ["new", "old", "undated"])
         #expect(model.tags.map(\.tag.name) == ["kubernetes", "도커"])
         #expect(model.tags[0].noteIndices == [0, 1, 2])
@@ -28,7 +32,10 @@ struct SiteModelTests {
         var config = SiteConfig()
         config.baseURL = "https://example.org/"
         config.title = "A & B"
-        let model = SiteModel(config: config, notes: [note("p", date: "2024-03-02T10:00:00+09:00", tags: [], title: "</title><x>", html: "<a href=\"../../x/\">x</a>")], staticFiles: [])
+        let model = SiteModel(
+            config: config,
+            notes: [note("p", date: "2024-03-02T10:00:00+09:00", tags: [], title: "</title><x>", html: "<a href=\"../../x/\">x</a>")],
+            staticFiles: [])
         let atom = Feeds.atom(model, urls: SiteURLs(baseURL: config.baseURL))
         #expect(atom.contains("<title>A &amp; B</title>"))
         #expect(atom.contains("<title>&lt;/title&gt;&lt;x&gt;</title>"))

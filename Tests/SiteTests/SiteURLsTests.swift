@@ -1,6 +1,7 @@
 import Content
 import Testing
 import Write
+
 @testable import Site
 
 @Suite("Site URLs")
@@ -54,10 +55,11 @@ struct OutputFileTests {
             OutputFile(path: "notes/A/index.html", text: "2", origin: "alias '/notes/A/' of content/b.md"),
             OutputFile(path: "../escape", text: "3", origin: "content/c.md"),
         ])
-        #expect(diagnostics.map(\.message) == [
-            "alias '/notes/A/' of content/b.md and content/a.md would both be written to notes/A/index.html",
-            "cannot write '../escape' from content/c.md: '..' segment in path",
-        ])
+        #expect(
+            diagnostics.map(\.message) == [
+                "alias '/notes/A/' of content/b.md and content/a.md would both be written to notes/A/index.html",
+                "cannot write '../escape' from content/c.md: '..' segment in path",
+            ])
     }
 
     @Test(arguments: [

@@ -2,6 +2,7 @@ import Foundation
 import GongbuCore
 import GongbuTestSupport
 import Testing
+
 @testable import Site
 
 @Suite("Theme")
@@ -42,7 +43,8 @@ struct ThemeTests {
         #expect(diagnostics.count == 1)
         #expect(diagnostics[0].location?.file == "templates/tag.mustache")
         #expect(diagnostics[0].message == "template syntax: a section {{#…}} is never closed")
-        #expect(theme.assets["extra.css"] == .file(absolutePath: "/s/templates/assets/extra.css", displayPath: "templates/assets/extra.css"))
+        #expect(
+            theme.assets["extra.css"] == .file(absolutePath: "/s/templates/assets/extra.css", displayPath: "templates/assets/extra.css"))
         #expect(theme.library.getTemplate(named: "tag") != nil)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GongbuCore
 import Testing
+
 @testable import Write
 
 @Suite("Output writer")
@@ -28,12 +29,15 @@ struct OutputWriterTests {
 
     @Test func updatesTheSpareInPlace() throws {
         let writer = OutputWriter(fileSystem: fs, outputRoot: "/site/public")
-        _ = try writer.write([OutputFile(path: "a/index.html", text: "1", origin: "t"), OutputFile(path: "gone/x.html", text: "x", origin: "t")])
+        _ = try writer.write([
+            OutputFile(path: "a/index.html", text: "1", origin: "t"), OutputFile(path: "gone/x.html", text: "x", origin: "t"),
+        ])
         _ = try writer.write([OutputFile(path: "a/index.html", text: "2", origin: "t")])
         // The third build starts from the first one's tree: "gone" must go, "a" must change,
         // and a file that became a folder (and back) must work.
         _ = try writer.write([OutputFile(path: "a/index.html", text: "3", origin: "t"), OutputFile(path: "b", text: "file", origin: "t")])
-        #expect(fs.textFiles(under: "/site/public") == ["a/index.html": "3", "b": "file", OutputWriter.markerName: OutputWriter.markerText])
+        #expect(
+            fs.textFiles(under: "/site/public") == ["a/index.html": "3", "b": "file", OutputWriter.markerName: OutputWriter.markerText])
         _ = try writer.write([OutputFile(path: "b/index.html", text: "folder", origin: "t")])
         #expect(fs.textFiles(under: "/site/public") == ["b/index.html": "folder", OutputWriter.markerName: OutputWriter.markerText])
         #expect(try fs.contentsOfDirectory(at: "/site").sorted() == [".public.gongbu-spare", "public"])

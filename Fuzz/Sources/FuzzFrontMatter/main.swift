@@ -1,6 +1,6 @@
-import FuzzSupport
-import Foundation
 import Content
+import Foundation
+import FuzzSupport
 import GongbuCore
 
 /// Any bytes as a note file: decoding, the front matter split, YAML with its limits, and the
@@ -11,7 +11,8 @@ func fuzzFrontMatter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let decoded = try? TextDecoding.decode(bytes) else { return 0 }
     let (document, _) = SourceDocument.parse(text: decoded.text, path: "content/notes/fuzz.md", contentPath: "notes/fuzz.md")
     let (note, _) = ContentLoader.makeNote(document)
-    precondition(!note.slug.contains("/") && !note.slug.contains("..") && !note.slug.contains("\\"), "slug escapes its folder: \(note.slug)")
+    precondition(
+        !note.slug.contains("/") && !note.slug.contains("..") && !note.slug.contains("\\"), "slug escapes its folder: \(note.slug)")
     _ = SiteConfig.read(decoded.text, file: "gongbu.yml")
     return 0
 }
