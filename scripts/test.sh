@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The whole test suite: unit, golden-file and end-to-end tests (Swift Testing), then the
-# real-browser test of the site's search box (installs Chromium and Selenium when missing).
+# The whole test suite: the formatting check, unit, golden-file and end-to-end tests (Swift
+# Testing), then the real-browser test of the site's search box (installs Chromium and
+# Selenium when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+bash scripts/format.sh --check
 scripts/ensure-libcmark.sh
 swift test
 swift build --product gongbu
