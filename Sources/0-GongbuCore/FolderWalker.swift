@@ -41,6 +41,9 @@ public struct FolderWalker {
     public var withDates = false
     /// Also list the folders entered (for watching them).
     public var collectFolders = false
+    /// Leaves out entries the source's own rules exclude: called with the entry's path relative
+    /// to `boundary` and whether it is a folder.
+    public var skip: ((_ relative: String, _ isDirectory: Bool) -> Bool)?
     public private(set) var diagnostics: [Diagnostic] = []
     /// Folders entered, by logical path, when `collectFolders` is set.
     public private(set) var folders: [String] = []
@@ -88,6 +91,7 @@ public struct FolderWalker {
             let logicalChild = Path.join(logical, TextDecoding.nfc(entry.name))
             let realChild = Path.join(real, entry.name)
             if isExcluded(logicalChild, realChild) { continue }
+            if let skip, skip(Path.relative(logicalChild, to: boundary), entry.kind == .directory) { continue }
             switch entry.kind {
             case .file?:
                 files.append(WalkedFile(logicalPath: logicalChild, readPath: realChild, modified: entry.modified))

@@ -1,14 +1,17 @@
 /// URL- and file-system-safe names for notes and tags.
 ///
-/// Rules: ASCII letters are lower-cased; runs of whitespace become one '-'; letters of any
-/// script (Hangul included), digits, '-' and '_' are kept; everything else is dropped. A slug can
-/// therefore never contain '/', '\\', '.', NUL or any character a file system treats specially.
+/// Rules: ASCII letters are lower-cased; letters of any script (Hangul included), digits, '-'
+/// and '_' are kept; runs of whitespace and of punctuation that separates words (brackets,
+/// slashes, dots, commas, colons …) become one '-', so `Adapter Pattern(어댑터)` is
+/// `adapter-pattern-어댑터` and the words stay apart; quotes and other symbols are dropped
+/// (`don't` → `dont`). A slug can therefore never contain '/', '\\', '.', NUL or any character a
+/// file system treats specially.
 public enum Slug {
     public static func make(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var pendingDash = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.properties.isWhitespace || separators.contains(scalar) {
                 pendingDash = !scalars.isEmpty
                 continue
             }
@@ -25,6 +28,12 @@ public enum Slug {
         if reservedNames.contains(slug) { slug += "_" }
         return slug
     }
+
+    /// Punctuation that stands between words.
+    static let separators: Set<Unicode.Scalar> = [
+        "(", ")", "[", "]", "{", "}", "<", ">", "/", "\\", "|", ".", ",", ":", ";", "!", "?", "&", "+", "=", "~", "·", "、", "。",
+        "（", "）", "「", "」", "『", "』", "【", "】", "《", "》", "〈", "〉", "，", "：", "；", "！", "？",
+    ]
 
     private static func keep(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value

@@ -13,6 +13,8 @@ public struct LoadedContent: Sendable {
     /// source folder is itself a plain folder of notes).
     public var contentFolder: String
     public var diagnostics: [Diagnostic]
+    /// What kind of folder the source is, and its tool's rules.
+    public var profile: SourceProfile
 }
 
 /// Stage 1 of the pipeline: finds and reads the source files.
@@ -27,12 +29,17 @@ public struct ContentLoader: Sendable {
     /// Never read from (it may sit inside the source folder).
     public var excludedPaths: [String]
     public var includeDrafts: Bool
+    /// The kind of folder and its tool's rules (`SourceProfile.detect`).
+    public var profile: SourceProfile
+    /// Problems reading the tool's own config.
+    public var profileDiagnostics: [Diagnostic]
 
     public init(fileSystem: any FileSystem, sourceRoot: String, excludedPaths: [String] = [], includeDrafts: Bool = false) {
         self.fileSystem = fileSystem
         self.sourceRoot = Path.normalize(sourceRoot)
         self.excludedPaths = excludedPaths.map(Path.normalize)
         self.includeDrafts = includeDrafts
+        (profile, profileDiagnostics) = SourceProfile.detect(fileSystem: fileSystem, sourceRoot: self.sourceRoot)
     }
 
     public static let glossaryFolder = SourceLayout.glossaryFolder
@@ -42,20 +49,21 @@ public struct ContentLoader: Sendable {
     /// has (the preview server checks slugs itself, every time its set of notes changes).
     public func load(checkSlugs: Bool = true) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
-        let (config, configDiagnostics) = loadConfig()
+        var (config, configDiagnostics) = loadConfig()
         diagnostics += configDiagnostics
-
-        let contentRoot: String
-        let contentFolder: String
-        let candidate = Path.join(sourceRoot, SourceLayout.contentFolder)
-        if fileSystem.isDirectory(candidate) {
-            contentRoot = candidate
-            contentFolder = SourceLayout.contentFolder
-        } else {
-            contentRoot = sourceRoot
-            contentFolder = "."
+        config.sourceKind = profile.kind
+        if fileSystem.kind(of: Path.join(sourceRoot, SiteConfig.fileName)) == nil {
+            // No gongbu.yml: the source tool's own config names the site.
+            if let title = profile.title, !title.isEmpty { config.title = title }
+            if let base = profile.baseURL, !base.isEmpty { config.baseURL = base.hasSuffix("/") ? base : base + "/" }
+            if let language = profile.language, !language.isEmpty { config.language = language }
         }
 
+        diagnostics += profileDiagnostics
+        let contentRoot = self.contentRoot
+        let contentFolder = profile.contentFolder
+        let profile = self.profile
+        let includeDrafts = self.includeDrafts
         var walker = FolderWalker(
             fileSystem: fileSystem, boundary: sourceRoot,
             excluded: excludedPaths
@@ -63,6 +71,7 @@ public struct ContentLoader: Sendable {
                     ? [
                         Path.join(sourceRoot, SourceLayout.templatesFolder), Path.join(sourceRoot, SiteConfig.fileName),
                     ] : []))
+        walker.skip = { relative, isDirectory in profile.excludes(relative, isDirectory: isDirectory, includeDrafts: includeDrafts) }
         let files = walker.files(under: contentRoot)
         diagnostics += walker.diagnostics
 
@@ -73,6 +82,9 @@ public struct ContentLoader: Sendable {
             let displayPath = Path.relative(file.logicalPath, to: sourceRoot)
             if Self.markdownExtensions.contains(Path.fileExtension(file.logicalPath)) {
                 markdown.append(file)
+            } else if profile.skipLiquidPages, isLiquidPage(file) {
+                // A theme's page (HTML with front matter): gongbu renders with its own theme.
+                continue
             } else {
                 staticFiles.append(StaticFile(path: displayPath, contentPath: contentPath, absolutePath: file.readPath))
             }
@@ -80,7 +92,7 @@ public struct ContentLoader: Sendable {
 
         // Read, decode and parse front matter on all cores.
         let parsed = markdown.concurrentMap { file in
-            readDocument(file, contentRoot: contentRoot, isGlossaryFolder: contentFolder == SourceLayout.contentFolder)
+            readDocument(file, contentRoot: contentRoot, isGlossaryFolder: hasGlossaryFolder)
         }
 
         var notes: [SourceNote] = []
@@ -92,7 +104,7 @@ public struct ContentLoader: Sendable {
                 glossary.append(document)
                 continue
             }
-            let (note, noteDiagnostics) = Self.makeNote(document)
+            let (note, noteDiagnostics) = Self.makeNote(document, folderPageNames: profile.folderPageNames)
             diagnostics += noteDiagnostics
             if note.metadata.draft && !includeDrafts { continue }
             notes.append(note)
@@ -101,7 +113,7 @@ public struct ContentLoader: Sendable {
 
         return LoadedContent(
             config: config, notes: notes, glossary: glossary, staticFiles: staticFiles,
-            contentFolder: contentFolder, diagnostics: diagnostics)
+            contentFolder: contentFolder, diagnostics: diagnostics, profile: profile)
     }
 
     /// Reads, decodes and splits one Markdown file. Runs concurrently with the others.
@@ -148,10 +160,22 @@ public struct ContentLoader: Sendable {
         return (document, isGlossary, diagnostics)
     }
 
-    /// The folder notes are read from: content/ when the source has it, else the source itself.
+    /// The folder notes are read from: content/ for a gongbu or Hugo site, the docs folder of
+    /// an MkDocs site, else the source itself.
     public var contentRoot: String {
-        let candidate = Path.join(sourceRoot, SourceLayout.contentFolder)
-        return fileSystem.isDirectory(candidate) ? candidate : sourceRoot
+        profile.contentFolder == "." ? sourceRoot : Path.join(sourceRoot, profile.contentFolder)
+    }
+
+    /// Concept entries live in content/glossary/ of a gongbu site (other tools' `glossary`
+    /// folders are notes like any other).
+    var hasGlossaryFolder: Bool { profile.kind == .gongbu && profile.contentFolder == SourceLayout.contentFolder }
+
+    /// Whether an HTML file starts with front matter (`---`): a Jekyll layout's page.
+    func isLiquidPage(_ file: WalkedFile) -> Bool {
+        guard Path.fileExtension(file.logicalPath).lowercased() == "html", let bytes = try? fileSystem.readFile(at: file.readPath) else {
+            return false
+        }
+        return bytes.starts(with: Array("---".utf8))
     }
 
     /// Reads one Markdown file again (for incremental rebuilds). Returns the note, or the
@@ -159,10 +183,10 @@ public struct ContentLoader: Sendable {
     public func loadFile(at absolutePath: String) -> (note: SourceNote?, glossary: SourceDocument?, diagnostics: [Diagnostic]) {
         let root = contentRoot
         let file = WalkedFile(logicalPath: absolutePath, readPath: absolutePath)
-        let (document, isGlossary, diagnostics) = readDocument(file, contentRoot: root, isGlossaryFolder: root != sourceRoot)
+        let (document, isGlossary, diagnostics) = readDocument(file, contentRoot: root, isGlossaryFolder: hasGlossaryFolder)
         guard let document else { return (nil, nil, diagnostics) }
         if isGlossary { return (nil, document, diagnostics) }
-        let (note, noteDiagnostics) = Self.makeNote(document)
+        let (note, noteDiagnostics) = Self.makeNote(document, folderPageNames: profile.folderPageNames)
         if note.metadata.draft && !includeDrafts { return (nil, nil, diagnostics + noteDiagnostics) }
         return (note, nil, diagnostics + noteDiagnostics)
     }
@@ -190,7 +214,9 @@ public struct ContentLoader: Sendable {
     }
 
     /// Typed metadata, slug, date and name title for one note.
-    public static func makeNote(_ document: SourceDocument) -> (SourceNote, [Diagnostic]) {
+    public static func makeNote(
+        _ document: SourceDocument, folderPageNames: Set<String> = ["readme", "index", "_index"]
+    ) -> (SourceNote, [Diagnostic]) {
         var (metadata, diagnostics) = NoteMetadata.read(
             document.frontMatter, file: document.path,
             lineOffset: document.frontMatterLineOffset)
@@ -200,17 +226,45 @@ public struct ContentLoader: Sendable {
             stem = jekyll.rest
             date = date ?? jekyll.date
         }
-        let source = metadata.slug ?? stem
-        var slug = Slug.make(source)
-        if slug.isEmpty {
-            slug = Slug.fallback(for: document.contentPath, prefix: "note")
-            diagnostics.append(
-                .warning(
-                    "'\(source)' has no letters or digits to make a URL from; the note is published as '\(slug)' (set 'slug:' in the front matter to choose)",
-                    at: SourceLocation(file: document.path), rule: "slug"))
-        }
+        let (slug, pathDiagnostics) = sitePath(of: document, metadata: metadata, stem: stem, folderPageNames: folderPageNames)
+        diagnostics += pathDiagnostics
         metadata.date = date
         return (SourceNote(document: document, metadata: metadata, slug: slug, date: date, nameTitle: stem), diagnostics)
+    }
+
+    /// Where a note's page lives, as a site path without slashes at either end
+    /// (`k8s-basic/section-04/service`): its folders under the content folder, then its file
+    /// name as a slug (`slug:` in the front matter replaces that last segment). `README.md`,
+    /// `index.md` and `_index.md` are their folder's page; `url:` or `permalink:` give the whole
+    /// path. The content folder's own index page is the home page's introduction ("").
+    static func sitePath(
+        of document: SourceDocument, metadata: NoteMetadata, stem: String, folderPageNames: Set<String>
+    ) -> (String, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func segment(_ text: String, fallbackFor: String) -> String {
+            let slug = Slug.make(text)
+            return slug.isEmpty ? Slug.fallback(for: fallbackFor, prefix: "note") : slug
+        }
+        if let url = metadata.url {
+            let segments = url.split(separator: "/").map(String.init).filter { $0 != "." && $0 != ".." && !$0.isEmpty }
+            let path = segments.map { segment($0, fallbackFor: url) }.joined(separator: "/")
+            if !segments.isEmpty || url.trimmingCharacters(in: .whitespaces) == "/" { return (path, []) }
+        }
+        let folder = Path.parent(of: document.contentPath)
+        let folders = folder == "." ? [] : folder.split(separator: "/").map { segment(String($0), fallbackFor: folder) }
+        if metadata.slug == nil, folderPageNames.contains(stem.lowercased()) {
+            return (folders.joined(separator: "/"), [])
+        }
+        let source = metadata.slug ?? stem
+        var last = Slug.make(source)
+        if last.isEmpty {
+            last = Slug.fallback(for: document.contentPath, prefix: "note")
+            diagnostics.append(
+                .warning(
+                    "'\(source)' has no letters or digits to make a URL from; the note is published as '\(last)' (set 'slug:' in the front matter to choose)",
+                    at: SourceLocation(file: document.path), rule: "slug"))
+        }
+        return ((folders + [last]).joined(separator: "/"), diagnostics)
     }
 
     /// Two notes with one slug would overwrite each other's page: an error naming both files.
@@ -222,7 +276,7 @@ public struct ContentLoader: Sendable {
             if let other = firstBySlug[note.slug] {
                 diagnostics.append(
                     .error(
-                        "note slug '\(note.slug)' is already used by \(other); both would be published at notes/\(note.slug)/ (set a different 'slug:' in one of them)",
+                        "\(other) and this note would both be published at \(note.slug.isEmpty ? "the home page" : note.slug + "/") (set a different 'slug:' or 'url:' in one of them)",
                         at: SourceLocation(file: note.path), rule: "slug"))
                 return true
             }

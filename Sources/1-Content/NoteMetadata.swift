@@ -10,6 +10,9 @@ public struct NoteMetadata: Sendable, Hashable {
     public var draft = false
     public var summary: String?
     public var slug: String?
+    /// The whole site path of the note's page (`url:` or `permalink:`), replacing the path
+    /// its file would give it.
+    public var url: String?
     /// Old URLs (site-relative paths) that should redirect to this note.
     public var aliases: [String] = []
     public var toc: Bool?
@@ -21,7 +24,7 @@ public struct NoteMetadata: Sendable, Hashable {
     /// Keys with a meaning, and the aliases Jekyll and Hugo use for them.
     static let knownKeys: Set<String> = [
         "title", "date", "lastmod", "last_modified_at", "tags", "tag", "categories", "category",
-        "draft", "summary", "description", "slug", "aliases", "toc",
+        "draft", "summary", "description", "slug", "aliases", "toc", "url", "permalink",
     ]
 
     /// Reads typed fields from a front matter mapping. Wrong types are warnings with a safe
@@ -126,6 +129,7 @@ public struct NoteMetadata: Sendable, Hashable {
             case "summary": metadata.summary = text().map(clean)
             case "description": metadata.summary = metadata.summary ?? text().map(clean)
             case "slug": metadata.slug = text()
+            case "url", "permalink": metadata.url = text()
             case "aliases": metadata.aliases = list()
             case "toc": metadata.toc = bool()
             default: metadata.params.append(entry)

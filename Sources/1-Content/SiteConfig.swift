@@ -20,6 +20,11 @@ public struct SiteConfig: Sendable, Hashable {
     public var kubernetesVersion: String?
     /// Reject unknown manifest fields (the default) or only warn.
     public var strictManifests = true
+    /// Problems in manifest examples fail the build (`strict: true`, or `gongbu build --strict`);
+    /// by default they are warnings, shown on the page and counted in the summary.
+    public var strict = false
+    /// The kind of folder the site was read from (set by the loader, not a key of gongbu.yml).
+    public var sourceKind = SourceKind.gongbu
 
     public init() {}
 
@@ -27,7 +32,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     static let knownKeys = [
         "title", "baseURL", "baseurl", "base_url", "language", "languageCode", "lang", "author", "description",
-        "unsafe_html", "link_mode", "link_headings", "kubernetes_version", "strict_manifests",
+        "unsafe_html", "link_mode", "link_headings", "kubernetes_version", "strict_manifests", "strict",
     ]
 
     /// Reads the config text; unknown keys and wrong types are warnings.
@@ -92,6 +97,7 @@ public struct SiteConfig: Sendable, Hashable {
             case "unsafe_html": config.unsafeHTML = bool() ?? false
             case "link_headings": config.linkHeadings = bool() ?? false
             case "strict_manifests": config.strictManifests = bool() ?? true
+            case "strict": config.strict = bool() ?? false
             case "kubernetes_version": config.kubernetesVersion = string()
             case "link_mode":
                 switch string() {

@@ -7,6 +7,8 @@ import GongbuCore
 /// their UTF-8 spelling (`tags/커뮤니티/index.html`); in hrefs they are percent-encoded.
 public enum PageLocation: Sendable, Hashable {
     case home
+    /// A note's page, by its site path (`notes/pods`, `k8s-basic/section-04/service`); the
+    /// content folder's own index page ("") is the home page.
     case note(slug: String)
     case tagIndex
     case tag(slug: String)
@@ -20,7 +22,7 @@ public enum PageLocation: Sendable, Hashable {
     public var path: String {
         switch self {
         case .home: ""
-        case .note(let slug): "notes/\(slug)/"
+        case .note(let slug): slug.isEmpty ? "" : "\(slug)/"
         case .tagIndex: "tags/"
         case .tag(let slug): "tags/\(slug)/"
         case .conceptIndex: "concepts/"

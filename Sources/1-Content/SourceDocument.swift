@@ -88,6 +88,7 @@ public struct SourceDocument: Sendable {
 public struct SourceNote: Sendable {
     public var document: SourceDocument
     public var metadata: NoteMetadata
+    /// The note's site path, its identity in the site: `notes/pods` (see `ContentLoader.sitePath`).
     public var slug: String
     /// Front matter date, else the date in a Jekyll file name.
     public var date: NoteDate?

@@ -1,8 +1,7 @@
 import GongbuCore
 
 /// Where links point and how many are made. The site fills this in; the glossary stage does not
-/// know the URL layout. Pages of one kind share a context (all note pages sit at the same
-/// depth), so one linker serves them all.
+/// know the URL layout. Pages at one depth share a context, so one linker serves them all.
 public struct LinkContext: Sendable {
     /// Link every mention (true) or the first mention of a concept per paragraph (false).
     public var linkEveryMention: Bool
@@ -14,12 +13,15 @@ public struct LinkContext: Sendable {
     public var noteHref: @Sendable (String) -> String
     /// Notes that wikilinks may name: slug → title.
     public var noteTitles: [String: String]
+    /// Other names of notes, lower-cased (their last path segment) → slug.
+    public var noteNames: [String: String]
 
     public init(
         linkEveryMention: Bool, linkHeadings: Bool,
         conceptHref: @escaping @Sendable (String) -> String, noteHref: @escaping @Sendable (String) -> String,
-        noteTitles: [String: String]
+        noteTitles: [String: String], noteNames: [String: String] = [:]
     ) {
+        self.noteNames = noteNames
         self.linkEveryMention = linkEveryMention
         self.linkHeadings = linkHeadings
         self.conceptHref = conceptHref

@@ -31,7 +31,10 @@ public struct ExampleRenderer: Sendable {
             let slug = Slug.make(name)
             if !slug.isEmpty { parts.append(slug) }
         }
-        return "examples/\(noteSlug)/\(parts.joined(separator: "-")).yaml"
+        // The note's site path without the `notes/` folder of a gongbu site, so
+        // `examples/pods/1-pod-web.yaml` stays where earlier releases wrote it.
+        let folder = noteSlug.hasPrefix("notes/") ? String(noteSlug.dropFirst("notes/".count)) : noteSlug.isEmpty ? "home" : noteSlug
+        return "examples/\(folder)/\(parts.joined(separator: "-")).yaml"
     }
 
     public func render(_ result: SourceResult, number: Int, noteSlug: String) -> (html: String, file: ExampleFile) {

@@ -12,9 +12,21 @@ public struct LinkTargets: Sendable {
     /// Paths under the output's `assets/`.
     var assets: Set<String>
 
-    public init(notes: [SourceNote], staticFiles: [StaticFile], assets: some Sequence<String>) {
+    /// Site paths of the notes (lower-cased), for links written as page URLs (Hugo's
+    /// page-relative `../other-page`, a site-root `/section/page/`).
+    var notesBySitePath: [String: String]
+    /// The base URL's path (`/95jw_archive/`), which site-root links may start with.
+    var basePath: String
+
+    public init(notes: [SourceNote], staticFiles: [StaticFile], assets: some Sequence<String>, basePath: String = "/") {
         var notesByPath: [String: String] = [:]
-        for note in notes { notesByPath[note.document.contentPath] = note.slug }
+        var notesBySitePath: [String: String] = [:]
+        for note in notes {
+            notesByPath[note.document.contentPath] = note.slug
+            notesBySitePath[note.slug.lowercased()] = note.slug
+        }
+        self.notesBySitePath = notesBySitePath
+        self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
         self.notesByPath = notesByPath
         self.staticFiles = Set(staticFiles.map(\.contentPath))
         self.assets = Set(assets.map { "assets/" + $0 })
@@ -63,6 +75,20 @@ public struct LinkTargets: Sendable {
         }
         if staticFiles.contains(withoutSlash) || assets.contains(withoutSlash) {
             return .rewrite(urls.href(to: .file(withoutSlash), from: page) + suffix)
+        }
+        // Written as a page URL, the way Hugo and other site generators resolve links: relative
+        // to the page's own URL (`../11-next` from `section/12-this/`), or from the site root.
+        var urlPath = path
+        if urlPath.hasPrefix(basePath), basePath != "/" { urlPath = "/" + urlPath.dropFirst(basePath.count) }
+        let pageRelative = Path.normalize(
+            urlPath.hasPrefix("/") ? String(urlPath.drop { $0 == "/" }) : (slug.isEmpty ? urlPath : slug + "/" + urlPath))
+        if !pageRelative.hasPrefix("..") {
+            var key = pageRelative.hasSuffix("/") ? String(pageRelative.dropLast()) : pageRelative
+            if key == "." { key = "" }
+            if let target = notesBySitePath[key.lowercased()] ?? notesBySitePath[key.lowercased().replacingOccurrences(of: " ", with: "-")]
+            {
+                return .note(slug: target, href: urls.href(to: .note(slug: target), from: page) + suffix)
+            }
         }
         return .missing(url)
     }

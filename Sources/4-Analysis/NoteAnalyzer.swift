@@ -64,10 +64,12 @@ public struct NoteAnalyzer: Sendable {
     /// Slug → title of every note, for `[[slug]]` wikilinks.
     var noteTitles: [String: String]
 
-    /// Links are relative; every note page (notes/<slug>/) and every concept page
-    /// (concepts/<id>/) sits two folders deep, so one linker per kind of page serves them all.
-    let noteLinker: ConceptLinker
+    /// Links are relative, so they depend on how deep a page sits: one linker per depth of
+    /// note page (`notes/pods/` is two folders deep), made up front for the usual depths, and
+    /// one for concept pages (all at `concepts/<id>/`).
+    let noteLinkers: [ConceptLinker]
     let conceptLinker: ConceptLinker
+    let makeNoteLinker: @Sendable (Int) -> ConceptLinker
     var validation: ValidationOptions
     var examples: ExampleRenderer
     /// Only what the search index needs (title, summary, headings, prose, concept mentions):
@@ -85,16 +87,45 @@ public struct NoteAnalyzer: Sendable {
         self.urls = urls
         self.glossary = glossary
         self.noteTitles = noteTitles
-        func context(from page: PageLocation) -> LinkContext {
+        let noteNames = Self.noteNames(Array(noteTitles.keys))
+        let context: @Sendable (PageLocation) -> LinkContext = { page in
             LinkContext(
                 linkEveryMention: config.linkEveryMention, linkHeadings: config.linkHeadings,
                 conceptHref: { urls.href(to: .concept(id: $0), from: page) },
                 noteHref: { urls.href(to: .note(slug: $0), from: page) },
-                noteTitles: noteTitles)
+                noteTitles: noteTitles, noteNames: noteNames)
         }
-        // The slug and id only name a page at the right depth; hrefs do not depend on them.
-        noteLinker = ConceptLinker(glossary: glossary, context: context(from: .note(slug: "_")))
-        conceptLinker = ConceptLinker(glossary: glossary, context: context(from: .concept(id: "_")))
+        // A page path of `depth` segments; hrefs depend only on the depth, not on the names.
+        let makeNoteLinker: @Sendable (Int) -> ConceptLinker = { depth in
+            ConceptLinker(glossary: glossary, context: context(.note(slug: Array(repeating: "_", count: depth).joined(separator: "/"))))
+        }
+        self.makeNoteLinker = makeNoteLinker
+        noteLinkers = (0...Self.usualDepth).map(makeNoteLinker)
+        conceptLinker = ConceptLinker(glossary: glossary, context: context(.concept(id: "_")))
+    }
+
+    /// Note pages up to this many folders deep have their linker made once.
+    static let usualDepth = 6
+
+    /// The linker for a note page at `slug`'s depth.
+    func noteLinker(for slug: String) -> ConceptLinker {
+        let depth = slug.isEmpty ? 0 : slug.split(separator: "/").count
+        return depth < noteLinkers.count ? noteLinkers[depth] : makeNoteLinker(depth)
+    }
+
+    /// Names a wikilink may use for a note, lower-cased: its site path and its last segment
+    /// (`[[pods]]` for `notes/pods`, as Obsidian finds notes by name anywhere in a vault). A
+    /// last segment two notes share names neither.
+    static func noteNames(_ slugs: [String]) -> [String: String] {
+        var names: [String: String] = [:]
+        var shared = Set<String>()
+        for slug in slugs {
+            names[slug.lowercased()] = slug
+            guard let last = slug.split(separator: "/").last.map({ String($0).lowercased() }), last != slug.lowercased() else { continue }
+            if let other = names[last], other != slug { shared.insert(last) } else { names[last] = slug }
+        }
+        for name in shared where !slugs.contains(where: { $0.lowercased() == name }) { names[name] = nil }
+        return names
     }
 
     /// Notes at least this large (bytes of Markdown) are linked and rendered one top-level block
@@ -183,14 +214,14 @@ public struct NoteAnalyzer: Sendable {
             if searchIndexOnly {
                 // Search reads the text and the mentions, never the link nodes: leave them unmade.
                 work.links =
-                    noteLinker.linkDeferred(
+                    noteLinker(for: note.slug).linkDeferred(
                         document,
                         origin: .init(
                             file: note.path, lineOffset: work.lineOffset,
                             markdown: note.document.body, checkTypos: false, snippets: false)
                     ).0
             } else {
-                let (links, pending) = noteLinker.linkDeferred(
+                let (links, pending) = noteLinker(for: note.slug).linkDeferred(
                     document,
                     origin: .init(
                         file: note.path, lineOffset: work.lineOffset,
@@ -228,7 +259,11 @@ public struct NoteAnalyzer: Sendable {
             block.node.replace(with: .customBlock(onEnter: html, onExit: ""))
             files.append(file)
         }
-        return (files, ValidationReport(results: results).diagnostics)
+        let diagnostics = ValidationReport(results: results).diagnostics
+        // In a build, a mistake in someone's example is the note's problem, not the site's:
+        // a warning unless the site asks to be strict (`gongbu validate` always is).
+        guard !config.strict else { return (files, diagnostics) }
+        return (files, diagnostics.map { $0.severity == .error ? Diagnostic(.warning, $0.message, at: $0.location, rule: $0.rule) : $0 })
     }
 
     /// A concept entry's body (the concept at `index` in the glossary): linked to other concepts

@@ -136,6 +136,9 @@ enum DefaultTheme {
     {{#site.description}}<p class="lead">{{site.description}}</p>{{/site.description}}
     <p class="count">{{ui.noteCountPrefix}}{{noteCount}}{{ui.noteCountSuffix}}</p>
   </header>
+  {{#intro}}
+  <div class="home-intro note-body">{{{intro}}}</div>
+  {{/intro}}
   {{#hasNotes}}
   {{> note-list}}
   {{/hasNotes}}

@@ -39,6 +39,12 @@ public struct SiteModel: Sendable {
     /// Concept bodies as prose, parallel to `glossary.concepts`, for the search index.
     public var conceptTexts: [String] = []
     public var searchIndex: SearchIndex?
+    /// The content folder's own index page (`README.md`, `index.md` or `_index.md` at its top),
+    /// shown on the home page as its introduction rather than as a note of its own.
+    public var homePage: NotePage?
+    /// Redirects from the URL older gongbu releases gave a note (`notes/<name>/`), by note
+    /// index, where that URL is now free: links into an existing site keep working.
+    public var legacyPaths: [Int: String] = [:]
 
     /// Adds the glossary and builds the concept graph over the notes in display order.
     /// Returns the graph's diagnostics (concepts no note mentions).
@@ -62,8 +68,11 @@ public struct SiteModel: Sendable {
         self.staticFiles = staticFiles
         // Sorted by index, then gathered once: a note page is a large value, and a merge sort
         // of the pages themselves copies each one log n times.
-        let order = notes.indices.sorted { Self.newestFirst(notes[$0], notes[$1]) }
+        homePage = notes.first { $0.slug.isEmpty }
+        let order = notes.indices.filter { !notes[$0].slug.isEmpty }.sorted { Self.newestFirst(notes[$0], notes[$1]) }
         self.notes = order.map { notes[$0] }
+        // Only a gongbu site can have been published with the old URLs.
+        legacyPaths = config.sourceKind == .gongbu ? Self.legacyPaths(self.notes) : [:]
 
         var spellings: [String: [String: Int]] = [:]
         var tagSlugs: [String: String] = [:]
@@ -111,6 +120,24 @@ public struct SiteModel: Sendable {
             .sorted { a, b in
                 a.noteIndices.count != b.noteIndices.count ? a.noteIndices.count > b.noteIndices.count : a.tag.name < b.tag.name
             }
+    }
+
+    /// `notes/<last segment>/` for every note whose page moved from there (releases before
+    /// path-based URLs put every note at `notes/<slug>/`), unless another note lives there
+    /// now or two notes would claim the same old URL.
+    static func legacyPaths(_ notes: [NotePage]) -> [Int: String] {
+        let current = Set(notes.map(\.slug))
+        var claims: [String: [Int]] = [:]
+        for (index, note) in notes.enumerated() {
+            guard let last = note.slug.split(separator: "/").last else { continue }
+            let old = "notes/" + last
+            if old != note.slug { claims[old, default: []].append(index) }
+        }
+        var result: [Int: String] = [:]
+        for (old, indices) in claims where indices.count == 1 && !current.contains(old) {
+            result[indices[0]] = old + "/index.html"
+        }
+        return result
     }
 
     /// Tags that differ in more than case or spacing but would share a page (errors).

@@ -186,6 +186,9 @@ public struct SiteRenderer: Sendable {
             }
             files.append(OutputFile(path: path, text: redirectPage(to: index, from: path), origin: "alias '\(alias)' of \(note.source)"))
         }
+        if let old = model.legacyPaths[index], !files.contains(where: { $0.path == old }) {
+            files.append(OutputFile(path: old, text: redirectPage(to: index, from: old), origin: "the earlier URL of \(note.source)"))
+        }
         return (files, diagnostics)
     }
 
@@ -237,6 +240,7 @@ public struct SiteRenderer: Sendable {
             let html = renderer.render(
                 "index", at: location, page: PageHead(kind: "home", title: nil, description: model.config.description),
                 values: [
+                    "intro": model.homePage?.bodyHTML ?? false,
                     "notes": model.notes.indices.map { listItem($0, from: location) },
                     "noteCount": model.notes.count,
                     "hasNotes": !model.notes.isEmpty,

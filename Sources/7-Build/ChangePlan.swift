@@ -94,7 +94,9 @@ enum ChangePlan {
                     Mention.changedConcepts(from: before?.mentions ?? [], to: after?.mentions ?? []))
             }
         }
-        if !listedSources.isEmpty || new.notes.count != old.notes.count {
+        // The content folder's own index page is the home page's introduction.
+        let homeChanged = changes.contains { $0.before?.slug.isEmpty == true || $0.after?.slug.isEmpty == true }
+        if !listedSources.isEmpty || new.notes.count != old.notes.count || homeChanged {
             jobs.insert(.home)
             jobs.insert(.tagIndex)
         }

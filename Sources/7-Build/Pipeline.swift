@@ -71,7 +71,9 @@ public enum Pipeline {
     public static func load(_ options: BuildOptions, checkSlugs: Bool = true) -> LoadedSite? {
         guard options.fileSystem.isDirectory(options.sourceRoot) else { return nil }
         let loader = contentLoader(options)
-        return load(loader.load(checkSlugs: checkSlugs), fileSystem: options.fileSystem, sourceRoot: options.sourceRoot)
+        var content = loader.load(checkSlugs: checkSlugs)
+        if options.strict { content.config.strict = true }
+        return load(content, fileSystem: options.fileSystem, sourceRoot: options.sourceRoot)
     }
 
     /// The theme and glossary for content already read.
@@ -131,7 +133,9 @@ public enum Pipeline {
                         at: SourceLocation(file: SourceLayout.configFile), rule: "config"))
             }
         }
-        let targets = LinkTargets(notes: notes, staticFiles: site.content.staticFiles, assets: site.theme.assets.keys)
+        let urls = SiteURLs(baseURL: config.baseURL)
+        let targets = LinkTargets(
+            notes: notes, staticFiles: site.content.staticFiles, assets: site.theme.assets.keys, basePath: urls.basePath)
         let analyzer = NoteAnalyzer(
             config: config, linkTargets: targets, urls: SiteURLs(baseURL: config.baseURL), glossary: site.glossary,
             noteTitles: noteTitles, validation: validation)

@@ -21,6 +21,8 @@ public struct BuildOptions: Sendable {
     public var searchIndexOnly = false
     /// Run every stage but do not write (for `gongbu validate`-style checks and tests).
     public var dryRun = false
+    /// Problems in manifest examples are errors (`--strict`), as `strict: true` in gongbu.yml makes them.
+    public var strict = false
     /// Threads per core that render and write output files (see `OutputWriter`).
     public var writeThreadsPerCore = 2
     /// Receives each phase of writing and its seconds (`gongbu build --timings`).
@@ -38,6 +40,8 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     public var notes = 0
     public var tags = 0
+    /// What kind of folder the source was read as.
+    public var sourceKind: SourceKind?
     /// Manifest examples checked.
     public var examples = 0
     /// HTML pages written (notes, tags, index pages, 404, redirects).
@@ -87,6 +91,7 @@ public struct SiteBuild: Sendable {
         report.diagnostics += analysed.diagnostics
         report.examples = analysed.notes.reduce(0) { $0 + $1.page.examples.count }
         report.notes = analysed.model.notes.count
+        report.sourceKind = site.content.profile.kind
         report.tags = analysed.model.tags.count
         return SiteAnalysis(theme: site.theme, model: analysed.model, urls: analysed.analyzer.urls)
     }

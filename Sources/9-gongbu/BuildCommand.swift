@@ -50,6 +50,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not keep the previous site beside the output folder (.public.gongbu-spare) for faster rebuilds.")
     var noSpare = false
 
+    @Flag(
+        name: .long,
+        help: "Fail the build on problems in manifest examples (otherwise they are warnings), as `strict: true` in gongbu.yml does.")
+    var strict = false
+
     @Flag(name: .long, help: "Print how long each step of the build took, and each phase of writing.")
     var timings = false
 
@@ -67,6 +72,7 @@ struct BuildCommand: ParsableCommand {
             homeDirectory: LocalFileSystem.homeDirectory)
         options.includeDrafts = drafts
         options.keepSpare = !noSpare
+        options.strict = strict
         options.writeThreadsPerCore = max(1, writeThreadsPerCore)
         let phases = Locked([(String, Double)]())
         if timings { options.writeTrace = { phase, seconds in phases.withLock { $0.append((phase, seconds)) } } }
@@ -100,7 +106,8 @@ struct BuildCommand: ParsableCommand {
         }
         if !quiet {
             let seconds = String(format: "%.2f", report.seconds)
-            var line = "Built \(report.pages) pages (\(report.notes) notes, \(report.tags) tags) in \(seconds) s"
+            let kind = report.sourceKind.map { " from a \($0.displayName)" } ?? ""
+            var line = "Built \(report.pages) pages (\(report.notes) notes, \(report.tags) tags)\(kind) in \(seconds) s"
             if warnings > 0 { line += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
             print(line + " → " + terminal.displayPath(outputRoot, sourceRoot: "/"))
         }

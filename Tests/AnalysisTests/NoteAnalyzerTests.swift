@@ -59,7 +59,7 @@ struct NoteAnalyzerTests {
             "content/notes/b.md": "---\ntitle: 둘째\n---\n본문\n",
         ]
         let result = try analyse(files, note: "notes/a.md")
-        #expect(result.page.linkedNotes == ["b"])
+        #expect(result.page.linkedNotes == ["notes/b"])
         #expect(result.page.bodyHTML.contains("<a href=\"../../notes/b/\">둘째</a>"))
         #expect(
             result.diagnostics.map(\.description) == [

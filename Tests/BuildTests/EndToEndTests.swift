@@ -62,8 +62,10 @@ struct EndToEndTests {
         #expect(report.succeeded)
         #expect(report.notes == 2)
         let files = TestSupport.snapshot(work + "/site")
-        #expect(files["notes/first/index.html"] != nil)
-        let second = String(decoding: files["notes/second/index.html"]!, as: UTF8.self)
+        // A plain folder's notes live at their paths in it.
+        #expect(files["first/index.html"] != nil)
+        #expect(files["notes/first/index.html"] == nil)
+        let second = String(decoding: try #require(files["sub/second/index.html"]), as: UTF8.self)
         #expect(second.contains("<h1 class=\"note-title\">둘째 노트의 첫 줄</h1>"))
     }
 

@@ -11,13 +11,27 @@ struct ExampleBuildTests {
     @Test func exampleErrorsPointAtNoteLinesAndFailTheBuild() {
         let output = ScratchFolder()
         defer { output.remove() }
-        let report = TestBuild.run(source: TestPaths.fixture("examples"), output: output.join("public"))
+        let report = TestBuild.run(source: TestPaths.fixture("examples"), output: output.join("public")) { $0.strict = true }
         #expect(
             report.diagnostics.map(\.description) == [
                 "content/broken.md:18:28: error: spec.containers[0].ports[0].containerPort: containerPort 70000 is out of range: must be between 1 and 65535 [port-range]",
                 "content/broken.md:21:1: error: this example is marked expect-error but has no error; fix the example or remove the flag [expect-error]",
             ])
         #expect(!report.wroteOutput)
+    }
+
+    /// Without `--strict`, a mistake in someone's example is a warning: the site is published
+    /// with the example's badge and diagnostics, and the summary counts it.
+    @Test func exampleProblemsAreWarningsUnlessStrict() {
+        let output = ScratchFolder()
+        defer { output.remove() }
+        let report = TestBuild.run(source: TestPaths.fixture("examples"), output: output.join("public"))
+        #expect(
+            report.diagnostics.map(\.description) == [
+                "content/broken.md:18:28: warning: spec.containers[0].ports[0].containerPort: containerPort 70000 is out of range: must be between 1 and 65535 [port-range]",
+                "content/broken.md:21:1: warning: this example is marked expect-error but has no error; fix the example or remove the flag [expect-error]",
+            ])
+        #expect(report.wroteOutput)
     }
 
     @Test func validateRunMatchesTheBuild() throws {

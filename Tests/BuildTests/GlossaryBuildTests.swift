@@ -103,11 +103,11 @@ struct GlossaryBuildTests {
         }
         #expect(
             lines == [
-                "container: pods×1+0 | related node, ←requires pod",
-                "deployment: rollout-notes×1+0 pods×0+1 | requires pod, manages replicaset",
-                "node: pods×2+0 | related container",
-                "pod: pods×6+0 rollout-notes×1+0 | ←requires deployment, requires container, ←requires replicaset, ←manages replicaset",
-                "replicaset: rollout-notes×2+0 | ←manages deployment, requires pod, manages pod",
+                "container: notes/pods×1+0 | related node, ←requires pod",
+                "deployment: notes/rollout-notes×1+0 notes/pods×0+1 | requires pod, manages replicaset",
+                "node: notes/pods×2+0 | related container",
+                "pod: notes/pods×6+0 notes/rollout-notes×1+0 | ←requires deployment, requires container, ←requires replicaset, ←manages replicaset",
+                "replicaset: notes/rollout-notes×2+0 | ←manages deployment, requires pod, manages pod",
             ])
     }
 }
@@ -124,7 +124,7 @@ struct LinkOptionTests {
         let options = BuildOptions(fileSystem: fs, sourceRoot: "/site", outputRoot: "/site/public", homeDirectory: "/home/u")
         let report = SiteBuild(options: options, generatorVersion: "test").run()
         #expect(report.succeeded, "\(report.diagnostics)")
-        return try #require(fs.textFiles(under: "/site/public")["notes/n/index.html"])
+        return try #require(fs.textFiles(under: "/site/public")["n/index.html"])
     }
 
     @Test func firstMentionPerParagraphByDefault() throws {

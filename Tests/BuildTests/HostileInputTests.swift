@@ -34,7 +34,10 @@ struct ScratchSite {
         try self.init(files.mapValues { Array($0.utf8) }, glossary: glossary)
     }
 
-    func build() -> BuildReport { TestSupport.build(source: root, output: output) }
+    /// `strict`: problems in manifest examples are errors, as `gongbu build --strict` makes them.
+    func build(strict: Bool = false) -> BuildReport {
+        TestBuild.run(source: root, output: output) { $0.strict = strict }
+    }
 
     func page(_ path: String) -> String? {
         (try? LocalFileSystem().readFile(at: output + "/" + path)).map { String(decoding: $0, as: UTF8.self) }
@@ -296,7 +299,7 @@ struct HostileYAMLTests {
                 + Self.bomb.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n```\n"
         ])
         defer { site.remove() }
-        let report = site.build()
+        let report = site.build(strict: true)
         #expect(report.errorLines.contains { $0.hasPrefix("content/notes/bomb.md:") && $0.contains("limit") }, "\(report.errorLines)")
     }
 
@@ -308,7 +311,7 @@ struct HostileYAMLTests {
                 "# 깊은 매니페스트\n\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: \(deep)\n```\n",
         ])
         defer { site.remove() }
-        let report = site.build()
+        let report = site.build(strict: true)
         #expect(
             report.errorLines.contains { $0.hasPrefix("content/notes/deep.md:3:") && $0.contains("deeper than the limit of") },
             "\(report.errorLines)")
@@ -325,7 +328,7 @@ struct HostileYAMLTests {
                 "# 큰 매니페스트\n\n```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: \(huge)\n```\n",
         ])
         defer { site.remove() }
-        let report = site.build()
+        let report = site.build(strict: true)
         #expect(report.errorLines.contains { $0.hasPrefix("content/notes/huge.md:") && $0.contains("limit") }, "\(report.errorLines)")
         #expect(
             report.errorLines.contains { $0.hasPrefix("content/notes/huge-manifest.md:") && $0.contains("limit") }, "\(report.errorLines)")
@@ -419,14 +422,14 @@ struct HostileFileSystemTests {
             }
         }
         files["/site/content/notes/0/dup.md"] = "중복\n"
-        files["/site/content/notes/1/dup.md"] = "중복\n"
+        files["/site/content/notes/1/dup.md"] = "---\nurl: /notes/0/dup/\n---\n중복\n"
         let fs = InMemoryFileSystem(files: files)
         let started = ContinuousClock.now
         let content = ContentLoader(fileSystem: fs, sourceRoot: "/site").load()
         #expect(content.notes.count == 100_001)
         #expect(
             content.diagnostics.map(\.description) == [
-                "content/notes/1/dup.md: error: note slug 'dup' is already used by content/notes/0/dup.md; both would be published at notes/dup/ (set a different 'slug:' in one of them) [slug]"
+                "content/notes/1/dup.md: error: content/notes/0/dup.md and this note would both be published at notes/0/dup/ (set a different 'slug:' or 'url:' in one of them) [slug]"
             ])
         #expect(ContinuousClock.now - started < .seconds(60))
     }
@@ -466,7 +469,7 @@ struct HostileOutputPathTests {
         #expect(try siblings(of: site) == (before + ["public"]).sorted())
         #expect(!FileManager.default.fileExists(atPath: site.root + "/../escape"))
         let written = TestSupport.snapshot(site.output).keys
-        let safeNames = ["2e2e2fup", "ab", "auxtxt", "com1_", "con_", "cwindows", "escape", "etcpasswd", "home", "lpt9_", "nul_", "xy"]
+        let safeNames = ["2e2e2fup", "a-b", "aux-txt", "c-windows", "com1_", "con_", "escape", "etc-passwd", "home", "lpt9_", "nul_", "xy"]
         #expect(
             written.filter { $0.hasPrefix("notes/") }.sorted()
                 == (safeNames + ["note-6b329240", "note-dc718be3"]).sorted().map { "notes/\($0)/index.html" })

@@ -201,4 +201,44 @@ struct IncrementalBuildTests {
         #expect(update.full)
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
     }
+
+    /// Notes in folders, a folder page and the content folder's own index page (the home page's
+    /// introduction): adding, editing and removing them in serve gives what a full build gives.
+    @Test func folderPagesAndTheHomeIntroductionStayInStep() throws {
+        let (work, build) = try makeSite()
+        defer { TestSupport.cleanUp(work) }
+        let fs = LocalFileSystem()
+        let steps: [(String, String?)] = [
+            ("content/README.md", "# 소개\n\n이 사이트는 파드 공부 노트다.\n"),
+            ("content/course/section-01/README.md", "# 1장\n\n첫 장의 요약.\n"),
+            ("content/course/section-01/intro.md", "# 시작하기\n\n[1장](README.md)과 [파드](../../notes/pods.md)를 본다.\n"),
+            ("content/README.md", "# 소개\n\n서비스도 다룬다.\n"),
+            ("content/course/section-01/README.md", nil),
+            ("content/README.md", nil),
+        ]
+        for (path, text) in steps {
+            let absolute = work + "/site/" + path
+            if let text { try fs.writeString(text, to: absolute) } else { try fs.removeItem(at: absolute) }
+            let update = build.update(changedPaths: [absolute])
+            #expect(!update.hasErrors, "\(update.diagnostics)")
+            #expect(
+                differences(try snapshot(build), try fullBuild(work + "/site")) == [],
+                "after \(text == nil ? "removing" : "writing") \(path)")
+        }
+        let files = try snapshot(build)
+        #expect(files["course/section-01/intro/index.html"] != nil)
+        #expect(files["course/section-01/index.html"] == nil)
+    }
+
+    @Test func theHomeIntroductionIsShownOnTheHomePage() throws {
+        let (work, build) = try makeSite()
+        defer { TestSupport.cleanUp(work) }
+        let path = work + "/site/content/README.md"
+        try LocalFileSystem().writeString("# 소개\n\n처음 오신 분은 [파드](notes/pods.md)부터 읽으세요.\n", to: path)
+        _ = build.update(changedPaths: [path])
+        let home = String(decoding: try #require(try snapshot(build)["index.html"]), as: UTF8.self)
+        #expect(home.contains("<div class=\"home-intro note-body\">"))
+        #expect(home.contains("<a href=\"notes/pods/\">파드</a>"))
+        #expect(!home.contains("<h2 class=\"note-card-title\"><a href=\"./\">"))
+    }
 }

@@ -20,7 +20,8 @@ struct SearchRankingTests {
     }()
 
     /// Every note of the fixture that mentions pods (cluster.md is about nodes and the control plane only).
-    static let podNotes: Set<String> = ["deployment-and-replicaset", "jobs", "pods", "services", "storage"]
+    /// Note documents are named by their site path (the fixture's notes are all in notes/).
+    static let podNotes: Set<String> = ["notes/deployment-and-replicaset", "notes/jobs", "notes/pods", "notes/services", "notes/storage"]
 
     func concepts(_ query: String) -> [String] {
         let index = Self.index
@@ -52,7 +53,7 @@ struct SearchRankingTests {
         let results = QueryEngine(source: index).search("deploymnet")
         #expect(results.concepts.first.map { index.documents[$0.document].id } == "deployment")
         #expect(results.concepts.first?.fuzzy == true)
-        #expect(Set(results.notes.map { index.documents[$0.document].id }) == ["deployment-and-replicaset", "pods"])
+        #expect(Set(results.notes.map { index.documents[$0.document].id }) == ["notes/deployment-and-replicaset", "notes/pods"])
         let exact = QueryEngine(source: index).search("deployment")
         #expect(exact.concepts.first?.fuzzy == false)
     }
@@ -60,8 +61,8 @@ struct SearchRankingTests {
     @Test func koreanAndEnglishNamesFindTheSameNotes() {
         #expect(notes("Pod") == Self.podNotes)
         #expect(notes("파드") == Self.podNotes)
-        #expect(notes("Deployment") == ["deployment-and-replicaset", "pods"])
-        #expect(notes("디플로이먼트") == ["deployment-and-replicaset", "pods"])
+        #expect(notes("Deployment") == ["notes/deployment-and-replicaset", "notes/pods"])
+        #expect(notes("디플로이먼트") == ["notes/deployment-and-replicaset", "notes/pods"])
     }
 
     @Test func aliasExpansionFindsNotesThatUseOtherSpellings() {
@@ -71,7 +72,7 @@ struct SearchRankingTests {
 
     @Test func partialWordsMatchThroughBigrams() {
         // 플로이먼 is the middle of 디플로이먼트, which only these two notes use.
-        #expect(notes("플로이먼") == ["deployment-and-replicaset", "pods"])
+        #expect(notes("플로이먼") == ["notes/deployment-and-replicaset", "notes/pods"])
     }
 
     @Test func unknownWordsFindNothing() {

@@ -23,7 +23,7 @@ struct ContentLoaderTests {
         ])
         #expect(content.diagnostics.isEmpty)
         #expect(content.config.title == "테스트")
-        #expect(content.notes.map(\.slug) == ["hello-node", "pods"])
+        #expect(content.notes.map(\.slug) == ["hello-node", "notes/pods"])
         #expect(content.notes[0].date?.isoDay == "2019-02-03")
         #expect(content.notes[0].nameTitle == "hello-node")
         #expect(content.glossary.map(\.contentPath) == ["glossary/pod.md"])
@@ -46,12 +46,72 @@ struct ContentLoaderTests {
     }
 
     @Test func duplicateSlugsNameBothFiles() {
-        let content = load(["content/a/intro.md": "A", "content/b/intro.md": "B", "content/c.md": "---\nslug: Intro\n---\n"])
+        // Notes with one file name in two folders are two pages; a slug or url that lands on
+        // another note's path is a real collision.
+        let content = load([
+            "content/a/intro.md": "A", "content/b/intro.md": "B", "content/a/c.md": "---\nslug: Intro\n---\n",
+            "content/d.md": "---\nurl: /b/intro/\n---\n",
+        ])
+        #expect(content.notes.map(\.slug) == ["a/intro", "b/intro"])
         #expect(
             content.diagnostics.map(\.description) == [
-                "content/b/intro.md: error: note slug 'intro' is already used by content/a/intro.md; both would be published at notes/intro/ (set a different 'slug:' in one of them) [slug]",
-                "content/c.md: error: note slug 'intro' is already used by content/a/intro.md; both would be published at notes/intro/ (set a different 'slug:' in one of them) [slug]",
+                "content/a/intro.md: error: content/a/c.md and this note would both be published at a/intro/ (set a different 'slug:' or 'url:' in one of them) [slug]",
+                "content/d.md: error: content/b/intro.md and this note would both be published at b/intro/ (set a different 'slug:' or 'url:' in one of them) [slug]",
             ])
+    }
+
+    /// URLs follow paths under the content folder: README, index and _index are their
+    /// folder's page, `slug:` replaces the last segment and `url:`/`permalink:` the whole path.
+    @Test(arguments: [
+        ("content/k8s-basic/section-04/service.md", "", "k8s-basic/section-04/service"),
+        ("content/k8s-basic/section-04/README.md", "", "k8s-basic/section-04"),
+        ("content/education/_index.md", "", "education"),
+        ("content/education/java/index.md", "", "education/java"),
+        ("content/notes/pods.md", "slug: 파드 기초\n", "notes/파드-기초"),
+        ("content/notes/pods.md", "url: /guides/pods/\n", "guides/pods"),
+        ("content/notes/pods.md", "permalink: /a/../b/\n", "a/b"),
+        ("content/Design Patterns/Adapter Pattern(어댑터).md", "", "design-patterns/adapter-pattern-어댑터"),
+        ("content/2024-03-09-hello-node-lab.md", "", "hello-node-lab"),
+        ("content/README.md", "", ""),
+    ])
+    func sitePathsFollowTheFolders(path: String, frontMatter: String, expected: String) {
+        let text = frontMatter.isEmpty ? "본문\n" : "---\n" + frontMatter + "---\n본문\n"
+        let content = load([path: text])
+        #expect(content.notes.map(\.slug) == [expected], "\(content.diagnostics)")
+    }
+
+    @Test func hugoSitesKeepREADMEAsAPageAndSkipIgnoredFiles() {
+        let content = load([
+            "hugo.yaml": "title: 허고 노트\nbaseURL: https://example.org/notes/\nignoreFiles:\n  - \"CLAUDE\\\\.md$\"\n",
+            "content/_index.md": "# 홈", "content/README.md": "# 읽어 보기", "content/java/CLAUDE.md": "지침",
+            "content/java/_index.md": "# 자바", "content/java/01-basics.md": "# 기초",
+        ])
+        #expect(content.profile.kind == .hugo)
+        #expect(content.config.title == "허고 노트")
+        #expect(content.config.baseURL == "https://example.org/notes/")
+        #expect(content.notes.map(\.slug) == ["readme", "", "java/01-basics", "java"])
+        #expect(content.diagnostics == [])
+    }
+
+    @Test func otherToolsFoldersAreNotNotes() {
+        let content = load([
+            "a.md": "A", "node_modules/pkg/README.md": "x", "_site/old.md": "x", "sub/node_modules/x.md": "x",
+            "_config.yml": "title: 블로그\nexclude: [\"private\", \"*.tmp.md\"]\n", "_layouts/post.md": "x", "_drafts/draft.md": "x",
+            "private/secret.md": "x", "notes/scratch.tmp.md": "x", "index.html": "---\nlayout: home\n---\n", "assets/site.css": "x",
+        ])
+        #expect(content.profile.kind == .jekyll)
+        #expect(content.config.title == "블로그")
+        #expect(content.notes.map(\.path) == ["a.md"])
+        #expect(content.staticFiles.map(\.contentPath) == ["assets/site.css"])
+    }
+
+    @Test(arguments: [
+        ("drafts/**", "drafts/a/b.md", true), ("drafts/**", "drafts", true), ("*.tmp.md", "x/y.tmp.md", true),
+        ("CLAUDE.md", "java/CLAUDE.md", true), ("private", "private/secret.md", true), ("private", "notes/private-ish.md", false),
+        ("/docs/*.md", "docs/a.md", true), ("docs/*.md", "other/docs/a.md", false),
+    ])
+    func excludeGlobs(glob: String, path: String, expected: Bool) {
+        #expect(SourceProfile.matches(glob: glob, path) == expected)
     }
 
     @Test func invalidUTF8IsAnErrorWithByteOffset() {

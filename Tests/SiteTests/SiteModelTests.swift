@@ -34,7 +34,7 @@ struct SiteModelTests {
         config.title = "A & B"
         let model = SiteModel(
             config: config,
-            notes: [note("p", date: "2024-03-02T10:00:00+09:00", tags: [], title: "</title><x>", html: "<a href=\"../../x/\">x</a>")],
+            notes: [note("notes/p", date: "2024-03-02T10:00:00+09:00", tags: [], title: "</title><x>", html: "<a href=\"../../x/\">x</a>")],
             staticFiles: [])
         let atom = Feeds.atom(model, urls: SiteURLs(baseURL: config.baseURL))
         #expect(atom.contains("<title>A &amp; B</title>"))

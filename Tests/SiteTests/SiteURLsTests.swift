@@ -10,20 +10,24 @@ struct SiteURLsTests {
 
     @Test func outputPaths() {
         #expect(PageLocation.home.outputPath == "index.html")
-        #expect(PageLocation.note(slug: "pods").outputPath == "notes/pods/index.html")
+        #expect(PageLocation.note(slug: "notes/pods").outputPath == "notes/pods/index.html")
         #expect(PageLocation.tag(slug: "커뮤니티").outputPath == "tags/커뮤니티/index.html")
         #expect(PageLocation.notFound.outputPath == "404.html")
+        // A note's page is its site path; the content folder's own index page is the home page.
+        #expect(PageLocation.note(slug: "k8s-basic/section-04/service").outputPath == "k8s-basic/section-04/service/index.html")
+        #expect(PageLocation.note(slug: "").outputPath == "index.html")
         #expect(PageLocation.file("assets/gongbu.css").outputPath == "assets/gongbu.css")
     }
 
     @Test func relativeLinksBetweenPages() {
-        #expect(urls.href(to: .note(slug: "pods"), from: .home) == "notes/pods/")
+        #expect(urls.href(to: .note(slug: "notes/pods"), from: .home) == "notes/pods/")
         #expect(urls.href(to: .home, from: .home) == "./")
-        #expect(urls.href(to: .home, from: .note(slug: "pods")) == "../../")
-        #expect(urls.href(to: .tag(slug: "커뮤니티"), from: .note(slug: "pods")) == "../../tags/%EC%BB%A4%EB%AE%A4%EB%8B%88%ED%8B%B0/")
-        #expect(urls.href(to: .file("notes/img/a b.png"), from: .note(slug: "x")) == "../../notes/img/a%20b.png")
-        #expect(urls.href(to: .note(slug: "x"), from: .file("old/path/index.html")) == "../../notes/x/")
+        #expect(urls.href(to: .home, from: .note(slug: "notes/pods")) == "../../")
+        #expect(urls.href(to: .tag(slug: "커뮤니티"), from: .note(slug: "notes/pods")) == "../../tags/%EC%BB%A4%EB%AE%A4%EB%8B%88%ED%8B%B0/")
+        #expect(urls.href(to: .file("notes/img/a b.png"), from: .note(slug: "notes/x")) == "../../notes/img/a%20b.png")
+        #expect(urls.href(to: .note(slug: "notes/x"), from: .file("old/path/index.html")) == "../../notes/x/")
         #expect(urls.root(from: .tagIndex) == "../")
+        #expect(urls.href(to: .concept(id: "pod"), from: .note(slug: "a/b/c")) == "../../../concepts/pod/")
     }
 
     @Test func notFoundPageUsesTheBasePath() {
@@ -33,7 +37,7 @@ struct SiteURLsTests {
     }
 
     @Test func absoluteURLs() {
-        #expect(urls.absolute(.note(slug: "파드")) == "https://example.org/study/notes/%ED%8C%8C%EB%93%9C/")
+        #expect(urls.absolute(.note(slug: "notes/파드")) == "https://example.org/study/notes/%ED%8C%8C%EB%93%9C/")
     }
 }
 
