@@ -62,7 +62,8 @@ public struct ContentLoader: Sendable {
         diagnostics += profileDiagnostics
         let contentRoot = self.contentRoot
         let contentFolder = profile.contentFolder
-        let profile = self.profile
+        var profile = self.profile
+        profile.excludeGlobs += config.exclude
         let includeDrafts = self.includeDrafts
         var walker = FolderWalker(
             fileSystem: fileSystem, boundary: sourceRoot,

@@ -23,6 +23,9 @@ public struct SiteConfig: Sendable, Hashable {
     /// Problems in manifest examples fail the build (`strict: true`, or `gongbu build --strict`);
     /// by default they are warnings, shown on the page and counted in the summary.
     public var strict = false
+    /// Glob patterns of files and folders (relative to the source folder) that are not notes:
+    /// `exclude: ["drafts/**", "*.private.md", "templates-old"]`.
+    public var exclude: [String] = []
     /// The kind of folder the site was read from (set by the loader, not a key of gongbu.yml).
     public var sourceKind = SourceKind.gongbu
 
@@ -32,7 +35,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     static let knownKeys = [
         "title", "baseURL", "baseurl", "base_url", "language", "languageCode", "lang", "author", "description",
-        "unsafe_html", "link_mode", "link_headings", "kubernetes_version", "strict_manifests", "strict",
+        "unsafe_html", "link_mode", "link_headings", "kubernetes_version", "strict_manifests", "strict", "exclude",
     ]
 
     /// Reads the config text; unknown keys and wrong types are warnings.
@@ -98,6 +101,12 @@ public struct SiteConfig: Sendable, Hashable {
             case "link_headings": config.linkHeadings = bool() ?? false
             case "strict_manifests": config.strictManifests = bool() ?? true
             case "strict": config.strict = bool() ?? false
+            case "exclude":
+                switch entry.value {
+                case .list(let items): config.exclude = items.compactMap(\.scalarText)
+                case .map: _ = wrong("a list of glob patterns") as [String]?
+                default: config.exclude = entry.value.scalarText.map { [$0] } ?? []
+                }
             case "kubernetes_version": config.kubernetesVersion = string()
             case "link_mode":
                 switch string() {

@@ -21,6 +21,10 @@ public struct UIStrings: Sendable {
         language: "ko",
         table: [
             "skipToContent": "본문으로 건너뛰기",
+            "breadcrumbs": "현재 위치",
+            "sections": "섹션",
+            "inThisSection": "이 섹션의 글",
+            "home": "홈",
             "siteNavigation": "사이트 메뉴",
             "notes": "노트",
             "tags": "태그",

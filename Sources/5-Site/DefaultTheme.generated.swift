@@ -139,6 +139,14 @@ enum DefaultTheme {
   {{#intro}}
   <div class="home-intro note-body">{{{intro}}}</div>
   {{/intro}}
+  {{#hasSections}}
+  <nav class="home-sections" aria-label="{{ui.sections}}">
+    <h2>{{ui.sections}}</h2>
+    <ul class="section-grid">
+      {{#sections}}<li><a href="{{url}}">{{title}}</a> <span class="count">{{ui.noteCountPrefix}}{{count}}{{ui.noteCountSuffix}}</span></li>{{/sections}}
+    </ul>
+  </nav>
+  {{/hasSections}}
   {{#hasNotes}}
   {{> note-list}}
   {{/hasNotes}}
@@ -210,6 +218,7 @@ enum DefaultTheme {
         "note": ##"""
 <article class="note">
   <header class="note-header">
+    <nav class="breadcrumb" aria-label="{{ui.breadcrumbs}}"><a href="{{root}}">{{ui.home}}</a>{{#note.breadcrumbs}} › <a href="{{url}}">{{title}}</a>{{/note.breadcrumbs}}</nav>
     <h1 class="note-title">{{note.title}}</h1>
     {{#note.date}}
     <p class="note-meta">
@@ -236,6 +245,19 @@ enum DefaultTheme {
   <div class="note-body">
 {{{note.html}}}
   </div>
+  {{#note.hasSectionEntries}}
+  <nav class="section-contents" aria-label="{{ui.inThisSection}}">
+    <h2>{{ui.inThisSection}}</h2>
+    <ol class="note-list section-list">
+      {{#note.sectionEntries}}
+      <li class="note-card{{#isSection}} section-card{{/isSection}}">
+        <h3 class="note-card-title"><a href="{{url}}">{{#isSection}}<span class="section-mark" aria-hidden="true">▸ </span>{{/isSection}}{{title}}</a></h3>
+        {{#summary}}<p class="note-summary">{{summary}}</p>{{/summary}}
+      </li>
+      {{/note.sectionEntries}}
+    </ol>
+  </nav>
+  {{/note.hasSectionEntries}}
   {{#note.hasConcepts}}
   <aside class="note-concepts" aria-label="{{ui.conceptsInNote}}">
     <h2>{{ui.conceptsInNote}}</h2>
@@ -250,6 +272,34 @@ enum DefaultTheme {
 </article>
 
 """##,
+        "section-list": #"""
+<ol class="note-list section-list">
+  {{#entries}}
+  <li class="note-card{{#isSection}} section-card{{/isSection}}">
+    <h2 class="note-card-title"><a href="{{url}}">{{#isSection}}<span class="section-mark" aria-hidden="true">▸ </span>{{/isSection}}{{title}}</a></h2>
+    {{#isSection}}<p class="note-meta">{{ui.noteCountPrefix}}{{count}}{{ui.noteCountSuffix}}</p>{{/isSection}}
+    {{^isSection}}<p class="note-meta">{{#date}}<time datetime="{{dateISO}}">{{date}}</time>{{/date}}</p>{{/isSection}}
+    {{#summary}}<p class="note-summary">{{summary}}</p>{{/summary}}
+  </li>
+  {{/entries}}
+</ol>
+
+"""#,
+        "section": #"""
+<section class="section-page">
+  <header class="page-header">
+    <nav class="breadcrumb" aria-label="{{ui.breadcrumbs}}"><a href="{{root}}">{{ui.home}}</a>{{#section.breadcrumbs}} › <a href="{{url}}">{{title}}</a>{{/section.breadcrumbs}}</nav>
+    <h1>{{section.title}}</h1>
+    <p class="count">{{ui.noteCountPrefix}}{{section.count}}{{ui.noteCountSuffix}}</p>
+  </header>
+  {{#section}}
+  {{#hasEntries}}
+  {{> section-list}}
+  {{/hasEntries}}
+  {{/section}}
+</section>
+
+"""#,
         "tag": #"""
 <section class="tag-page">
   <header class="page-header">
@@ -522,6 +572,15 @@ h2 .count, .backlink-list .count { color: var(--muted); font-size: 0.85rem; font
 .more-backlinks { margin-top: 1rem; }
 .more-backlinks summary { cursor: pointer; color: var(--accent); }
 .more-backlinks p { line-height: 2; }
+
+/* Folders of notes: the home page's sections, a folder's contents, breadcrumbs. */
+.home-sections, .section-contents { margin: 1.5rem 0; }
+.home-sections h2, .section-contents h2 { font-size: 1.1rem; }
+.section-grid { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.5rem; }
+.section-grid li { border: 1px solid var(--border, #ddd); border-radius: 6px; padding: 0.5rem 0.75rem; }
+.section-card .note-card-title { font-weight: 600; }
+.section-mark { color: var(--muted); }
+.note-header .breadcrumb a, .page-header .breadcrumb a { color: var(--muted); }
 
 """#,
         "gongbu.js": #"""

@@ -45,6 +45,12 @@ public struct SiteModel: Sendable {
     /// Redirects from the URL older gongbu releases gave a note (`notes/<name>/`), by note
     /// index, where that URL is now free: links into an existing site keep working.
     public var legacyPaths: [Int: String] = [:]
+    /// Every folder of notes, the top ("") first (`SiteSection.tree`).
+    public var sections: [SiteSection] = []
+    /// The section each note is listed in (its folder), by note index.
+    public var noteSection: [Int] = []
+    /// The section whose page each folder-page note is, by note index.
+    public var sectionOfPage: [Int: Int] = [:]
 
     /// Adds the glossary and builds the concept graph over the notes in display order.
     /// Returns the graph's diagnostics (concepts no note mentions).
@@ -73,6 +79,15 @@ public struct SiteModel: Sendable {
         self.notes = order.map { notes[$0] }
         // Only a gongbu site can have been published with the old URLs.
         legacyPaths = config.sourceKind == .gongbu ? Self.legacyPaths(self.notes) : [:]
+        sections = SiteSection.tree(self.notes)
+        noteSection = Array(repeating: 0, count: self.notes.count)
+        for (index, section) in sections.enumerated() {
+            for note in section.notes { noteSection[note] = index }
+            if let page = section.page {
+                sectionOfPage[page] = index
+                noteSection[page] = section.parent ?? 0
+            }
+        }
 
         var spellings: [String: [String: Int]] = [:]
         var tagSlugs: [String: String] = [:]

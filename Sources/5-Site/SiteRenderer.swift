@@ -24,6 +24,8 @@ public struct SiteRenderer: Sendable {
     /// A page to render, described cheaply so the work list can be split across cores.
     public enum Job: Sendable, Hashable {
         case home, note(Int), tagIndex, tag(Int), notFound, conceptIndex, concept(Int)
+        /// A folder's page, for a folder without a README, index or _index note of its own.
+        case section(Int)
     }
 
     /// Every page of the site.
@@ -31,6 +33,7 @@ public struct SiteRenderer: Sendable {
         var jobs: [Job] = [.home, .tagIndex, .notFound]
         jobs += model.notes.indices.map(Job.note)
         jobs += model.tags.indices.map(Job.tag)
+        jobs += model.sections.indices.filter { model.sections[$0].page == nil && !model.sections[$0].path.isEmpty }.map(Job.section)
         if !model.glossary.concepts.isEmpty {
             jobs.append(.conceptIndex)
             jobs += model.glossary.concepts.indices.map(Job.concept)
@@ -105,6 +108,9 @@ public struct SiteRenderer: Sendable {
             let concept = model.glossary.concepts[index]
             return (PageLocation.concept(id: concept.id).outputPath, concept.source)
         case .notFound: return (PageLocation.notFound.outputPath, "the 404 page")
+        case .section(let index):
+            let section = model.sections[index]
+            return (PageLocation.note(slug: section.path).outputPath, "the folder \(section.path)")
         }
     }
 
@@ -241,6 +247,8 @@ public struct SiteRenderer: Sendable {
                 "index", at: location, page: PageHead(kind: "home", title: nil, description: model.config.description),
                 values: [
                     "intro": model.homePage?.bodyHTML ?? false,
+                    "sections": sectionLinks(model.sections.first?.sections ?? [], from: location),
+                    "hasSections": !(model.sections.first?.sections.isEmpty ?? true),
                     "notes": model.notes.indices.map { listItem($0, from: location) },
                     "noteCount": model.notes.count,
                     "hasNotes": !model.notes.isEmpty,
@@ -251,6 +259,15 @@ public struct SiteRenderer: Sendable {
             let location = PageLocation.note(slug: note.slug)
             let head = PageHead(kind: "note", title: note.title, description: note.summary)
             var context = noteContext(index, from: location)
+            context["breadcrumbs"] = breadcrumbs(to: model.noteSection[index], from: location)
+            if let section = model.sectionOfPage[index] {
+                let entries = sectionEntries(section, from: location)
+                context["sectionEntries"] = entries
+                context["hasSectionEntries"] = !entries.isEmpty
+            } else {
+                context["sectionEntries"] = false
+                context["hasSectionEntries"] = false
+            }
             // The templates get a placeholder for the body, and the body's bytes go into the
             // page once: Mustache would otherwise copy it into the note template's output and
             // again into the layout's (growing each by doubling), several times the body's size
@@ -264,6 +281,20 @@ public struct SiteRenderer: Sendable {
             context["html"] = note.bodyHTML
             let html = renderer.render("note", at: location, page: head, values: ["note": context])
             return OutputFile(path: location.outputPath, text: html, origin: note.source)
+        case .section(let index):
+            let section = model.sections[index]
+            let location = PageLocation.note(slug: section.path)
+            let entries = sectionEntries(index, from: location)
+            let html = renderer.render(
+                "section", at: location, page: PageHead(kind: "section", title: section.title, description: nil),
+                values: [
+                    "section": [
+                        "title": section.title, "entries": entries, "hasEntries": !entries.isEmpty,
+                        "breadcrumbs": breadcrumbs(to: section.parent ?? 0, from: location),
+                        "count": Self.noteCount(of: index, in: model.sections),
+                    ] as [String: Any]
+                ])
+            return OutputFile(path: location.outputPath, text: html, origin: "the folder \(section.path)")
         case .tagIndex:
             let location = PageLocation.tagIndex
             let tags: [[String: Any]] = model.tags.map { group in
@@ -313,6 +344,56 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A note as one entry of a list (home page, tag pages).
+    /// Links to the folders above a page, from the top of the site down to `section`.
+    func breadcrumbs(to section: Int, from location: PageLocation) -> [[String: Any]] {
+        var chain: [Int] = []
+        var current: Int? = section
+        while let index = current, index < model.sections.count {
+            if !model.sections[index].path.isEmpty { chain.append(index) }
+            current = model.sections[index].parent
+        }
+        return chain.reversed().map { index in
+            let section = model.sections[index]
+            return ["title": section.title, "url": urls.href(to: .note(slug: section.path), from: location)]
+        }
+    }
+
+    /// A list entry for each folder.
+    func sectionLinks(_ indices: [Int], from location: PageLocation) -> [[String: Any]] {
+        indices.map { index in
+            let section = model.sections[index]
+            return [
+                "title": section.title, "url": urls.href(to: .note(slug: section.path), from: location),
+                "count": Self.noteCount(of: index, in: model.sections),
+                "summary": section.page.flatMap { model.notes[$0].summary } ?? false,
+            ]
+        }
+    }
+
+    /// Notes in a folder and below it (its own page counted).
+    static func noteCount(of index: Int, in sections: [SiteSection]) -> Int {
+        let section = sections[index]
+        return section.notes.count + (section.page == nil ? 0 : 1) + section.sections.reduce(0) { $0 + noteCount(of: $1, in: sections) }
+    }
+
+    /// A folder's notes and subfolders in reading order, each as a list entry that says which it is.
+    func sectionEntries(_ index: Int, from location: PageLocation) -> [[String: Any]] {
+        model.sections[index].order.map { entry in
+            switch entry {
+            case .note(let note):
+                var item = listItem(note, from: location)
+                item["isSection"] = false
+                return item
+            case .section(let section):
+                var item = sectionLinks([section], from: location)[0]
+                item["isSection"] = true
+                item["date"] = false
+                item["hasTags"] = false
+                return item
+            }
+        }
+    }
+
     func listItem(_ index: Int, from location: PageLocation) -> [String: Any] {
         let note = model.notes[index]
         let tags = tagContexts(index, from: location)

@@ -126,6 +126,19 @@ enum ChangePlan {
         }
         for (index, group) in new.tags.enumerated() where tagSlugs.contains(group.tag.slug) { jobs.insert(.tag(index)) }
         for index in conceptIndices where index < new.glossary.concepts.count { jobs.insert(.concept(index)) }
+        // Folders list their notes, and every note shows the folders above it: a new folder or
+        // a folder's new title is on every page below it; a note listed differently is on its
+        // folder's page.
+        func outline(_ model: SiteModel) -> [String] { model.sections.map { "\($0.path)\u{0}\($0.title)\u{0}\($0.page == nil)" } }
+        let folderPages = new.sections.indices.filter { new.sections[$0].page == nil && !new.sections[$0].path.isEmpty }
+        if outline(old) != outline(new) {
+            jobs.formUnion(new.notes.indices.map(SiteRenderer.Job.note))
+            jobs.formUnion(folderPages.map(SiteRenderer.Job.section))
+            jobs.insert(.home)
+        } else if !listedSources.isEmpty || new.notes.count != old.notes.count {
+            jobs.formUnion(folderPages.map(SiteRenderer.Job.section))
+            jobs.formUnion(new.sections.compactMap(\.page).map(SiteRenderer.Job.note))
+        }
         if new.notes.count != old.notes.count { jobs.insert(.conceptIndex) }
         plan.jobs = jobs
         return plan

@@ -223,6 +223,9 @@ public final class IncrementalBuild: Sendable {
         let glossary = SourceLayout.glossaryFolder
         if contentRoot != options.sourceRoot, contentPath.hasPrefix(glossary + "/") || contentPath == glossary { return .everything }
         if Path.isInside(path, options.outputRoot) { return .nothing }
+        // What the source's rules leave out (gongbu.yml's exclude:, Hugo's ignoreFiles …).
+        let isFolder = options.fileSystem.kind(of: path) == .directory
+        if site.content.profile.excludes(relative, isDirectory: isFolder, includeDrafts: options.includeDrafts) { return .nothing }
         if SourceLayout.isMarkdown(path) { return .note(contentPath: contentPath) }
         // A folder appeared, disappeared or was renamed: read everything again.
         if options.fileSystem.kind(of: path) == .directory { return .everything }
@@ -368,6 +371,13 @@ public final class IncrementalBuild: Sendable {
             removed.insert(PageLocation.note(slug: note.slug).outputPath)
             removed.formUnion(old.redirectFiles(ofNote: index).0.map(\.path))
             removed.formUnion(old.exampleFiles(ofNote: index).map(\.path))
+        }
+        // Folder pages of folders that are gone or now have a page note of their own.
+        let folderPages = Set(
+            model.sections.filter { $0.page == nil && !$0.path.isEmpty }.map { PageLocation.note(slug: $0.path).outputPath })
+        for section in oldModel.sections where section.page == nil && !section.path.isEmpty {
+            let path = PageLocation.note(slug: section.path).outputPath
+            if !folderPages.contains(path) { removed.insert(path) }
         }
         // Tag pages that lost their last note.
         let tagPaths = Set(model.tags.map { PageLocation.tag(slug: $0.tag.slug).outputPath })

@@ -472,7 +472,7 @@ struct HostileOutputPathTests {
         let safeNames = ["2e2e2fup", "a-b", "aux-txt", "c-windows", "com1_", "con_", "escape", "etc-passwd", "home", "lpt9_", "nul_", "xy"]
         #expect(
             written.filter { $0.hasPrefix("notes/") }.sorted()
-                == (safeNames + ["note-6b329240", "note-dc718be3"]).sorted().map { "notes/\($0)/index.html" })
+                == ((safeNames + ["note-6b329240", "note-dc718be3"]).map { "notes/\($0)/index.html" } + ["notes/index.html"]).sorted())
         #expect(
             written.filter { $0.hasPrefix("tags/") }.sorted()
                 == ((safeNames + ["tag-2b0c98f1", "tag-a3d4a70d"] + (0..<hostile.count).map { "t\($0)" }).map { "tags/\($0)/index.html" }

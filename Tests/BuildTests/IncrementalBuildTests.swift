@@ -63,8 +63,9 @@ struct IncrementalBuildTests {
         let (work, build) = try makeSite()
         defer { TestSupport.cleanUp(work) }
         let files = try snapshot(build)
-        // 17 pages (three notes, four tags, six concepts and the lists) besides the data files.
-        #expect(files.keys.filter { $0.hasSuffix(".html") }.count == 17)
+        // 18 pages (three notes, four tags, six concepts, the notes/ folder and the lists)
+        // besides the data files.
+        #expect(files.keys.filter { $0.hasSuffix(".html") }.count == 18)
         #expect(differences(files, try fullBuild(work + "/site")) == [])
     }
 
@@ -120,12 +121,13 @@ struct IncrementalBuildTests {
         try LocalFileSystem().writeString(original.replacingOccurrences(of: "---\ntitle:", with: "---\ntitle: 새 제목 -"), to: path)
         update = build.update(changedPaths: [path])
         // Every page that shows the title: the home page, the tag pages, the concepts the note
-        // mentions and services.md, whose wikilink to the note is labelled with it.
-        #expect(update.rendered == 8, "\(update.rendered) pages rendered")
+        // mentions, the notes/ folder's page and services.md, whose wikilink to the note is
+        // labelled with it.
+        #expect(update.rendered == 9, "\(update.rendered) pages rendered")
         #expect(update.reassembled)
         #expect(
             update.changed.sorted() == [
-                "concepts/deployment/index.html", "concepts/pod/index.html", "index.html", "notes/pods/index.html",
+                "concepts/deployment/index.html", "concepts/pod/index.html", "index.html", "notes/index.html", "notes/pods/index.html",
                 "notes/services/index.html",
                 "tags/기초/index.html", "tags/쿠버네티스/index.html",
             ])
@@ -145,8 +147,8 @@ struct IncrementalBuildTests {
         #expect(update.removed == ["notes/pods/index.html"])
         #expect(
             update.changed.sorted() == [
-                "concepts/deployment/index.html", "concepts/pod/index.html", "index.html", "notes/pod-basics/index.html",
-                "notes/services/index.html",
+                "concepts/deployment/index.html", "concepts/pod/index.html", "index.html", "notes/index.html",
+                "notes/pod-basics/index.html", "notes/services/index.html",
                 "tags/기초/index.html", "tags/쿠버네티스/index.html",
             ])
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
@@ -156,7 +158,8 @@ struct IncrementalBuildTests {
         update = build.update(changedPaths: [added])
         #expect(
             update.changed.sorted() == [
-                "concepts/deployment/index.html", "index.html", "notes/new-note/index.html", "tags/index.html", "tags/쿠버네티스/index.html",
+                "concepts/deployment/index.html", "index.html", "notes/index.html", "notes/new-note/index.html", "tags/index.html",
+                "tags/쿠버네티스/index.html",
             ])
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
         // Deleting it removes its page.
@@ -227,7 +230,8 @@ struct IncrementalBuildTests {
         }
         let files = try snapshot(build)
         #expect(files["course/section-01/intro/index.html"] != nil)
-        #expect(files["course/section-01/index.html"] == nil)
+        // Without its README the folder still has a page: gongbu's list of its notes.
+        #expect(String(decoding: try #require(files["course/section-01/index.html"]), as: UTF8.self).contains("시작하기"))
     }
 
     @Test func theHomeIntroductionIsShownOnTheHomePage() throws {

@@ -105,6 +105,15 @@ struct ContentLoaderTests {
         #expect(content.staticFiles.map(\.contentPath) == ["assets/site.css"])
     }
 
+    @Test func gongbuConfigExcludesGlobs() {
+        let content = load([
+            "gongbu.yml": "exclude: [\"content/drafts/**\", \"*.private.md\"]\n", "content/a.md": "A",
+            "content/drafts/b.md": "B", "content/notes/c.private.md": "C", "content/notes/d.md": "D",
+        ])
+        #expect(content.config.exclude == ["content/drafts/**", "*.private.md"])
+        #expect(content.notes.map(\.path) == ["content/a.md", "content/notes/d.md"])
+    }
+
     @Test(arguments: [
         ("drafts/**", "drafts/a/b.md", true), ("drafts/**", "drafts", true), ("*.tmp.md", "x/y.tmp.md", true),
         ("CLAUDE.md", "java/CLAUDE.md", true), ("private", "private/secret.md", true), ("private", "notes/private-ish.md", false),

@@ -1,0 +1,120 @@
+import Analysis
+import Content
+import Foundation
+import GongbuCore
+
+/// A folder of notes: its own page (the folder's README, index or _index note when it has
+/// one), the notes in it and its subfolders, in the order a reader should take them.
+public struct SiteSection: Sendable, Hashable {
+    /// The folder's site path (`k8s-basic/section-04`); "" for the top of the site.
+    public var path: String
+    public var title: String
+    /// The note that is the folder's page, by index into `SiteModel.notes`.
+    public var page: Int?
+    /// The folder's notes (its page left out), by index into `SiteModel.notes`, in order.
+    public var notes: [Int]
+    /// Its subfolders, by index into `SiteModel.sections`, in order.
+    public var sections: [Int]
+    /// The folder it is in, by index into `SiteModel.sections`; nil for the top.
+    public var parent: Int?
+
+    /// Front matter keys that order a folder's pages (Hugo, Docusaurus, Jekyll's just-the-docs).
+    static let weightKeys: Set<String> = ["weight", "sidebar_position", "nav_order", "order"]
+
+    /// The sections of a site, the top ("") first and the rest by path: every folder that
+    /// holds notes, directly or below. Linear in the number of notes (times their depth).
+    static func tree(_ notes: [NotePage]) -> [SiteSection] {
+        var paths = Set<String>([""])
+        for note in notes {
+            var folder = parent(of: note.slug)
+            while !paths.contains(folder) {
+                paths.insert(folder)
+                folder = parent(of: folder)
+            }
+        }
+        var ordered = paths.sorted()
+        ordered.removeAll { $0.isEmpty }
+        ordered.insert("", at: 0)
+        let indexByPath = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
+        var sections = ordered.map { path in
+            SiteSection(
+                path: path, title: path.split(separator: "/").last.map(String.init) ?? "", page: nil, notes: [], sections: [], parent: nil)
+        }
+        for (index, section) in sections.enumerated() where !section.path.isEmpty {
+            let parentIndex = indexByPath[parent(of: section.path)]!
+            sections[index].parent = parentIndex
+            sections[parentIndex].sections.append(index)
+        }
+        for (index, note) in notes.enumerated() {
+            if let own = indexByPath[note.slug], !note.slug.isEmpty {
+                sections[own].page = index
+                sections[own].title = note.title
+            } else if let folder = indexByPath[parent(of: note.slug)] {
+                sections[folder].notes.append(index)
+            }
+        }
+        for index in sections.indices { order(&sections[index], sections: sections, notes: notes) }
+        return sections
+    }
+
+    static func parent(of path: String) -> String {
+        let parent = Path.parent(of: path)
+        return parent == "." ? "" : parent
+    }
+
+    /// One entry of a folder's list: a note or a subfolder.
+    enum Entry: Hashable {
+        case note(Int)
+        case section(Int)
+    }
+
+    /// Orders a folder's notes and subfolders: by `weight` first; then, when most names start
+    /// with a number (`01-intro`, `section-04`, `2.Deployment`), by those numbers as a course
+    /// reads; else newest first when the notes are dated; else by title.
+    static func order(_ section: inout SiteSection, sections: [SiteSection], notes: [NotePage]) {
+        func name(_ entry: Entry) -> String {
+            switch entry {
+            case .note(let index): notes[index].slug.split(separator: "/").last.map(String.init) ?? ""
+            case .section(let index): sections[index].path.split(separator: "/").last.map(String.init) ?? ""
+            }
+        }
+        func page(_ entry: Entry) -> NotePage? {
+            switch entry {
+            case .note(let index): notes[index]
+            case .section(let index): sections[index].page.map { notes[$0] }
+            }
+        }
+        func weight(_ entry: Entry) -> Int? {
+            guard let params = page(entry)?.params else { return nil }
+            for entry in params where weightKeys.contains(entry.key) {
+                if case .int(let value) = entry.value { return value }
+            }
+            return nil
+        }
+        let entries = section.notes.map(Entry.note) + section.sections.map(Entry.section)
+        guard entries.count > 1 else {
+            section.order = entries
+            return
+        }
+        let numbered = entries.filter { name($0).contains { $0.isNumber } }.count * 2 >= entries.count
+        let dated = section.notes.allSatisfy { notes[$0].date != nil }
+        let sorted = entries.sorted { a, b in
+            let (wa, wb) = (weight(a), weight(b))
+            if wa != wb { return (wa ?? Int.max) < (wb ?? Int.max) }
+            if numbered {
+                let order = name(a).compare(name(b), options: [.numeric, .caseInsensitive])
+                if order != .orderedSame { return order == .orderedAscending }
+            } else if dated, case .note(let x) = a, case .note(let y) = b, let dx = notes[x].date, let dy = notes[y].date, dx != dy {
+                return dx > dy
+            }
+            let (ta, tb) = (page(a)?.title ?? name(a), page(b)?.title ?? name(b))
+            return ta != tb ? ta < tb : name(a) < name(b)
+        }
+        section.notes = sorted.compactMap { if case .note(let index) = $0 { index } else { nil } }
+        section.sections = sorted.compactMap { if case .section(let index) = $0 { index } else { nil } }
+        section.order = sorted
+    }
+
+    /// Notes and subfolders interleaved, in reading order (set by `order`).
+    var order: [Entry] = []
+}
