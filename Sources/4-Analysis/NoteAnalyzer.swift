@@ -37,6 +37,9 @@ public struct NoteAnalyzer: Sendable {
         /// A leading heading becomes the note's title (when the front matter has none) and leaves
         /// the body; failing that, a short first line of text is the title.
         case title
+        /// Hugo shortcodes and Jekyll Liquid tags, read before parsing (`SourceMarkup`), become
+        /// their HTML: callouts, details, tabs, cards, figures; unknown ones are reported.
+        case markup
         /// Manifest examples are validated together and replaced by their rendered boxes.
         case examples
         /// Relative links and images are pointed at the output's pages and files; local targets
@@ -52,10 +55,10 @@ public struct NoteAnalyzer: Sendable {
     }
 
     /// The passes of a full build, in order.
-    public static let passes: [Pass] = [.title, .examples, .links, .rawHTML, .concepts, .headingIDs]
+    public static let passes: [Pass] = [.title, .markup, .examples, .links, .rawHTML, .concepts, .headingIDs]
     /// The passes of a search-only analysis: the index reads titles, headings' text, prose and
     /// mentions, never examples, links or HTML.
-    public static let searchPasses: [Pass] = [.title, .concepts, .headingIDs]
+    public static let searchPasses: [Pass] = [.title, .markup, .concepts, .headingIDs]
 
     var config: SiteConfig
     var linkTargets: LinkTargets
@@ -150,13 +153,17 @@ public struct NoteAnalyzer: Sendable {
         var links = LinkResult()
         var pendingLinks: PendingLinks?
         var headings: [Heading] = []
+        /// Shortcodes and Liquid tags found before parsing.
+        var markup = SourceMarkup(text: "", tags: [], unknown: [])
     }
 
     /// Runs the passes over one note and renders its body.
     public func analyse(_ note: SourceNote) -> NoteAnalysis {
+        let markup = SourceMarkup.read(note.document.body, liquid: config.sourceKind == .jekyll)
         var work = Work(
-            note: note, document: MarkdownDocument(parsing: note.document.body), lineOffset: note.document.bodyStartLine - 1,
+            note: note, document: MarkdownDocument(parsing: markup.text), lineOffset: note.document.bodyStartLine - 1,
             title: note.metadata.title)
+        work.markup = markup
         for pass in searchIndexOnly ? Self.searchPasses : Self.passes { run(pass, on: &work) }
         let document = work.document
         let title = work.title ?? note.nameTitle
@@ -200,6 +207,19 @@ public struct NoteAnalyzer: Sendable {
             if work.title == nil, let line = document.firstLineOfText, line.count <= Self.maximumLineTitleLength {
                 work.title = line
             }
+        case .markup:
+            guard !work.markup.tags.isEmpty || !work.markup.unknown.isEmpty else { return }
+            for (name, line, column) in work.markup.unknown where !searchIndexOnly {
+                work.diagnostics.append(
+                    .warning(
+                        "unknown shortcode or tag '\(name)': gongbu does not render it, so its delimiters are left out and the text between them is shown as it is",
+                        at: SourceLocation(file: note.path, line: line + work.lineOffset, column: column), rule: "shortcode"))
+            }
+            for node in document.nodes(of: .htmlBlock) {
+                guard let number = SourceMarkup.markerNumber(node.literal ?? ""), number < work.markup.tags.count else { continue }
+                let html = searchIndexOnly ? "" : markupHTML(work.markup.tags[number], note: note)
+                node.replace(with: .customBlock(onEnter: html, onExit: ""))
+            }
         case .examples:
             let (files, diagnostics) = checkExamples(in: document, note: note, lineOffset: work.lineOffset)
             work.exampleFiles = files
@@ -236,6 +256,64 @@ public struct NoteAnalyzer: Sendable {
             } else {
                 work.headings = HeadingAnchors.apply(to: document, options: MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML))
             }
+        }
+    }
+
+    /// The HTML a shortcode or Liquid tag stands for. Values are escaped; links and images are
+    /// resolved as the note's own links are.
+    func markupHTML(_ tag: SourceMarkup.Tag, note: SourceNote) -> String {
+        let ui = examples.ui
+        func href(_ target: String) -> String {
+            switch linkTargets.resolve(target, fromNoteAt: note.document.contentPath, slug: note.slug, urls: urls) {
+            case .rewrite(let href), .note(_, let href): return href
+            case .external:
+                let lower = target.lowercased()
+                return ["http://", "https://", "mailto:", "//", "#"].contains(where: lower.hasPrefix) ? target : "#"
+            case .missing: return target
+            }
+        }
+        switch (tag.name, tag.closing) {
+        case ("callout", false), ("hint", false), ("notice", false), ("alert", false), ("admonition", false):
+            let kind = (tag.argument("type") ?? tag.argument("context") ?? tag.firstPositional ?? "note").lowercased()
+            let known = UIStrings.calloutKinds.contains(kind) ? kind : "note"
+            let title = tag.argument("title") ?? ui["callout." + known]
+            return
+                "<aside class=\"callout callout-\(Escape.html(known))\" role=\"note\"><p class=\"callout-title\">\(Escape.html(title))</p>\n"
+        case ("callout", true), ("hint", true), ("notice", true), ("alert", true), ("admonition", true):
+            return "</aside>\n"
+        case ("details", false):
+            let title = tag.argument("title") ?? tag.argument("summary") ?? tag.firstPositional ?? ui["details"]
+            let open = tag.argument("open") == "true" ? " open" : ""
+            return "<details class=\"callout callout-details\"\(open)><summary>\(Escape.html(title))</summary>\n"
+        case ("details", true): return "</details>\n"
+        case ("tabs", false): return "<div class=\"tabs\">\n"
+        case ("tab", false):
+            let title = tag.argument("name") ?? tag.argument("title") ?? tag.firstPositional ?? ""
+            return "<section class=\"tab\"><h4 class=\"tab-title\">\(Escape.html(title))</h4>\n"
+        case ("tab", true): return "</section>\n"
+        case ("cards", false): return "<div class=\"cards\">\n"
+        case ("steps", false): return "<div class=\"steps\">\n"
+        case ("tabs", true), ("cards", true), ("steps", true): return "</div>\n"
+        case ("card", _):
+            let title = Escape.html(tag.argument("title") ?? tag.argument("link") ?? "")
+            let subtitle = tag.argument("subtitle").map { "<span class=\"card-subtitle\">\(Escape.html($0))</span>" } ?? ""
+            guard let link = tag.argument("link") else { return "<div class=\"card\">\(title)\(subtitle)</div>\n" }
+            return "<a class=\"card\" href=\"\(Escape.html(href(link)))\"><span class=\"card-title\">\(title)</span>\(subtitle)</a>\n"
+        case ("figure", _):
+            guard let source = tag.argument("src") else { return "" }
+            let alt = Escape.html(tag.argument("alt") ?? tag.argument("caption") ?? "")
+            let caption = (tag.argument("caption") ?? tag.argument("title")).map { "<figcaption>\(Escape.html($0))</figcaption>" } ?? ""
+            return "<figure><img src=\"\(Escape.html(href(source)))\" alt=\"\(alt)\" loading=\"lazy\">\(caption)</figure>\n"
+        case ("youtube", _):
+            guard let id = tag.argument("id") ?? tag.firstPositional,
+                id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+            else {
+                return ""
+            }
+            return
+                "<p class=\"video-link\"><a href=\"https://www.youtube.com/watch?v=\(id)\">YouTube: \(Escape.html(tag.argument("title") ?? id))</a></p>\n"
+        default:
+            return ""
         }
     }
 

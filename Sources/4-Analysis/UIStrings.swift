@@ -22,6 +22,16 @@ public struct UIStrings: Sendable {
         table: [
             "skipToContent": "본문으로 건너뛰기",
             "breadcrumbs": "현재 위치",
+            "callout.note": "참고",
+            "callout.info": "참고",
+            "callout.tip": "팁",
+            "callout.success": "팁",
+            "callout.important": "중요",
+            "callout.warning": "주의",
+            "callout.caution": "주의",
+            "callout.danger": "경고",
+            "callout.error": "경고",
+            "details": "자세히",
             "sections": "섹션",
             "inThisSection": "이 섹션의 글",
             "home": "홈",
@@ -113,6 +123,9 @@ public struct UIStrings: Sendable {
             }
         }
     )
+
+    /// Callout kinds with a label of their own (`callout.<kind>`); others show as `note`.
+    public static let calloutKinds: Set<String> = ["note", "info", "tip", "success", "important", "warning", "caution", "danger", "error"]
 
     /// The table for a site language; Korean is the only one so far and the fallback.
     public static func forLanguage(_ code: String) -> UIStrings {

@@ -582,6 +582,20 @@ h2 .count, .backlink-list .count { color: var(--muted); font-size: 0.85rem; font
 .section-mark { color: var(--muted); }
 .note-header .breadcrumb a, .page-header .breadcrumb a { color: var(--muted); }
 
+/* Callouts (Hugo shortcodes, and later other dialects), details, tabs and cards. */
+.callout { border-left: 4px solid var(--accent, #2563eb); background: var(--callout-bg, rgba(37, 99, 235, 0.06)); padding: 0.5rem 1rem; margin: 1rem 0; border-radius: 4px; }
+.callout-title { font-weight: 700; margin: 0.25rem 0; }
+.callout-tip, .callout-success { border-left-color: #15803d; background: rgba(21, 128, 61, 0.07); }
+.callout-warning, .callout-caution, .callout-important { border-left-color: #b45309; background: rgba(180, 83, 9, 0.08); }
+.callout-danger, .callout-error { border-left-color: #b91c1c; background: rgba(185, 28, 28, 0.07); }
+.callout-details summary { cursor: pointer; font-weight: 700; }
+.tabs .tab { border-top: 1px solid var(--border, #ddd); padding-top: 0.25rem; }
+.tab-title { margin: 0.5rem 0; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.75rem; margin: 1rem 0; }
+.card { display: block; border: 1px solid var(--border, #ddd); border-radius: 6px; padding: 0.75rem; text-decoration: none; }
+.card-title { font-weight: 600; display: block; }
+.card-subtitle { color: var(--muted); font-size: 0.9rem; }
+
 """#,
         "gongbu.js": #"""
 // gongbu site script: small, framework-free, optional (every page works without it).

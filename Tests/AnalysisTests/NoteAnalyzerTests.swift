@@ -28,8 +28,8 @@ struct NoteAnalyzerTests {
     }
 
     @Test func passesRunInTheDocumentedOrder() {
-        #expect(NoteAnalyzer.passes == [.title, .examples, .links, .rawHTML, .concepts, .headingIDs])
-        #expect(NoteAnalyzer.searchPasses == [.title, .concepts, .headingIDs])
+        #expect(NoteAnalyzer.passes == [.title, .markup, .examples, .links, .rawHTML, .concepts, .headingIDs])
+        #expect(NoteAnalyzer.searchPasses == [.title, .markup, .concepts, .headingIDs])
         // Every pass has a place in the full list.
         #expect(Set(NoteAnalyzer.passes) == Set(NoteAnalyzer.Pass.allCases))
     }

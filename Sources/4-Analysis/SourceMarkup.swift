@@ -1,0 +1,275 @@
+import Foundation
+import GongbuCore
+
+/// Hugo shortcodes (`{{< callout type="info" >}} … {{< /callout >}}`, `{{% notice %}}`) and
+/// Jekyll Liquid tags (`{% raw %}`, `{% highlight go %}`, `{% link %}`), read before the
+/// Markdown is parsed, so that their delimiters never reach the page as text.
+///
+/// Each tag that stands on its own line becomes an HTML comment marker on the same line
+/// (`<!--gongbu-markup:3-->`, same indentation, same line count, so every diagnostic keeps its
+/// line); the `markup` pass then puts the tag's HTML in the marker's place, and the Markdown
+/// between a paired tag's ends renders as Markdown. Inline tags are replaced in the text:
+/// `ref`/`relref`/`link`/`post_url` by the path they name (the links pass then resolves it),
+/// `param` by nothing. Tags inside fenced code are left alone (notes show them as examples).
+public struct SourceMarkup: Sendable {
+    /// One tag found on a line of its own.
+    public struct Tag: Sendable, Hashable {
+        public var name: String
+        public var closing: Bool
+        /// Named (`type="info"`) and positional (`"go"`, key "") arguments, in order.
+        var argumentPairs: [Pair] = []
+        /// File line of the tag (1-based, in the body).
+        public var line: Int
+        public var column: Int
+
+        struct Pair: Sendable, Hashable {
+            var key: String
+            var value: String
+        }
+
+        public func argument(_ key: String) -> String? { argumentPairs.first { $0.key == key }?.value }
+        public var firstPositional: String? { argumentPairs.first { $0.key.isEmpty }?.value }
+    }
+
+    /// The body with tags replaced.
+    public var text: String
+    /// The tags that became markers, by marker number.
+    public var tags: [Tag]
+    /// Names of tags gongbu does not know, with their first line, for one warning each.
+    public var unknown: [(name: String, line: Int, column: Int)]
+
+    static let marker = "<!--gongbu-markup:"
+
+    /// Paired Hugo shortcodes gongbu renders; everything between their ends is Markdown.
+    public static let pairedShortcodes: Set<String> = [
+        "callout", "hint", "notice", "alert", "admonition", "details", "tabs", "tab", "cards", "highlight", "steps",
+    ]
+    /// Shortcodes that stand alone.
+    public static let singleShortcodes: Set<String> = ["card", "figure", "youtube", "ref", "relref", "param", "br"]
+    /// Liquid tags gongbu understands; others are dropped with a warning.
+    public static let liquidTags: Set<String> = ["raw", "endraw", "highlight", "endhighlight"]
+    /// Tags that stand for a path or a value inside text.
+    static let inlineTags: Set<String> = ["ref", "relref", "link", "post_url", "param", "br"]
+
+    /// Reads a note's Markdown body.
+    /// `liquid`: read Jekyll's `{% … %}` tags too (only in Jekyll sites; elsewhere `{%` is text).
+    public static func read(_ body: String, liquid: Bool) -> SourceMarkup {
+        guard body.contains("{{<") || body.contains("{{%") || (liquid && body.contains("{%")) else {
+            return SourceMarkup(text: body, tags: [], unknown: [])
+        }
+        var result = SourceMarkup(text: "", tags: [], unknown: [])
+        var unknownNames = Set<String>()
+        var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var fence: String?
+        var inRaw = false
+        var inHighlight = false
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            // Fenced code is left as written.
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                index += 1
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = String(trimmed.prefix(3))
+                index += 1
+                continue
+            }
+            if inHighlight {
+                // Code until the tag that closes it, which becomes the closing fence.
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if let tag = Self.parseStandalone(trimmed, line: index + 1, column: 1, liquid: liquid), tag.name == "highlight", tag.closing
+                {
+                    lines[index] = String(line.prefix { $0 == " " || $0 == "\t" }) + "```"
+                    inHighlight = false
+                }
+                index += 1
+                continue
+            }
+            if inRaw {
+                if let range = line.range(of: #"\{%-?\s*endraw\s*-?%\}"#, options: .regularExpression) {
+                    lines[index].removeSubrange(range)
+                    inRaw = false
+                }
+                index += 1
+                continue
+            }
+            // A tag may span lines: gather until its closing delimiter.
+            var joined = line
+            var extra = 0
+            while Self.unclosedOpening(joined) != nil, index + extra + 1 < lines.count, extra < 20 {
+                extra += 1
+                joined += "\n" + lines[index + extra]
+            }
+            let indent = String(line.prefix { $0 == " " || $0 == "\t" })
+            let content = joined.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let tag = Self.parseStandalone(content, line: index + 1, column: indent.count + 1, liquid: liquid),
+                !inlineTags.contains(tag.name)
+            {
+                if tag.name == "raw" && !tag.closing {
+                    inRaw = true
+                    lines[index] = ""
+                } else if tag.name == "highlight" {
+                    // Code: a fence, so it renders (and is highlighted) as code.
+                    lines[index] = indent + (tag.closing ? "```" : "```" + (tag.firstPositional ?? ""))
+                    inHighlight = !tag.closing
+                } else if Self.isKnown(tag) {
+                    lines[index] = indent + Self.marker + "\(result.tags.count)-->"
+                    result.tags.append(tag)
+                } else {
+                    if unknownNames.insert(tag.name).inserted { result.unknown.append((tag.name, tag.line, tag.column)) }
+                    lines[index] = ""
+                }
+                for offset in stride(from: 1, through: extra, by: 1) { lines[index + offset] = "" }
+                index += extra + 1
+                continue
+            }
+            lines[index] = Self.replaceInline(line, line: index + 1, liquid: liquid, unknown: &result.unknown, names: &unknownNames)
+            index += 1
+        }
+        result.text = lines.joined(separator: "\n")
+        return result
+    }
+
+    static func isKnown(_ tag: Tag) -> Bool {
+        pairedShortcodes.contains(tag.name) || singleShortcodes.contains(tag.name) || liquidTags.contains(tag.name)
+    }
+
+    /// The opening delimiter of a tag that is not closed on this text, if any.
+    static func unclosedOpening(_ text: String) -> String? {
+        for (open, close) in [("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}")] {
+            if let start = text.range(of: open, options: .backwards), text[start.upperBound...].range(of: close) == nil { return open }
+        }
+        return nil
+    }
+
+    /// A whole line that is exactly one tag: `{{< name args >}}`, `{{% /name %}}`, `{% name args %}`.
+    static func parseStandalone(_ content: String, line: Int, column: Int, liquid allowLiquid: Bool = true) -> Tag? {
+        var inner: Substring
+        var liquid = false
+        if content.hasPrefix("{{<") && content.hasSuffix(">}}") {
+            inner = content.dropFirst(3).dropLast(3)
+        } else if content.hasPrefix("{{%") && content.hasSuffix("%}}") {
+            inner = content.dropFirst(3).dropLast(3)
+        } else if allowLiquid, content.hasPrefix("{%") && content.hasSuffix("%}") && !content.hasPrefix("{%%") {
+            inner = content.dropFirst(2).dropLast(2)
+            liquid = true
+        } else {
+            return nil
+        }
+        // One tag only: no second opening inside.
+        if inner.contains("{{<") || inner.contains("{{%") || (liquid && inner.contains("{%")) { return nil }
+        inner = inner.trimmingCharacters(in: CharacterSet(charactersIn: " -\n\t"))[...]
+        var closing = false
+        if inner.hasPrefix("/") {
+            closing = true
+            inner = inner.dropFirst().drop { $0 == " " }
+        }
+        let name = String(inner.prefix { !$0.isWhitespace })
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "/" || $0 == "." }) else {
+            return nil
+        }
+        var tag = Tag(name: name, closing: closing, line: line, column: column)
+        if liquid, name.hasPrefix("end") {
+            tag.name = String(name.dropFirst(3))
+            tag.closing = true
+        }
+        tag.argumentPairs = parseArguments(String(inner.dropFirst(name.count)))
+        return tag
+    }
+
+    /// `type="info" "go" title='x' linenos=true`.
+    static func parseArguments(_ text: String) -> [Tag.Pair] {
+        var pairs: [Tag.Pair] = []
+        var scanner = Substring(text)
+        func skipSpaces() { scanner = scanner.drop { $0.isWhitespace } }
+        func value() -> String {
+            if let quote = scanner.first, quote == "\"" || quote == "'" || quote == "`" {
+                scanner = scanner.dropFirst()
+                let end = scanner.firstIndex(of: quote) ?? scanner.endIndex
+                let result = String(scanner[..<end])
+                scanner = end < scanner.endIndex ? scanner[scanner.index(after: end)...] : ""
+                return result
+            }
+            let word = scanner.prefix { !$0.isWhitespace }
+            scanner = scanner.dropFirst(word.count)
+            return String(word)
+        }
+        skipSpaces()
+        while !scanner.isEmpty, pairs.count < 50 {
+            let key = scanner.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            let rest = scanner.dropFirst(key.count)
+            if !key.isEmpty, rest.first == "=" || rest.first == ":" {
+                scanner = rest.dropFirst()
+                pairs.append(Tag.Pair(key: String(key), value: value()))
+            } else {
+                let positional = value()
+                if positional.isEmpty { scanner = scanner.dropFirst() } else { pairs.append(Tag.Pair(key: "", value: positional)) }
+            }
+            skipSpaces()
+        }
+        return pairs
+    }
+
+    /// Tags inside a line of text: `ref`/`relref`/`link`/`post_url` become the path they name,
+    /// everything else disappears (unknown ones are reported).
+    static func replaceInline(
+        _ line: String, line number: Int, liquid: Bool, unknown: inout [(name: String, line: Int, column: Int)],
+        names: inout Set<String>
+    ) -> String {
+        guard line.contains("{{<") || line.contains("{{%") || (liquid && line.contains("{%")) else { return line }
+        // Code spans keep their text: split at backticks and change only what is outside them.
+        let parts = line.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count > 1 else {
+            return replaceTags(in: Substring(line), line: number, liquid: liquid, unknown: &unknown, names: &names)
+        }
+        var output: [String] = []
+        for (index, part) in parts.enumerated() {
+            output.append(
+                index % 2 == 0 ? replaceTags(in: part, line: number, liquid: liquid, unknown: &unknown, names: &names) : String(part))
+        }
+        return output.joined(separator: "`")
+    }
+
+    static func replaceTags(
+        in text: Substring, line number: Int, liquid: Bool, unknown: inout [(name: String, line: Int, column: Int)],
+        names: inout Set<String>
+    ) -> String {
+        var output = ""
+        var rest = text
+        while let start = [rest.firstRange(of: "{{<"), rest.firstRange(of: "{{%"), liquid ? rest.firstRange(of: "{%") : nil].compactMap({
+            $0
+        })
+        .min(by: { $0.lowerBound < $1.lowerBound }) {
+            let open = String(rest[start])
+            let close = open == "{{<" ? ">}}" : open == "{{%" ? "%}}" : "%}"
+            guard let end = rest[start.upperBound...].firstRange(of: close) else { break }
+            output += rest[..<start.lowerBound]
+            let whole = String(rest[start.lowerBound..<end.upperBound])
+            if let tag = parseStandalone(whole, line: number, column: output.count + 1, liquid: liquid) {
+                switch tag.name {
+                case "ref", "relref", "link", "post_url":
+                    output += tag.firstPositional ?? tag.argument("path") ?? ""
+                case "param", "br", "raw", "endraw":
+                    break
+                default:
+                    if names.insert(tag.name).inserted { unknown.append((tag.name, number, tag.column)) }
+                }
+            } else {
+                output += whole
+            }
+            rest = rest[end.upperBound...]
+        }
+        return output + rest
+    }
+
+    /// The marker number in an HTML block's text, when it is one of ours.
+    static func markerNumber(_ html: String) -> Int? {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix(marker), trimmed.hasSuffix("-->") else { return nil }
+        return Int(trimmed.dropFirst(marker.count).dropLast(3))
+    }
+}

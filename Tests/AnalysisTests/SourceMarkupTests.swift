@@ -1,0 +1,51 @@
+import Testing
+
+@testable import Analysis
+
+/// Hugo shortcodes and Jekyll Liquid tags, read before the Markdown is parsed.
+@Suite("Shortcodes and Liquid tags")
+struct SourceMarkupTests {
+    @Test func pairedShortcodesBecomeMarkersOnTheirOwnLines() {
+        let body = "앞 문단\n{{< callout type=\"warning\" >}}\n**주의**할 점\n{{< /callout >}}\n뒤 문단\n"
+        let markup = SourceMarkup.read(body, liquid: false)
+        #expect(markup.text == "앞 문단\n<!--gongbu-markup:0-->\n**주의**할 점\n<!--gongbu-markup:1-->\n뒤 문단\n")
+        #expect(markup.tags.map(\.name) == ["callout", "callout"])
+        #expect(markup.tags.map(\.closing) == [false, true])
+        #expect(markup.tags[0].argument("type") == "warning")
+        #expect(markup.unknown.isEmpty)
+    }
+
+    @Test func aShortcodeThatSpansLinesIsOneShortcode() {
+        let body = "{{< glossary_tooltip\n  term_id=\"job\"\n  text=\"잡\" >}}\n다음 줄\n"
+        let markup = SourceMarkup.read(body, liquid: false)
+        // Unknown: reported once, its text dropped, the line count kept.
+        #expect(markup.text == "\n\n\n다음 줄\n")
+        #expect(markup.unknown.map(\.name) == ["glossary_tooltip"])
+    }
+
+    @Test func inlineRefsBecomePathsAndCodeIsLeftAlone() {
+        let body = "[다음 글]({{< ref \"02-next.md\" >}})과 `{{< callout >}}` 예시\n\n```\n{{< callout >}}\n```\n"
+        let markup = SourceMarkup.read(body, liquid: false)
+        #expect(markup.text == "[다음 글](02-next.md)과 `{{< callout >}}` 예시\n\n```\n{{< callout >}}\n```\n")
+    }
+
+    @Test func liquidTagsOnlyInJekyllSites() {
+        let body =
+            "{% raw %}\n{{ site.title }} {% if x %}\n{% endraw %}\n{% highlight go %}\nfunc main() {}\n{% endhighlight %}\n{% include toc.html %}\n"
+        let jekyll = SourceMarkup.read(body, liquid: true)
+        #expect(jekyll.text == "\n{{ site.title }} {% if x %}\n\n```go\nfunc main() {}\n```\n\n")
+        #expect(jekyll.unknown.map(\.name) == ["include"])
+        // Elsewhere `{%` is text.
+        #expect(SourceMarkup.read(body, liquid: false).text == body)
+    }
+
+    @Test(arguments: [
+        (#"type="info" title='제목' "pos" linenos=true"#, ["type": "info", "title": "제목", "linenos": "true"], "pos"),
+        (#"go"#, [:], "go"),
+    ])
+    func argumentsAreNamedOrPositional(text: String, named: [String: String], positional: String?) {
+        let pairs = SourceMarkup.parseArguments(text)
+        for (key, value) in named { #expect(pairs.first { $0.key == key }?.value == value) }
+        #expect(pairs.first { $0.key.isEmpty }?.value == positional)
+    }
+}
