@@ -23,6 +23,24 @@ extension MarkdownDocument {
         return nil
     }
 
+    /// Removes the first line of text when it stands alone as the first paragraph's first line,
+    /// so a first line used as the title is not shown again above the body: the paragraph
+    /// goes when the line is all of it, else the line and its line break do.
+    public func removeFirstLine(_ line: String) {
+        guard let block = root.children.first(where: { $0.kind != .htmlBlock && $0.kind != .customBlock && $0.kind != .thematicBreak }),
+            block.kind == .paragraph, firstLine(of: block).trimmingCharacters(in: .whitespaces) == line
+        else { return }
+        if block.plainText.trimmingCharacters(in: .whitespacesAndNewlines) == line {
+            block.remove()
+            return
+        }
+        for child in block.children {
+            let isBreak = child.kind == .softBreak || child.kind == .lineBreak
+            child.remove()
+            if isBreak { return }
+        }
+    }
+
     private func firstLine(of block: MarkdownNode) -> String {
         var text = ""
         for (node, event) in MarkdownWalk(root: block) where event == .enter {

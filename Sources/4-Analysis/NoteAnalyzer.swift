@@ -206,6 +206,8 @@ public struct NoteAnalyzer: Sendable {
             }
             if work.title == nil, let line = document.firstLineOfText, line.count <= Self.maximumLineTitleLength {
                 work.title = line
+                // The line is the title now; the page shows it once, as the title.
+                document.removeFirstLine(line)
             }
         case .markup:
             guard !work.markup.tags.isEmpty || !work.markup.unknown.isEmpty else { return }

@@ -78,9 +78,9 @@ struct GlossaryBuildTests {
                 "content/glossary/b-concept.md: warning: no note mentions the concept 'b-concept'; add it to a note or check its aliases [glossary-unused]",
                 "content/glossary/b-concept.md:3:1: error: alias '공통' is claimed by both content/glossary/a-concept.md (a-concept) and this entry (b-concept); an alias must name one concept [glossary]",
                 "content/glossary/b-concept.md:4:1: error: 'requires' forms a cycle: a-concept → b-concept → a-concept (in content/glossary/a-concept.md, content/glossary/b-concept.md) [glossary]",
-                "content/notes/n.md:1:9: error: wikilink [[unknwn-concept]] names no concept or note [wikilink]",
-                "content/notes/n.md:1:32: error: wikilink [[a-concpt]] names no concept or note; did you mean 'a-concept', 'b-concept'? [wikilink]",
-                "content/notes/n.md:1:49: warning: 'Kublet' looks like a misspelling of the glossary term 'kubelet' (b-concept); did you mean 'kubelet'? [glossary-typo]",
+                "content/notes/n.md:3:9: error: wikilink [[unknwn-concept]] names no concept or note [wikilink]",
+                "content/notes/n.md:3:32: error: wikilink [[a-concpt]] names no concept or note; did you mean 'a-concept', 'b-concept'? [wikilink]",
+                "content/notes/n.md:3:49: warning: 'Kublet' looks like a misspelling of the glossary term 'kubelet' (b-concept); did you mean 'kubelet'? [glossary-typo]",
             ])
         #expect(!report.wroteOutput)
     }

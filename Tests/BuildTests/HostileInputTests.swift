@@ -85,7 +85,7 @@ struct HostileEncodingTests {
     @Test func decomposedHangulInNamesAndText() throws {
         let nfdName = "파드-노트".decomposedStringWithCanonicalMapping
         let nfdText =
-            "---\ntags: [\("쿠버네티스".decomposedStringWithCanonicalMapping)]\n---\n\("파드를".decomposedStringWithCanonicalMapping) 만든다.\n"
+            "---\ntitle: 분해된 한글\ntags: [\("쿠버네티스".decomposedStringWithCanonicalMapping)]\n---\n\("파드를".decomposedStringWithCanonicalMapping) 만든다.\n"
         #expect(nfdName.unicodeScalars.count > 5)
         let site = try ScratchSite(text: ["content/notes/\(nfdName).md": nfdText])
         defer { site.remove() }
