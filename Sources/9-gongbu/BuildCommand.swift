@@ -55,6 +55,11 @@ struct BuildCommand: ParsableCommand {
         help: "Fail the build on problems in manifest examples (otherwise they are warnings), as `strict: true` in gongbu.yml does.")
     var strict = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Print at most this many lines for each rule (the closing count line still counts them all).", valueName: "n"))
+    var maxPerRule: Int?
+
     @Flag(name: .long, help: "Print how long each step of the build took, and each phase of writing.")
     var timings = false
 
@@ -79,7 +84,7 @@ struct BuildCommand: ParsableCommand {
         let build = SiteBuild(options: options, generatorVersion: Gongbu.version)
         let report = build.run(progress: quiet ? { _ in } : terminal.progress)
         terminal.clearProgress()
-        terminal.report(report.diagnostics, sourceRoot: sourceRoot)
+        terminal.report(report.diagnostics, sourceRoot: sourceRoot, maxPerRule: maxPerRule)
 
         if timings {
             for timing in report.timings {

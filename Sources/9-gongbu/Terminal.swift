@@ -37,27 +37,61 @@ struct Terminal {
 
     /// Prints diagnostics grouped by file (they arrive sorted), compiler style. Locations are
     /// relative to `sourceRoot`, or already as the user should see them when it is nil.
-    func report(_ diagnostics: [Diagnostic], sourceRoot: String?) {
-        var lastFile: String?
+    /// Prints diagnostics compiler style, grouped by file (files in order, errors before
+    /// warnings within each), then a line counting each rule (`12 warnings: missing-file 7,
+    /// raw-html 5`). `maxPerRule` caps how many lines each rule prints; the count line still
+    /// counts them all.
+    func report(_ diagnostics: [Diagnostic], sourceRoot: String?, maxPerRule: Int? = nil) {
+        var fileOrder: [String] = []
+        var byFile: [String: [Diagnostic]] = [:]
         for diagnostic in diagnostics {
-            var shown = diagnostic
-            if var location = shown.location, let sourceRoot {
-                location.file = displayPath(location.file, sourceRoot: sourceRoot)
-                shown.location = location
-            }
-            if let last = lastFile, last != shown.location?.file { writeError("") }
-            lastFile = shown.location?.file
-            var line = ""
-            if let location = shown.location { line += paint(location.description + ":", "1") + " " }
-            switch shown.severity {
-            case .error: line += paint("error:", "1;31")
-            case .warning: line += paint("warning:", "1;33")
-            case .note: line += paint("note:", "1;36")
-            }
-            line += " " + shown.message
-            if let rule = shown.rule { line += paint(" [\(rule)]", "2") }
-            writeError(line)
+            let file = diagnostic.location?.file ?? ""
+            if byFile[file] == nil { fileOrder.append(file) }
+            byFile[file, default: []].append(diagnostic)
         }
+        var printed: [String: Int] = [:]
+        var lastFile: String?
+        for file in fileOrder {
+            let group = byFile[file]!
+            let ordered = group.filter { $0.severity == .error } + group.filter { $0.severity != .error }
+            for diagnostic in ordered {
+                let rule = diagnostic.rule ?? ""
+                if let maxPerRule, printed[rule, default: 0] >= maxPerRule { continue }
+                printed[rule, default: 0] += 1
+                var shown = diagnostic
+                if var location = shown.location, let sourceRoot {
+                    location.file = displayPath(location.file, sourceRoot: sourceRoot)
+                    shown.location = location
+                }
+                if let last = lastFile, last != shown.location?.file { writeError("") }
+                lastFile = shown.location?.file
+                var line = ""
+                if let location = shown.location { line += paint(location.description + ":", "1") + " " }
+                switch shown.severity {
+                case .error: line += paint("error:", "1;31")
+                case .warning: line += paint("warning:", "1;33")
+                case .note: line += paint("note:", "1;36")
+                }
+                line += " " + shown.message
+                if let rule = shown.rule { line += paint(" [\(rule)]", "2") }
+                writeError(line)
+            }
+        }
+        for line in Self.ruleCounts(diagnostics) { writeError(line) }
+    }
+
+    /// `3 errors: yaml 2, schema 1` and `96 warnings: missing-file 46, …`, most common rule first.
+    static func ruleCounts(_ diagnostics: [Diagnostic]) -> [String] {
+        var lines: [String] = []
+        for (severity, noun) in [(Severity.error, "error"), (.warning, "warning")] {
+            let matching = diagnostics.filter { $0.severity == severity }
+            guard !matching.isEmpty else { continue }
+            var counts: [String: Int] = [:]
+            for diagnostic in matching { counts[diagnostic.rule ?? "other", default: 0] += 1 }
+            let rules = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            lines.append("\(matching.count) \(noun)\(matching.count == 1 ? "" : "s"): " + rules.joined(separator: ", "))
+        }
+        return lines.isEmpty ? [] : [""] + lines
     }
 
     /// A single status line that rewrites itself on a terminal and stays silent elsewhere.

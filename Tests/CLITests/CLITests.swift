@@ -33,6 +33,18 @@ struct CLITests {
         #expect(try CLI.run(["no-such-command"]).status == 64)
     }
 
+    /// Diagnostics grouped by file, then one line counting each rule; `--max-per-rule` caps the lines.
+    @Test func diagnosticsEndWithACountOfEachRule() throws {
+        let work = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let result = try CLI.run(["build", "--source", CLI.fixtures + "/golden", "--output", work + "/out"])
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.last == "2 warnings: missing-file 1, raw-html 1", "\(result.stderr)")
+        let capped = try CLI.run(["build", "--source", CLI.fixtures + "/golden", "--output", work + "/out", "--max-per-rule", "0"])
+        #expect(capped.stderr.split(separator: "\n").map(String.init) == ["2 warnings: missing-file 1, raw-html 1"], "\(capped.stderr)")
+    }
+
     @Test func buildExitCodes() throws {
         let work = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
