@@ -40,6 +40,9 @@ public struct NoteAnalyzer: Sendable {
         /// Hugo shortcodes and Jekyll Liquid tags, read before parsing (`SourceMarkup`), become
         /// their HTML: callouts, details, tabs, cards, figures; unknown ones are reported.
         case markup
+        /// Block quotes that open with `[!NOTE]` (GitHub alerts) or `[!tip] 제목` (Obsidian
+        /// callouts, foldable with `+`/`-`) become the same callout as the other dialects.
+        case callouts
         /// Manifest examples are validated together and replaced by their rendered boxes.
         case examples
         /// Relative links and images are pointed at the output's pages and files; local targets
@@ -55,10 +58,10 @@ public struct NoteAnalyzer: Sendable {
     }
 
     /// The passes of a full build, in order.
-    public static let passes: [Pass] = [.title, .markup, .examples, .links, .rawHTML, .concepts, .headingIDs]
+    public static let passes: [Pass] = [.title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs]
     /// The passes of a search-only analysis: the index reads titles, headings' text, prose and
     /// mentions, never examples, links or HTML.
-    public static let searchPasses: [Pass] = [.title, .markup, .concepts, .headingIDs]
+    public static let searchPasses: [Pass] = [.title, .markup, .callouts, .concepts, .headingIDs]
 
     var config: SiteConfig
     var linkTargets: LinkTargets
@@ -222,6 +225,8 @@ public struct NoteAnalyzer: Sendable {
                 let html = searchIndexOnly ? "" : markupHTML(work.markup.tags[number], note: note)
                 node.replace(with: .customBlock(onEnter: html, onExit: ""))
             }
+        case .callouts:
+            for quote in document.nodes(of: .blockQuote) { convertCallout(quote) }
         case .examples:
             let (files, diagnostics) = checkExamples(in: document, note: note, lineOffset: work.lineOffset)
             work.exampleFiles = files
@@ -276,13 +281,10 @@ public struct NoteAnalyzer: Sendable {
         }
         switch (tag.name, tag.closing) {
         case ("callout", false), ("hint", false), ("notice", false), ("alert", false), ("admonition", false):
-            let kind = (tag.argument("type") ?? tag.argument("context") ?? tag.firstPositional ?? "note").lowercased()
-            let known = UIStrings.calloutKinds.contains(kind) ? kind : "note"
-            let title = tag.argument("title") ?? ui["callout." + known]
-            return
-                "<aside class=\"callout callout-\(Escape.html(known))\" role=\"note\"><p class=\"callout-title\">\(Escape.html(title))</p>\n"
+            let kind = UIStrings.calloutKind(tag.argument("type") ?? tag.argument("context") ?? tag.firstPositional ?? "note")
+            return Self.calloutOpening(kind: kind, title: tag.argument("title") ?? ui["callout." + kind], fold: tag.argument("fold"))
         case ("callout", true), ("hint", true), ("notice", true), ("alert", true), ("admonition", true):
-            return "</aside>\n"
+            return tag.argument("fold") == nil ? "</aside>\n" : "</details>\n"
         case ("details", false):
             let title = tag.argument("title") ?? tag.argument("summary") ?? tag.firstPositional ?? ui["details"]
             let open = tag.argument("open") == "true" ? " open" : ""
@@ -317,6 +319,53 @@ public struct NoteAnalyzer: Sendable {
         default:
             return ""
         }
+    }
+
+    /// A block quote whose first line is `[!kind]`, `[!kind] title`, `[!kind]+` or `[!kind]-`
+    /// becomes a callout holding the rest of the quote.
+    func convertCallout(_ quote: MarkdownNode) {
+        guard let paragraph = quote.firstChild, paragraph.kind == .paragraph else { return }
+        var firstLine = ""
+        var lineNodes: [MarkdownNode] = []
+        for child in paragraph.children {
+            lineNodes.append(child)
+            if child.kind == .softBreak || child.kind == .lineBreak { break }
+            firstLine += child.kind == .text || child.kind == .code ? child.literal ?? "" : child.plainText
+        }
+        let line = firstLine.trimmingCharacters(in: .whitespaces)
+        guard line.hasPrefix("[!"), let close = line.firstIndex(of: "]") else { return }
+        let name = line[line.index(line.startIndex, offsetBy: 2)..<close]
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "-" }) else { return }
+        var rest = line[line.index(after: close)...]
+        var fold: String?
+        if rest.first == "+" {
+            fold = "open"
+            rest = rest.dropFirst()
+        } else if rest.first == "-" {
+            fold = "closed"
+            rest = rest.dropFirst()
+        }
+        let kind = UIStrings.calloutKind(String(name))
+        let title = rest.trimmingCharacters(in: .whitespaces)
+        let box = MarkdownNode.customBlock(
+            onEnter: Self.calloutOpening(kind: kind, title: title.isEmpty ? examples.ui["callout." + kind] : title, fold: fold),
+            onExit: fold == nil ? "</aside>\n" : "</details>\n")
+        for node in lineNodes { node.remove() }
+        if paragraph.firstChild == nil { paragraph.remove() }
+        quote.insertBefore(box)
+        quote.moveChildren(to: box)
+        quote.remove()
+    }
+
+    /// The opening of a callout; `fold` "open"/"closed" makes it a `details` that starts open
+    /// or closed (and its end `</details>`).
+    static func calloutOpening(kind: String, title: String, fold: String?) -> String {
+        let classes = "callout callout-\(Escape.html(kind))"
+        if let fold {
+            return
+                "<details class=\"\(classes)\"\(fold == "open" ? " open" : "")><summary class=\"callout-title\">\(Escape.html(title))</summary>\n"
+        }
+        return "<aside class=\"\(classes)\" role=\"note\"><p class=\"callout-title\">\(Escape.html(title))</p>\n"
     }
 
     /// Headings with their text only (search reads no ids, and making them is a third of the

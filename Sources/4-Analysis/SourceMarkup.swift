@@ -54,7 +54,10 @@ public struct SourceMarkup: Sendable {
     /// Reads a note's Markdown body.
     /// `liquid`: read Jekyll's `{% … %}` tags too (only in Jekyll sites; elsewhere `{%` is text).
     public static func read(_ body: String, liquid: Bool) -> SourceMarkup {
-        guard body.contains("{{<") || body.contains("{{%") || (liquid && body.contains("{%")) else {
+        guard
+            body.contains("{{<") || body.contains("{{%") || (liquid && body.contains("{%")) || body.contains(":::")
+                || body.contains("!!!") || body.contains("???")
+        else {
             return SourceMarkup(text: body, tags: [], unknown: [])
         }
         var result = SourceMarkup(text: "", tags: [], unknown: [])
@@ -97,6 +100,48 @@ public struct SourceMarkup: Sendable {
                 index += 1
                 continue
             }
+            // MkDocs (`!!! note "제목"` and a 4-space indented body; `???` folds) and Docusaurus
+            // (`:::tip 제목` … `:::`) admonitions: one callout, its body Markdown.
+            if let admonition = Self.admonitionOpening(trimmed) {
+                var tag = Tag(name: "admonition", closing: false, line: index + 1, column: 1)
+                tag.argumentPairs = [Tag.Pair(key: "type", value: admonition.kind)]
+                if let title = admonition.title { tag.argumentPairs.append(Tag.Pair(key: "title", value: title)) }
+                if let folded = admonition.folded { tag.argumentPairs.append(Tag.Pair(key: "fold", value: folded ? "closed" : "open")) }
+                lines[index] = Self.marker + "\(result.tags.count)-->"
+                result.tags.append(tag)
+                var end = index + 1
+                if admonition.fenced {
+                    while end < lines.count, lines[end].trimmingCharacters(in: .whitespaces) != ":::" { end += 1 }
+                    if end < lines.count { lines[end] = Self.marker + "\(result.tags.count)-->" }
+                } else {
+                    // The indented body, dedented; it ends at the first line that is not indented.
+                    while end < lines.count,
+                        lines[end].hasPrefix("    ") || lines[end].hasPrefix("\t")
+                            || lines[end].trimmingCharacters(in: .whitespaces).isEmpty
+                    {
+                        if lines[end].hasPrefix("\t") {
+                            lines[end].removeFirst()
+                        } else if lines[end].hasPrefix("    ") {
+                            lines[end].removeFirst(4)
+                        }
+                        end += 1
+                    }
+                    // Trailing blank lines stay outside the callout.
+                    var close = end
+                    while close > index + 1, lines[close - 1].trimmingCharacters(in: .whitespaces).isEmpty { close -= 1 }
+                    if close < end {
+                        // A blank line after the body takes the closing marker: lines keep their numbers.
+                        lines[close] = Self.marker + "\(result.tags.count)-->"
+                    } else {
+                        lines.insert(Self.marker + "\(result.tags.count)-->", at: close)
+                    }
+                }
+                var closing = Tag(name: "admonition", closing: true, line: end + 1, column: 1)
+                closing.argumentPairs = tag.argumentPairs.filter { $0.key == "fold" }
+                result.tags.append(closing)
+                index += 1
+                continue
+            }
             // A tag may span lines: gather until its closing delimiter.
             var joined = line
             var extra = 0
@@ -132,6 +177,26 @@ public struct SourceMarkup: Sendable {
         }
         result.text = lines.joined(separator: "\n")
         return result
+    }
+
+    /// `!!! note "제목"`, `??? tip`, `???+ warning`, `:::tip 제목`.
+    static func admonitionOpening(_ line: String) -> (kind: String, title: String?, folded: Bool?, fenced: Bool)? {
+        if line.hasPrefix(":::"), line.count > 3 {
+            let rest = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+            let kind = String(rest.prefix { $0.isLetter })
+            guard !kind.isEmpty else { return nil }
+            let title = rest.dropFirst(kind.count).trimmingCharacters(in: .whitespaces)
+            return (kind.lowercased(), title.isEmpty ? nil : title, nil, true)
+        }
+        for (prefix, folded) in [("!!!", nil as Bool?), ("???+", false), ("???", true)] where line.hasPrefix(prefix) {
+            let rest = line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            let kind = String(rest.prefix { $0.isLetter })
+            guard !kind.isEmpty else { return nil }
+            var title = rest.dropFirst(kind.count).trimmingCharacters(in: .whitespaces)
+            if title.hasPrefix("\""), title.hasSuffix("\""), title.count >= 2 { title = String(title.dropFirst().dropLast()) }
+            return (kind.lowercased(), title.isEmpty ? nil : title, folded, false)
+        }
+        return nil
     }
 
     static func isKnown(_ tag: Tag) -> Bool {

@@ -31,6 +31,12 @@ public struct UIStrings: Sendable {
             "callout.caution": "주의",
             "callout.danger": "경고",
             "callout.error": "경고",
+            "callout.question": "질문",
+            "callout.example": "예시",
+            "callout.quote": "인용",
+            "callout.abstract": "요약",
+            "callout.todo": "할 일",
+            "callout.bug": "버그",
             "details": "자세히",
             "sections": "섹션",
             "inThisSection": "이 섹션의 글",
@@ -124,8 +130,25 @@ public struct UIStrings: Sendable {
         }
     )
 
-    /// Callout kinds with a label of their own (`callout.<kind>`); others show as `note`.
-    public static let calloutKinds: Set<String> = ["note", "info", "tip", "success", "important", "warning", "caution", "danger", "error"]
+    /// Callout kinds with a label of their own (`callout.<kind>`).
+    public static let calloutKinds: Set<String> = [
+        "note", "info", "tip", "success", "important", "warning", "caution", "danger", "error", "question", "example", "quote",
+        "abstract", "todo", "bug",
+    ]
+
+    /// The kind a dialect's name stands for: GitHub's, Obsidian's, MkDocs', Docusaurus' and
+    /// Hugo themes' names (`hint` is a tip, `attention` a warning, `fail` an error …); an unknown
+    /// name is a note.
+    public static func calloutKind(_ name: String) -> String {
+        let name = name.lowercased()
+        let synonyms: [String: String] = [
+            "summary": "abstract", "tldr": "abstract", "hint": "tip", "check": "success", "done": "success", "help": "question",
+            "faq": "question", "attention": "warning", "warn": "warning", "failure": "error", "fail": "error", "missing": "error",
+            "cite": "quote", "secondary": "note", "primary": "info", "default": "note",
+        ]
+        let kind = synonyms[name] ?? name
+        return calloutKinds.contains(kind) ? kind : "note"
+    }
 
     /// The table for a site language; Korean is the only one so far and the fallback.
     public static func forLanguage(_ code: String) -> UIStrings {

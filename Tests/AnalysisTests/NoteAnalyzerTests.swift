@@ -28,8 +28,8 @@ struct NoteAnalyzerTests {
     }
 
     @Test func passesRunInTheDocumentedOrder() {
-        #expect(NoteAnalyzer.passes == [.title, .markup, .examples, .links, .rawHTML, .concepts, .headingIDs])
-        #expect(NoteAnalyzer.searchPasses == [.title, .markup, .concepts, .headingIDs])
+        #expect(NoteAnalyzer.passes == [.title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs])
+        #expect(NoteAnalyzer.searchPasses == [.title, .markup, .callouts, .concepts, .headingIDs])
         // Every pass has a place in the full list.
         #expect(Set(NoteAnalyzer.passes) == Set(NoteAnalyzer.Pass.allCases))
     }
@@ -74,5 +74,33 @@ struct NoteAnalyzerTests {
         #expect(result.page.mentions.map(\.concept) == [0])
         #expect(result.page.headings.map(\.text) == ["둘"])
         #expect(result.page.searchText.contains("파드와"))
+    }
+
+    /// Every callout dialect becomes one component with a Korean label.
+    @Test(arguments: [
+        ("> [!NOTE]\n> 파드는 **작다**.\n", "<aside class=\"callout callout-note\" role=\"note\"><p class=\"callout-title\">참고</p>"),
+        (
+            "> [!warning]- 조심할 점\n> 지우면 되돌릴 수 없다.\n",
+            "<details class=\"callout callout-warning\"><summary class=\"callout-title\">조심할 점</summary>"
+        ),
+        ("> [!tip]+\n> 짧게 쓴다.\n", "<details class=\"callout callout-tip\" open><summary class=\"callout-title\">팁</summary>"),
+        (
+            "!!! danger \"위험\"\n    지우면 되돌릴 수 없다.\n\n다음 문단\n",
+            "<aside class=\"callout callout-danger\" role=\"note\"><p class=\"callout-title\">위험</p>"
+        ),
+        ("??? question\n    왜 그럴까?\n", "<details class=\"callout callout-question\"><summary class=\"callout-title\">질문</summary>"),
+        (":::tip 요령\n짧게 쓴다.\n:::\n", "<aside class=\"callout callout-tip\" role=\"note\"><p class=\"callout-title\">요령</p>"),
+        (
+            "{{< callout type=\"info\" >}}\n정보다.\n{{< /callout >}}\n",
+            "<aside class=\"callout callout-info\" role=\"note\"><p class=\"callout-title\">참고</p>"
+        ),
+    ])
+    func calloutDialects(markdown: String, opening: String) throws {
+        let result = try analyse(["content/notes/a.md": "---\ntitle: 콜아웃\n---\n" + markdown], note: "notes/a.md")
+        let html = result.page.bodyHTML
+        #expect(html.contains(opening), "\(html)")
+        #expect(!html.contains("[!") && !html.contains("!!!") && !html.contains(":::") && !html.contains("{{<"), "\(html)")
+        #expect(!html.contains("<blockquote>") && !html.contains("<pre>"), "\(html)")
+        #expect(result.diagnostics == [])
     }
 }
