@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 
 scripts/ensure-libcmark.sh
 swift build -c release --product gongbu
-.build/release/gongbu build "$@"
+.build/release/gongbu build --strict "$@"

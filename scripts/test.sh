@@ -9,4 +9,6 @@ bash scripts/format.sh --check
 scripts/ensure-libcmark.sh
 swift test
 swift build --product gongbu
+# The bundled site, as a reader gets it: strict, so any problem in its examples fails CI.
+.build/debug/gongbu build --strict --quiet --output .build/bundled-site
 python3 scripts/browser-test.py --gongbu .build/debug/gongbu
