@@ -105,7 +105,8 @@ public struct ContentLoader: Sendable {
                 glossary.append(document)
                 continue
             }
-            let (note, noteDiagnostics) = Self.makeNote(document, folderPageNames: profile.folderPageNames)
+            let (note, noteDiagnostics) = Self.makeNote(
+                document, folderPageNames: profile.folderPageNames, postPermalink: profile.postPermalink)
             diagnostics += noteDiagnostics
             if note.metadata.draft && !includeDrafts { continue }
             notes.append(note)
@@ -187,7 +188,8 @@ public struct ContentLoader: Sendable {
         let (document, isGlossary, diagnostics) = readDocument(file, contentRoot: root, isGlossaryFolder: hasGlossaryFolder)
         guard let document else { return (nil, nil, diagnostics) }
         if isGlossary { return (nil, document, diagnostics) }
-        let (note, noteDiagnostics) = Self.makeNote(document, folderPageNames: profile.folderPageNames)
+        let (note, noteDiagnostics) = Self.makeNote(
+            document, folderPageNames: profile.folderPageNames, postPermalink: profile.postPermalink)
         if note.metadata.draft && !includeDrafts { return (nil, nil, diagnostics + noteDiagnostics) }
         return (note, nil, diagnostics + noteDiagnostics)
     }
@@ -216,7 +218,7 @@ public struct ContentLoader: Sendable {
 
     /// Typed metadata, slug, date and name title for one note.
     public static func makeNote(
-        _ document: SourceDocument, folderPageNames: Set<String> = ["readme", "index", "_index"]
+        _ document: SourceDocument, folderPageNames: Set<String> = ["readme", "index", "_index"], postPermalink: String? = nil
     ) -> (SourceNote, [Diagnostic]) {
         var (metadata, diagnostics) = NoteMetadata.read(
             document.frontMatter, file: document.path,
@@ -227,7 +229,11 @@ public struct ContentLoader: Sendable {
             stem = jekyll.rest
             date = date ?? jekyll.date
         }
-        let (slug, pathDiagnostics) = sitePath(of: document, metadata: metadata, stem: stem, folderPageNames: folderPageNames)
+        var (slug, pathDiagnostics) = sitePath(of: document, metadata: metadata, stem: stem, folderPageNames: folderPageNames)
+        // A Jekyll post lives where Jekyll puts it, so the author's links to it keep working.
+        if let template = postPermalink, metadata.url == nil, document.contentPath.hasPrefix("_posts/") {
+            slug = jekyllPostPath(template, title: Slug.make(metadata.slug ?? stem), date: date, categories: metadata.categories)
+        }
         diagnostics += pathDiagnostics
         metadata.date = date
         return (SourceNote(document: document, metadata: metadata, slug: slug, date: date, nameTitle: stem), diagnostics)
@@ -266,6 +272,32 @@ public struct ContentLoader: Sendable {
                     at: SourceLocation(file: document.path), rule: "slug"))
         }
         return ((folders + [last]).joined(separator: "/"), diagnostics)
+    }
+
+    /// A post's path by Jekyll's permalink template (`/:categories/:year/:month/:day/:title/`).
+    static func jekyllPostPath(_ template: String, title: String, date: NoteDate?, categories: [String]) -> String {
+        let day = date?.isoDay.split(separator: "-").map(String.init) ?? []
+        let values: [String: String] = [
+            "year": day.first ?? "", "month": day.count > 1 ? day[1] : "", "day": day.count > 2 ? day[2] : "",
+            "i_month": day.count > 1 ? String(Int(day[1]) ?? 0) : "", "i_day": day.count > 2 ? String(Int(day[2]) ?? 0) : "",
+            "short_year": day.first.map { String($0.suffix(2)) } ?? "", "title": title, "slug": title,
+            "categories": categories.map(Slug.make).filter { !$0.isEmpty }.joined(separator: "/"), "output_ext": "",
+        ]
+        var path = ""
+        var index = template.startIndex
+        while index < template.endIndex {
+            if template[index] == ":" {
+                let nameEnd = template[template.index(after: index)...].firstIndex { !($0.isLetter || $0 == "_") } ?? template.endIndex
+                let name = String(template[template.index(after: index)..<nameEnd])
+                path += values[name] ?? ""
+                index = nameEnd
+            } else {
+                path.append(template[index])
+                index = template.index(after: index)
+            }
+        }
+        let segments = path.split(separator: "/").map { String($0).replacingOccurrences(of: ".html", with: "") }.filter { !$0.isEmpty }
+        return segments.isEmpty ? title : segments.joined(separator: "/")
     }
 
     /// Two notes with one slug would overwrite each other's page: an error naming both files.

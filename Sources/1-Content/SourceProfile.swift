@@ -45,6 +45,8 @@ public struct SourceProfile: Sendable {
     public var language: String?
     /// The tool's config file, for the summary and diagnostics.
     public var configFile: String?
+    /// Jekyll's `permalink` for posts (`/:categories/:year/:month/:day/:title/` by default).
+    public var postPermalink: String?
 
     /// Names skipped at any depth: other tools' dependencies.
     public static let excludedNames: Set<String> = ["node_modules"]
@@ -97,8 +99,10 @@ public struct SourceProfile: Sendable {
                     if let url = map.string("url") { profile.baseURL = url + (map.string("baseurl") ?? "") }
                     profile.language = map.string("lang")
                     profile.excludeGlobs = map.strings("exclude")
+                    profile.postPermalink = map.string("permalink")
                 }
             }
+            profile.postPermalink = Self.jekyllPermalink(profile.postPermalink)
             return (profile, diagnostics)
         }
         if exists("mkdocs.yml") || exists("mkdocs.yaml") {
@@ -135,6 +139,17 @@ public struct SourceProfile: Sendable {
             return (SourceProfile(kind: .gongbu, contentFolder: SourceLayout.contentFolder, folderPageNames: githubPages), [])
         }
         return (SourceProfile(kind: .plain, contentFolder: ".", folderPageNames: githubPages), [])
+    }
+
+    /// A Jekyll permalink setting as a template: its named styles spelled out.
+    static func jekyllPermalink(_ setting: String?) -> String {
+        switch setting ?? "date" {
+        case "date", "pretty": "/:categories/:year/:month/:day/:title/"
+        case "ordinal": "/:categories/:year/:y_day/:title/"
+        case "weekdate": "/:categories/:year/W:week/:short_day/:title/"
+        case "none": "/:categories/:title/"
+        case let template: template
+        }
     }
 
     /// A YAML or JSON config as a mapping (a TOML config is left unread: its notes still build,

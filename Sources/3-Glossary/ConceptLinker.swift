@@ -290,8 +290,11 @@ public struct ConceptLinker: Sendable {
         let candidates = glossary.concepts.map(\.id) + context.noteTitles.keys.sorted()
         let suggestions = Suggest.ranked(target, among: candidates, limit: 3)
         let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
+        // Obsidian and the other tools show a link to a page not written yet; only a gongbu
+        // site holds its wikilinks to existing pages.
         state.diagnostics.append(
-            .error(
+            Diagnostic(
+                context.unknownWikilinksAreErrors ? .error : .warning,
                 "wikilink [[\(wikilink.raw)]] names no concept or note\(hint)",
                 at: location(
                     site: site, byteOffset: wikilink.range.lowerBound, needle: "[[" + wikilink.raw,

@@ -15,6 +15,8 @@ public struct LinkContext: Sendable {
     public var noteTitles: [String: String]
     /// Other names of notes, lower-cased (their last path segment) → slug.
     public var noteNames: [String: String]
+    /// A wikilink to nothing is an error (gongbu sites) or a warning (other sources).
+    public var unknownWikilinksAreErrors = true
 
     public init(
         linkEveryMention: Bool, linkHeadings: Bool,

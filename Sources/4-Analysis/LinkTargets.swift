@@ -17,6 +17,9 @@ public struct LinkTargets: Sendable {
     var notesBySitePath: [String: String]
     /// The base URL's path (`/95jw_archive/`), which site-root links may start with.
     var basePath: String
+    /// Static files by their file name, lower-cased, when no other file has that name: Obsidian
+    /// finds an attachment by name anywhere in the vault.
+    var staticByName: [String: String]
 
     public init(notes: [SourceNote], staticFiles: [StaticFile], assets: some Sequence<String>, basePath: String = "/") {
         var notesByPath: [String: String] = [:]
@@ -27,6 +30,14 @@ public struct LinkTargets: Sendable {
         }
         self.notesBySitePath = notesBySitePath
         self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        var byName: [String: String] = [:]
+        var shared = Set<String>()
+        for file in staticFiles {
+            let name = Path.lastComponent(file.contentPath).lowercased()
+            if byName[name] != nil { shared.insert(name) } else { byName[name] = file.contentPath }
+        }
+        for name in shared { byName[name] = nil }
+        staticByName = byName
         self.notesByPath = notesByPath
         self.staticFiles = Set(staticFiles.map(\.contentPath))
         self.assets = Set(assets.map { "assets/" + $0 })
@@ -76,6 +87,10 @@ public struct LinkTargets: Sendable {
         if staticFiles.contains(withoutSlash) || assets.contains(withoutSlash) {
             return .rewrite(urls.href(to: .file(withoutSlash), from: page) + suffix)
         }
+        // A bare file name (an Obsidian attachment) found anywhere in the site.
+        if !path.contains("/"), let found = staticByName[path.lowercased()] {
+            return .rewrite(urls.href(to: .file(found), from: page) + suffix)
+        }
         // Written as a page URL, the way Hugo and other site generators resolve links: relative
         // to the page's own URL (`../11-next` from `section/12-this/`), or from the site root.
         var urlPath = path
@@ -84,6 +99,9 @@ public struct LinkTargets: Sendable {
             urlPath.hasPrefix("/") ? String(urlPath.drop { $0 == "/" }) : (slug.isEmpty ? urlPath : slug + "/" + urlPath))
         if !pageRelative.hasPrefix("..") {
             var key = pageRelative.hasSuffix("/") ? String(pageRelative.dropLast()) : pageRelative
+            // `/2024/03/02/pods.html`: Jekyll's and Hugo's `uglyURLs` spelling of a page.
+            if key.hasSuffix(".html") { key = String(key.dropLast(5)) }
+            if key.hasSuffix("/index") { key = String(key.dropLast(6)) }
             if key == "." { key = "" }
             if let target = notesBySitePath[key.lowercased()] ?? notesBySitePath[key.lowercased().replacingOccurrences(of: " ", with: "-")]
             {

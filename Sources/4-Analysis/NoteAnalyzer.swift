@@ -95,11 +95,13 @@ public struct NoteAnalyzer: Sendable {
         self.noteTitles = noteTitles
         let noteNames = Self.noteNames(Array(noteTitles.keys))
         let context: @Sendable (PageLocation) -> LinkContext = { page in
-            LinkContext(
+            var context = LinkContext(
                 linkEveryMention: config.linkEveryMention, linkHeadings: config.linkHeadings,
                 conceptHref: { urls.href(to: .concept(id: $0), from: page) },
                 noteHref: { urls.href(to: .note(slug: $0), from: page) },
                 noteTitles: noteTitles, noteNames: noteNames)
+            context.unknownWikilinksAreErrors = config.sourceKind == .gongbu
+            return context
         }
         // A page path of `depth` segments; hrefs depend only on the depth, not on the names.
         let makeNoteLinker: @Sendable (Int) -> ConceptLinker = { depth in

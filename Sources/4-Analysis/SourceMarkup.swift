@@ -56,7 +56,7 @@ public struct SourceMarkup: Sendable {
     public static func read(_ body: String, liquid: Bool) -> SourceMarkup {
         guard
             body.contains("{{<") || body.contains("{{%") || (liquid && body.contains("{%")) || body.contains(":::")
-                || body.contains("!!!") || body.contains("???")
+                || body.contains("!!!") || body.contains("???") || body.contains("![[")
         else {
             return SourceMarkup(text: body, tags: [], unknown: [])
         }
@@ -172,11 +172,51 @@ public struct SourceMarkup: Sendable {
                 index += extra + 1
                 continue
             }
-            lines[index] = Self.replaceInline(line, line: index + 1, liquid: liquid, unknown: &result.unknown, names: &unknownNames)
+            lines[index] = Self.replaceInline(
+                Self.replaceEmbeds(line), line: index + 1, liquid: liquid, unknown: &result.unknown, names: &unknownNames)
             index += 1
         }
         result.text = lines.joined(separator: "\n")
         return result
+    }
+
+    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "avif"]
+
+    /// Obsidian embeds outside code spans: `![[그림.png|300]]` is an image, `![[문서.pdf]]` a link
+    /// to the file, `![[노트#절]]` a link to the note (its text is not copied in).
+    static func replaceEmbeds(_ line: String) -> String {
+        guard line.contains("![[") else { return line }
+        let parts = line.split(separator: "`", omittingEmptySubsequences: false)
+        var output: [String] = []
+        for (index, part) in parts.enumerated() {
+            guard index % 2 == 0, part.contains("![[") else {
+                output.append(String(part))
+                continue
+            }
+            var text = ""
+            var rest = part
+            while let start = rest.firstRange(of: "![["), let end = rest[start.upperBound...].firstRange(of: "]]") {
+                text += rest[..<start.lowerBound]
+                let inner = rest[start.upperBound..<end.lowerBound]
+                let pieces = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+                let target = pieces[0].trimmingCharacters(in: .whitespaces)
+                let label = pieces.count > 1 ? pieces[1].trimmingCharacters(in: .whitespaces) : ""
+                let file = String(target.split(separator: "#", maxSplits: 1).first ?? "")
+                let fileExtension = Path.fileExtension(file).lowercased()
+                if imageExtensions.contains(fileExtension) {
+                    // A number after the bar is a width, not a description.
+                    let alt = label.allSatisfy({ $0.isNumber || $0 == "x" }) ? "" : label
+                    text += "![\(alt)](<\(file)>)"
+                } else if !fileExtension.isEmpty && fileExtension != "md" {
+                    text += "[\(label.isEmpty ? file : label)](<\(file)>)"
+                } else {
+                    text += "[[" + inner + "]]"
+                }
+                rest = rest[end.upperBound...]
+            }
+            output.append(text + rest)
+        }
+        return output.joined(separator: "`")
     }
 
     /// `!!! note "제목"`, `??? tip`, `???+ warning`, `:::tip 제목`.

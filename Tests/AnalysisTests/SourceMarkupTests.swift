@@ -48,4 +48,12 @@ struct SourceMarkupTests {
         for (key, value) in named { #expect(pairs.first { $0.key == key }?.value == value) }
         #expect(pairs.first { $0.key.isEmpty }?.value == positional)
     }
+
+    @Test func obsidianEmbedsBecomeImagesAndLinks() {
+        let body = "![[Pasted image 20240101.png|300]] 그리고 ![[구조도.svg|클러스터 구조]]\n![[설계.pdf]] ![[다른 노트#절|보기]] `![[code.png]]`\n"
+        let markup = SourceMarkup.read(body, liquid: false)
+        #expect(
+            markup.text
+                == "![](<Pasted image 20240101.png>) 그리고 ![클러스터 구조](<구조도.svg>)\n[설계.pdf](<설계.pdf>) [[다른 노트#절|보기]] `![[code.png]]`\n")
+    }
 }

@@ -1,0 +1,126 @@
+import Foundation
+import GongbuCore
+import GongbuTestSupport
+import Testing
+
+@testable import Build
+
+/// Folders of notes as other tools keep them build on the first try, with the author's URLs,
+/// folders and links (small sites of our own, one per kind).
+@Suite("Source folders of other tools")
+struct SourceKindsTests {
+    func html(_ output: [String: [UInt8]], _ path: String) throws -> String {
+        String(decoding: try #require(output[path], "no \(path) in \(output.keys.sorted())"), as: UTF8.self)
+    }
+
+    /// No page shows a shortcode's or a Liquid tag's delimiters outside code.
+    func noDelimiters(_ output: [String: [UInt8]]) {
+        for (path, bytes) in output where path.hasSuffix(".html") {
+            var text = String(decoding: bytes, as: UTF8.self)
+            for pattern in [#"<pre[\s\S]*?</pre>"#, #"<code[\s\S]*?</code>"#, #"<script[\s\S]*?</script>"#] {
+                text = text.replacingOccurrences(of: pattern, with: "", options: .regularExpression)
+            }
+            #expect(!text.contains("{{<") && !text.contains("{{%") && !text.contains("{%"), "delimiters in \(path)")
+        }
+    }
+
+    @Test func aHugoSiteKeepsItsURLsSectionsAndLinks() throws {
+        let (report, output) = TestBuild.inMemory([
+            "hugo.yaml": "title: 허고 공부\nbaseURL: https://example.org/study/\nignoreFiles:\n  - \"CLAUDE\\\\.md$\"\n",
+            "content/_index.md": "---\ntitle: 홈\n---\n공부한 것을 모은다.\n",
+            "content/education/_index.md": "---\ntitle: 교육\nweight: 1\n---\n강의 노트.\n",
+            "content/education/concurrency/_index.md": "---\ntitle: 동시성\n---\n",
+            "content/education/concurrency/01-intro.md": "---\ntitle: 소개\nweight: 1\n---\n다음은 [프로세스](../02-process)다.\n",
+            "content/education/concurrency/02-process.md":
+                "---\ntitle: 프로세스\nweight: 2\n---\n{{< callout type=\"warning\" >}}\n**조심**\n{{< /callout >}}\n[처음으로]({{< relref \"01-intro.md\" >}})\n",
+            "content/education/concurrency/CLAUDE.md": "에이전트 지침",
+            "content/README.md": "# 저장소 안내\n",
+        ])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.sourceKind == .hugo)
+        #expect(report.diagnostics.filter { $0.rule == "missing-file" || $0.rule == "slug" }.isEmpty, "\(report.diagnostics)")
+        // Sections at their folders' URLs, the README a page of its own as in Hugo, CLAUDE.md not published.
+        let intro = try html(output, "education/concurrency/01-intro/index.html")
+        #expect(intro.contains("<a href=\"../../../education/concurrency/02-process/\">프로세스</a>"))
+        #expect(intro.contains("<a href=\"../../../education/\">교육</a> › <a href=\"../../../education/concurrency/\">동시성</a>"))
+        #expect(output["education/concurrency/index.html"] != nil)
+        #expect(output["readme/index.html"] != nil)
+        #expect(!output.keys.contains { $0.lowercased().contains("claude") })
+        // The section lists its notes in weight order.
+        let section = try html(output, "education/concurrency/index.html")
+        let first = try #require(section.range(of: "소개")), second = try #require(section.range(of: ">프로세스<"))
+        #expect(first.lowerBound < second.lowerBound)
+        // The home page introduces the site with the content folder's own page.
+        #expect(try html(output, "index.html").contains("공부한 것을 모은다."))
+        #expect(try html(output, "education/concurrency/02-process/index.html").contains("<aside class=\"callout callout-warning\""))
+        noDelimiters(output)
+    }
+
+    @Test func aPlainGitHubFolderReadsAsACourse() throws {
+        var files: [String: String] = ["README.md": "# 쿠버네티스 강의 노트\n\n[1장](k8s-basic/section-01/)부터 본다.\n"]
+        for chapter in [1, 2, 10, 11] {
+            let folder = String(format: "k8s-basic/section-%02d", chapter)
+            files[folder + "/README.md"] = "# \(chapter)장\n\n요약\n"
+            files[folder + "/service.md"] = "# 서비스 \(chapter)\n\n[장 요약](README.md)\n"
+        }
+        let (report, output) = TestBuild.inMemory(files)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.sourceKind == .plain)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        // README.md in several folders and service.md in several chapters: one page each.
+        for chapter in ["01", "02", "10", "11"] {
+            #expect(output["k8s-basic/section-\(chapter)/index.html"] != nil)
+            #expect(output["k8s-basic/section-\(chapter)/service/index.html"] != nil)
+        }
+        // Chapters in course order (10 after 2), not in the order of their names.
+        let course = try html(output, "k8s-basic/index.html")
+        let order = ["1장", "2장", "10장", "11장"].map { course.range(of: ">\($0)<")?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "\(course)")
+    }
+
+    @Test func anObsidianVaultFindsNotesAndAttachmentsByName() throws {
+        let (report, output) = TestBuild.inMemory([
+            ".obsidian/app.json": "{}",
+            "Kubernetes_MOC.md": "# 쿠버네티스 지도\n\n- [[study/k8s/2026-01-05|오늘]]\n- [[아직 없는 노트]]\n",
+            "study/k8s/2026-01-05.md":
+                "# 1월 5일\n\n![[Pasted image 20260105.png|300]] 그리고 [[kubernetes_moc]]\n\n> [!tip]- 기억할 것\n> 파드는 작다.\n",
+            "attachments/Pasted image 20260105.png": "PNG",
+            "sub/.obsidian/app.json": "{}",
+        ])
+        #expect(report.sourceKind == .obsidian)
+        // An unresolved link is normal in a vault: a warning, not a failed build.
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.map(\.rule) == ["wikilink"], "\(report.diagnostics)")
+        let day = try html(output, "study/k8s/2026-01-05/index.html")
+        #expect(day.contains("<img src=\"../../../attachments/Pasted%20image%2020260105.png\""), "\(day)")
+        #expect(day.contains("href=\"../../../kubernetes_moc/\""))
+        #expect(day.contains("<details class=\"callout callout-tip\"><summary class=\"callout-title\">기억할 것</summary>"))
+        #expect(try html(output, "kubernetes_moc/index.html").contains("href=\"../study/k8s/2026-01-05/\">오늘</a>"))
+    }
+
+    @Test func aJekyllSiteLeavesItsThemeAndDraftsOut() throws {
+        let (report, output) = TestBuild.inMemory([
+            "_config.yml": "title: 지킬 블로그\nlang: ko\nexclude: [\"private\"]\n",
+            "_posts/2024-03-02-pods.md":
+                "---\ntitle: 파드\ncategories: [k8s]\n---\n{% raw %}{{ not.liquid }}{% endraw %} 본문\n{% highlight go %}\nfunc main() {}\n{% endhighlight %}\n",
+            "_drafts/draft.md": "초안", "_layouts/post.html": "<html>{{ content }}</html>", "_includes/head.html": "x",
+            "index.html": "---\nlayout: home\n---\n", "private/secret.md": "비밀", "assets/img/a.png": "PNG",
+            "about.md": "---\ntitle: 소개\n---\n![사진](/assets/img/a.png) [파드 글](/k8s/2024/03/02/pods.html)\n",
+        ])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.sourceKind == .jekyll)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        // A post lives at Jekyll's permalink, and the author's link to its .html URL finds it.
+        let post = try html(output, "k8s/2024/03/02/pods/index.html")
+        #expect(post.contains("{{ not.liquid }} 본문"))
+        #expect(post.contains("<code class=\"language-go\">"))
+        #expect(
+            !output.keys.contains { $0.contains("draft") || $0.contains("secret") || $0.hasPrefix("_layouts") || $0.hasPrefix("_includes") }
+        )
+        #expect(try html(output, "index.html").contains("<title>지킬 블로그</title>"))
+        let about = try html(output, "about/index.html")
+        #expect(about.contains("src=\"../assets/img/a.png\""))
+        #expect(about.contains("href=\"../k8s/2024/03/02/pods/\""))
+        noDelimiters(output)
+    }
+}
