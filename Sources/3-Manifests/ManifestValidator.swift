@@ -114,6 +114,41 @@ public struct ValidationOptions: Sendable {
 /// Validates manifests: YAML syntax, the API schema, the API server's rules, and the checks
 /// across the objects of one note.
 public enum ManifestValidator {
+    /// Files that are YAML with an apiVersion but are not API objects: a kubeconfig, a
+    /// Kustomization, a Helm chart's Chart.yaml. Nil for an object to check.
+    static func notAnObject(_ root: ManifestNode) -> String? {
+        guard case .map = root else { return nil }
+        let kind = root["kind"]?.string
+        let apiVersion = root["apiVersion"]?.string ?? ""
+        if kind == "Config", apiVersion == "v1", root["clusters"] != nil || root["contexts"] != nil || root["users"] != nil {
+            return "a kubeconfig file (kind: Config), not an object of the API"
+        }
+        if kind == "Kustomization" || kind == "Component" && apiVersion.hasPrefix("kustomize.config.k8s.io") {
+            return "a Kustomization: kustomize's own file, not an object of the API"
+        }
+        if kind == nil, apiVersion == "v1" || apiVersion == "v2", root["name"] != nil, root["version"] != nil {
+            return "a Helm chart's Chart.yaml, not an object of the API"
+        }
+        return nil
+    }
+
+    /// The text with each elision line made a comment (same line numbers), so it parses.
+    static func withoutElisions(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed == "..." || trimmed == "…" else { return String(line) }
+            return String(line.prefix { $0 == " " }) + "# " + trimmed
+        }.joined(separator: "\n")
+    }
+
+    /// Whether the author left lines out: a line that is only `...`, `…` or `# ...`.
+    static func isExcerpt(_ text: String) -> Bool {
+        text.split(separator: "\n").contains { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed == "..." || trimmed == "…" || trimmed == "# ..." || trimmed == "# …" || trimmed == "#..."
+        }
+    }
+
     /// Validates the sources of one scope (the examples of a note, or one file) together, so
     /// cross-object checks see everything the reader sees.
     public static func validate(_ sources: [ManifestSource], options: ValidationOptions) -> [SourceResult] {
@@ -127,7 +162,18 @@ public enum ManifestValidator {
                 results.append(result)
                 continue
             }
-            switch ManifestParser.parse(source.text) {
+            // A Helm template is Go template text that becomes YAML only when rendered.
+            if source.text.contains("{{") && source.text.contains("}}") {
+                result.documents = [
+                    DocumentResult(
+                        document: 1, line: source.firstLine, status: .skipped, issues: [],
+                        skipReason: "a Helm template ({{ … }}): checked once rendered, not as written")
+                ]
+                results.append(result)
+                continue
+            }
+            let isExcerpt = Self.isExcerpt(source.text)
+            switch ManifestParser.parse(isExcerpt ? Self.withoutElisions(source.text) : source.text) {
             case .failure(let syntax):
                 result.documents = [
                     DocumentResult(
@@ -144,6 +190,12 @@ public enum ManifestValidator {
                     guard let root = document.root else { continue }
                     let line = source.firstLine + document.position.line - 1
                     var documentResult = DocumentResult(document: document.index, line: line, status: .valid, issues: [])
+                    if let reason = Self.notAnObject(root) {
+                        documentResult.status = .skipped
+                        documentResult.skipReason = reason
+                        result.documents.append(documentResult)
+                        continue
+                    }
                     guard case .map = root, let apiVersion = root["apiVersion"]?.string, let kind = root["kind"]?.string else {
                         documentResult.status = .skipped
                         documentResult.skipReason = "not a Kubernetes object (no apiVersion and kind)"
@@ -188,6 +240,11 @@ public enum ManifestValidator {
                         } else {
                             objects.append(object)
                         }
+                    }
+                    // An excerpt (no metadata, or `...` where the author left lines out) is checked
+                    // for what it shows: nothing is required of what was left out.
+                    if isExcerpt || root["metadata"] == nil {
+                        issues.removeAll { $0.message.contains("required") || $0.message.contains("is missing") }
                     }
                     documentResult.issues = issues.map { place($0, in: source) }
                     for object in objects {

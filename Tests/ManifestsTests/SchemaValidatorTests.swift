@@ -229,3 +229,35 @@ struct ManifestFuzzRegressionTests {
         #expect(json.contains(#""status" : "skipped""#), "\(json)")
     }
 }
+
+/// YAML in other people's notes that is not an example to check, or only part of one.
+@Suite("Templates, tool files and excerpts")
+struct NotAnExampleTests {
+    func statuses(_ text: String) -> [(DocumentResult.Status, String?, Int)] {
+        ManifestValidator.validate([ManifestSource(file: "n.md", text: text)], options: ValidationOptions())
+            .flatMap(\.documents).map { ($0.status, $0.skipReason, $0.issues.count) }
+    }
+
+    @Test(arguments: [
+        ("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n", "a Helm template"),
+        ("apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n", "a kubeconfig file"),
+        ("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n", "a Kustomization"),
+        ("apiVersion: v2\nname: web\nversion: 0.1.0\n", "a Helm chart's Chart.yaml"),
+    ])
+    func toolFilesAreSkippedWithTheirReason(text: String, reason: String) {
+        let result = statuses(text)
+        #expect(result.count == 1)
+        #expect(result.first?.0 == .skipped)
+        #expect(result.first?.1?.hasPrefix(reason) == true, "\(result)")
+    }
+
+    @Test func excerptsAreCheckedForWhatTheyShow() {
+        // No metadata and an elided container list: nothing required is asked for, but a wrong
+        // value in what is shown is still found.
+        let excerpt = "apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: -1\n  ...\n"
+        let result = ManifestValidator.validate([ManifestSource(file: "n.md", text: excerpt)], options: ValidationOptions())
+        let issues = result.flatMap(\.documents).flatMap(\.issues)
+        #expect(issues.map(\.path) == ["spec.replicas"], "\(issues.map(\.message))")
+        #expect(issues.map(\.line) == [4])
+    }
+}
