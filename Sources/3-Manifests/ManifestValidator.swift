@@ -132,6 +132,25 @@ public enum ManifestValidator {
         return nil
     }
 
+    /// A parser message with the lines it names (`that started at line 7`) counted in the note,
+    /// not in the code block, and a tab used for indentation called a tab.
+    static func noteLines(_ message: String, source: ManifestSource) -> String {
+        var result = ""
+        var rest = Substring(message)
+        while let range = rest.range(of: #"line [0-9]+"#, options: .regularExpression) {
+            result += rest[..<range.lowerBound]
+            let number = Int(rest[range].dropFirst(5)) ?? 0
+            result += "line \(number + source.firstLine - 1)"
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let tabbed = lines.firstIndex(where: { $0.prefix { $0 == " " || $0 == "\t" }.contains("\t") }) {
+            result += "; note: line \(tabbed + source.firstLine) is indented with a tab, and YAML allows only spaces"
+        }
+        return result
+    }
+
     /// The text with each elision line made a comment (same line numbers), so it parses.
     static func withoutElisions(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -181,8 +200,9 @@ public enum ManifestValidator {
                         issues: [
                             place(
                                 ManifestIssue(
-                                    .error, rule: "yaml", path: FieldPath(), message: "invalid YAML: \(syntax.message)", at: syntax.position
-                                ), in: source)
+                                    .error, rule: "yaml", path: FieldPath(),
+                                    message: "invalid YAML: " + Self.noteLines(syntax.message, source: source),
+                                    at: syntax.position), in: source)
                         ])
                 ]
             case .success(let documents):

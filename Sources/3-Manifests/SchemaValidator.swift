@@ -31,9 +31,13 @@ struct SchemaValidator {
         switch schema.types[type] {
         case .any:
             return
+        // A timestamp-looking plain scalar is a string to kubectl: its YAML layer turns YAML into
+        // JSON without YAML 1.1's timestamp type (the bootstrap-token Secret's `expiration`).
         case .string:
+            if case .timestamp? = node.scalar { return }
             guard case .scalar(.string, _) = node else { return mismatch(node, expected: "a string", path: path, into: &issues) }
         case .dateTime:
+            if case .timestamp? = node.scalar { return }
             guard case .scalar(.string, _) = node else {
                 return mismatch(node, expected: "a date-time string such as \"2024-03-02T10:00:00Z\"", path: path, into: &issues)
             }

@@ -75,7 +75,9 @@ struct SchemaValidatorTests {
 
     @Test(arguments: [
         ("value: yes", "expected a string, found a boolean (true); YAML reads yes/no/on/off/true/false as booleans, so quote it"),
-        ("value: 2024-01-01", "expected a string, found a date (2024-01-01); quote it (\"2024-01-01\") to keep it as text"),
+        // A date is a string to kubectl's YAML layer (the docs' bootstrap-token Secret relies on it).
+        ("value: 2024-01-01", nil),
+        ("value: 2017-03-10T03:22:11Z", nil),
         ("value: 8080", "expected a string, found an integer (8080); quote it to keep it as text"),
         ("value: \"yes\"", nil),
         ("value: 1e3", nil),  // not a number in YAML 1.1 (no dot)
@@ -259,5 +261,18 @@ struct NotAnExampleTests {
         let issues = result.flatMap(\.documents).flatMap(\.issues)
         #expect(issues.map(\.path) == ["spec.replicas"], "\(issues.map(\.message))")
         #expect(issues.map(\.line) == [4])
+    }
+}
+
+/// YAML problems are told in the note's terms.
+@Suite("YAML messages in note lines")
+struct YAMLMessageTests {
+    @Test func parserLinesAreNoteLinesAndTabsAreCalledTabs() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [a,\nspec:\n\tcontainers: []\n"
+        let result = ManifestValidator.validate([ManifestSource(file: "n.md", firstLine: 6, text: text)], options: ValidationOptions())
+        let issue = result.flatMap(\.documents).flatMap(\.issues).first
+        #expect(issue?.line == 11)
+        #expect(issue?.message.contains("that started at line 9, column") == true, "\(issue?.message ?? "")")
+        #expect(issue?.message.hasSuffix("note: line 11 is indented with a tab, and YAML allows only spaces") == true)
     }
 }
