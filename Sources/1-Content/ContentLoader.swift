@@ -91,6 +91,22 @@ public struct ContentLoader: Sendable {
             }
         }
 
+        // Hugo's and Docusaurus' static/ is served from the site's root (`/img/a.png`).
+        let staticRoot = Path.join(sourceRoot, "static")
+        if profile.kind == .hugo || profile.kind == .docusaurus, fileSystem.isDirectory(staticRoot) {
+            var staticWalker = FolderWalker(fileSystem: fileSystem, boundary: sourceRoot, excluded: excludedPaths)
+            let taken = Set(staticFiles.map(\.contentPath))
+            for file in staticWalker.files(under: staticRoot) {
+                let contentPath = Path.relative(file.logicalPath, to: staticRoot)
+                guard !taken.contains(contentPath) else { continue }
+                staticFiles.append(
+                    StaticFile(path: Path.relative(file.logicalPath, to: sourceRoot), contentPath: contentPath, absolutePath: file.readPath)
+                )
+            }
+            diagnostics += staticWalker.diagnostics
+            staticFiles.sort { $0.contentPath < $1.contentPath }
+        }
+
         // Read, decode and parse front matter on all cores.
         let parsed = markdown.concurrentMap { file in
             readDocument(file, contentRoot: contentRoot, isGlossaryFolder: hasGlossaryFolder)

@@ -34,7 +34,8 @@ struct SourceKindsTests {
             "content/education/concurrency/02-process.md":
                 "---\ntitle: 프로세스\nweight: 2\n---\n{{< callout type=\"warning\" >}}\n**조심**\n{{< /callout >}}\n[처음으로]({{< relref \"01-intro.md\" >}})\n",
             "content/education/concurrency/CLAUDE.md": "에이전트 지침",
-            "content/README.md": "# 저장소 안내\n",
+            "content/README.md": "# 저장소 안내\n\n![구조](/img/arch.png)\n",
+            "static/img/arch.png": "PNG",
         ])
         #expect(report.succeeded, "\(report.diagnostics)")
         #expect(report.sourceKind == .hugo)
@@ -45,6 +46,9 @@ struct SourceKindsTests {
         #expect(intro.contains("<a href=\"../../../education/\">교육</a> › <a href=\"../../../education/concurrency/\">동시성</a>"))
         #expect(output["education/concurrency/index.html"] != nil)
         #expect(output["readme/index.html"] != nil)
+        // static/ is served from the site's root.
+        #expect(output["img/arch.png"] != nil)
+        #expect(try html(output, "readme/index.html").contains("src=\"../img/arch.png\""))
         #expect(!output.keys.contains { $0.lowercased().contains("claude") })
         // The section lists its notes in weight order.
         let section = try html(output, "education/concurrency/index.html")
