@@ -17,6 +17,8 @@ public struct LinkTargets: Sendable {
     var notesBySitePath: [String: String]
     /// The base URL's path (`/95jw_archive/`), which site-root links may start with.
     var basePath: String
+    /// Folders that hold notes (content paths), with the site path of their section page.
+    var folders: [String: String]
     /// Static files by their file name, lower-cased, when no other file has that name: Obsidian
     /// finds an attachment by name anywhere in the vault.
     var staticByName: [String: String]
@@ -30,6 +32,15 @@ public struct LinkTargets: Sendable {
         }
         self.notesBySitePath = notesBySitePath
         self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        var folders: [String: String] = [:]
+        for note in notes {
+            var folder = Path.parent(of: note.document.contentPath)
+            while folder != ".", folders[folder] == nil {
+                folders[folder] = folder.split(separator: "/").map { Slug.make(String($0)) }.joined(separator: "/")
+                folder = Path.parent(of: folder)
+            }
+        }
+        self.folders = folders
         var byName: [String: String] = [:]
         var shared = Set<String>()
         for file in staticFiles {
@@ -86,6 +97,10 @@ public struct LinkTargets: Sendable {
         }
         if staticFiles.contains(withoutSlash) || assets.contains(withoutSlash) {
             return .rewrite(urls.href(to: .file(withoutSlash), from: page) + suffix)
+        }
+        // A folder of notes: its section page, as GitHub shows a folder's README or listing.
+        if let section = folders[withoutSlash] {
+            return .note(slug: section, href: urls.href(to: .note(slug: section), from: page) + suffix)
         }
         // A bare file name (an Obsidian attachment) found anywhere in the site.
         if !path.contains("/"), let found = staticByName[path.lowercased()] {

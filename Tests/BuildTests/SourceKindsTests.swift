@@ -61,7 +61,9 @@ struct SourceKindsTests {
     }
 
     @Test func aPlainGitHubFolderReadsAsACourse() throws {
-        var files: [String: String] = ["README.md": "# 쿠버네티스 강의 노트\n\n[1장](k8s-basic/section-01/)부터 본다.\n"]
+        var files: [String: String] = [
+            "README.md": "# 쿠버네티스 강의 노트\n\n[1장](k8s-basic/section-01/)부터 본다. [강의 전체](/k8s-basic/)\n"
+        ]
         for chapter in [1, 2, 10, 11] {
             let folder = String(format: "k8s-basic/section-%02d", chapter)
             files[folder + "/README.md"] = "# \(chapter)장\n\n요약\n"
@@ -76,6 +78,8 @@ struct SourceKindsTests {
             #expect(output["k8s-basic/section-\(chapter)/index.html"] != nil)
             #expect(output["k8s-basic/section-\(chapter)/service/index.html"] != nil)
         }
+        // A link to a folder without a README finds the folder's page.
+        #expect(try html(output, "index.html").contains("<a href=\"k8s-basic/\">강의 전체</a>"))
         // Chapters in course order (10 after 2), not in the order of their names.
         let course = try html(output, "k8s-basic/index.html")
         let order = ["1장", "2장", "10장", "11장"].map { course.range(of: ">\($0)<")?.lowerBound }
