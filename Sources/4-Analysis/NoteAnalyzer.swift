@@ -159,7 +159,7 @@ public struct NoteAnalyzer: Sendable {
         var pendingLinks: PendingLinks?
         var headings: [Heading] = []
         /// Shortcodes and Liquid tags found before parsing.
-        var markup = SourceMarkup(text: "", tags: [], unknown: [])
+        var markup = SourceMarkup(text: "", tags: [], unknown: [], mayHaveCallouts: false)
     }
 
     /// Runs the passes over one note and renders its body.
@@ -228,6 +228,7 @@ public struct NoteAnalyzer: Sendable {
                 node.replace(with: .customBlock(onEnter: html, onExit: ""))
             }
         case .callouts:
+            guard work.markup.mayHaveCallouts else { return }
             for quote in document.nodes(of: .blockQuote) { convertCallout(quote) }
         case .examples:
             let (files, diagnostics) = checkExamples(in: document, note: note, lineOffset: work.lineOffset)

@@ -96,20 +96,31 @@ public struct SiteSection: Sendable, Hashable {
             section.order = entries
             return
         }
-        let numbered = entries.filter { name($0).contains { $0.isNumber } }.count * 2 >= entries.count
+        // Each entry's sort keys, worked out once (a large folder sorts thousands of entries).
+        struct Key {
+            var entry: Entry
+            var weight: Int
+            var name: String
+            var title: String
+            var date: NoteDate?
+        }
+        let keys = entries.map { entry in
+            Key(
+                entry: entry, weight: weight(entry) ?? Int.max, name: name(entry), title: page(entry)?.title ?? name(entry),
+                date: { if case .note(let index) = entry { notes[index].date } else { nil } }())
+        }
+        let numbered = keys.filter { $0.name.contains { $0.isNumber } }.count * 2 >= keys.count
         let dated = section.notes.allSatisfy { notes[$0].date != nil }
-        let sorted = entries.sorted { a, b in
-            let (wa, wb) = (weight(a), weight(b))
-            if wa != wb { return (wa ?? Int.max) < (wb ?? Int.max) }
+        let sorted = keys.sorted { a, b in
+            if a.weight != b.weight { return a.weight < b.weight }
             if numbered {
-                let order = name(a).compare(name(b), options: [.numeric, .caseInsensitive])
+                let order = a.name.compare(b.name, options: [.numeric, .caseInsensitive])
                 if order != .orderedSame { return order == .orderedAscending }
-            } else if dated, case .note(let x) = a, case .note(let y) = b, let dx = notes[x].date, let dy = notes[y].date, dx != dy {
+            } else if dated, let dx = a.date, let dy = b.date, dx != dy {
                 return dx > dy
             }
-            let (ta, tb) = (page(a)?.title ?? name(a), page(b)?.title ?? name(b))
-            return ta != tb ? ta < tb : name(a) < name(b)
-        }
+            return a.title != b.title ? a.title < b.title : a.name < b.name
+        }.map(\.entry)
         section.notes = sorted.compactMap { if case .note(let index) = $0 { index } else { nil } }
         section.sections = sorted.compactMap { if case .section(let index) = $0 { index } else { nil } }
         section.order = sorted
