@@ -135,7 +135,7 @@ public struct SiteRenderer: Sendable {
     static func weight(_ job: AnyJob) -> Int {
         switch job {
         case .data(.graph), .data(.sitemap): return 3
-        case .page(.home), .page(.concept), .page(.tag), .page(.conceptIndex): return 2
+        case .page(.home), .page(.concept), .page(.tag), .page(.conceptIndex), .page(.section): return 2
         case .data: return 1
         default: return 0
         }

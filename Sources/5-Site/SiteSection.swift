@@ -101,12 +101,15 @@ public struct SiteSection: Sendable, Hashable {
             var entry: Entry
             var weight: Int
             var name: String
+            /// The name with each run of digits padded, so plain comparison reads numbers as numbers.
+            var numberedName: String
             var title: String
             var date: NoteDate?
         }
         let keys = entries.map { entry in
             Key(
-                entry: entry, weight: weight(entry) ?? Int.max, name: name(entry), title: page(entry)?.title ?? name(entry),
+                entry: entry, weight: weight(entry) ?? Int.max, name: name(entry), numberedName: numberedKey(name(entry)),
+                title: page(entry)?.title ?? name(entry),
                 date: { if case .note(let index) = entry { notes[index].date } else { nil } }())
         }
         let numbered = keys.filter { $0.name.contains { $0.isNumber } }.count * 2 >= keys.count
@@ -114,8 +117,7 @@ public struct SiteSection: Sendable, Hashable {
         let sorted = keys.sorted { a, b in
             if a.weight != b.weight { return a.weight < b.weight }
             if numbered {
-                let order = a.name.compare(b.name, options: [.numeric, .caseInsensitive])
-                if order != .orderedSame { return order == .orderedAscending }
+                if a.numberedName != b.numberedName { return a.numberedName < b.numberedName }
             } else if dated, let dx = a.date, let dy = b.date, dx != dy {
                 return dx > dy
             }
@@ -124,6 +126,26 @@ public struct SiteSection: Sendable, Hashable {
         section.notes = sorted.compactMap { if case .note(let index) = $0 { index } else { nil } }
         section.sections = sorted.compactMap { if case .section(let index) = $0 { index } else { nil } }
         section.order = sorted
+    }
+
+    /// `Section-2` → `section-00000000000000000002`: lower-cased, digit runs padded to 20.
+    static func numberedKey(_ name: String) -> String {
+        var key = ""
+        var digits = ""
+        func flush() {
+            if !digits.isEmpty { key += String(repeating: "0", count: max(0, 20 - digits.count)) + digits }
+            digits = ""
+        }
+        for character in name.lowercased() {
+            if character.isASCII && character.isNumber {
+                digits.append(character)
+            } else {
+                flush()
+                key.append(character)
+            }
+        }
+        flush()
+        return key
     }
 
     /// Notes and subfolders interleaved, in reading order (set by `order`).
