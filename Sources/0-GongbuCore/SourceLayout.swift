@@ -23,6 +23,8 @@ public enum SourceLayout {
     public static let markdownExtensions: Set<String> = ["md", "markdown"]
     /// File endings `gongbu validate` reads as manifests.
     public static let yamlExtensions: Set<String> = ["yaml", "yml"]
+    /// Files served from the site's root in Hugo and Docusaurus sites (`static/img/a.png` is `/img/a.png`).
+    public static let staticFolder = "static"
     /// The file that marks a folder as a site gongbu built (and may replace).
     public static let outputMarker = ".gongbu-output"
 

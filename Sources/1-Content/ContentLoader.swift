@@ -92,7 +92,7 @@ public struct ContentLoader: Sendable {
         }
 
         // Hugo's and Docusaurus' static/ is served from the site's root (`/img/a.png`).
-        let staticRoot = Path.join(sourceRoot, "static")
+        let staticRoot = Path.join(sourceRoot, SourceLayout.staticFolder)
         if profile.kind == .hugo || profile.kind == .docusaurus, fileSystem.isDirectory(staticRoot) {
             var staticWalker = FolderWalker(fileSystem: fileSystem, boundary: sourceRoot, excluded: excludedPaths)
             let taken = Set(staticFiles.map(\.contentPath))

@@ -127,7 +127,7 @@ public struct SourceProfile: Sendable {
             var profile = SourceProfile(kind: .docusaurus, contentFolder: ".", folderPageNames: githubPages)
             profile.configFile = config
             profile.excludedPaths = [
-                "src", "i18n", "static", "build", ".docusaurus", config, "sidebars.js", "sidebars.ts", "package.json",
+                "src", "i18n", SourceLayout.staticFolder, "build", ".docusaurus", config, "sidebars.js", "sidebars.ts", "package.json",
                 "package-lock.json", "yarn.lock", "babel.config.js", "tsconfig.json",
             ]
             return (profile, [])
