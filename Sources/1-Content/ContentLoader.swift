@@ -49,15 +49,9 @@ public struct ContentLoader: Sendable {
     /// has (the preview server checks slugs itself, every time its set of notes changes).
     public func load(checkSlugs: Bool = true) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
-        var (config, configDiagnostics) = loadConfig()
+        var (config, configDiagnostics) = loadConfig(profile)
         diagnostics += configDiagnostics
         config.sourceKind = profile.kind
-        if fileSystem.kind(of: Path.join(sourceRoot, SiteConfig.fileName)) == nil {
-            // No gongbu.yml: the source tool's own config names the site.
-            if let title = profile.title, !title.isEmpty { config.title = title }
-            if let base = profile.baseURL, !base.isEmpty { config.baseURL = base.hasSuffix("/") ? base : base + "/" }
-            if let language = profile.language, !language.isEmpty { config.language = language }
-        }
 
         diagnostics += profileDiagnostics
         let contentRoot = self.contentRoot
@@ -72,7 +66,7 @@ public struct ContentLoader: Sendable {
                     ? [
                         Path.join(sourceRoot, SourceLayout.templatesFolder), Path.join(sourceRoot, SiteConfig.fileName),
                     ] : []))
-        walker.skip = { relative, isDirectory in profile.excludes(relative, isDirectory: isDirectory, includeDrafts: includeDrafts) }
+        walker.skip = profile.exclusionRule(includeDrafts: includeDrafts)
         let files = walker.files(under: contentRoot)
         diagnostics += walker.diagnostics
 
@@ -210,9 +204,16 @@ public struct ContentLoader: Sendable {
         return (note, nil, diagnostics + noteDiagnostics)
     }
 
-    func loadConfig() -> (SiteConfig, [Diagnostic]) {
+    /// gongbu.yml; without one, the source tool's own config names the site (`profile`).
+    func loadConfig(_ profile: SourceProfile) -> (SiteConfig, [Diagnostic]) {
         let path = Path.join(sourceRoot, SiteConfig.fileName)
-        guard fileSystem.kind(of: path) != nil else { return (SiteConfig(), []) }
+        guard fileSystem.kind(of: path) != nil else {
+            var config = SiteConfig()
+            if let title = profile.title, !title.isEmpty { config.title = title }
+            if let base = profile.baseURL, !base.isEmpty { config.baseURL = base.hasSuffix("/") ? base : base + "/" }
+            if let language = profile.language, !language.isEmpty { config.language = language }
+            return (config, [])
+        }
         do {
             let decoded = try TextDecoding.decode(try fileSystem.readFile(at: path))
             return SiteConfig.read(decoded.text, file: SiteConfig.fileName)
@@ -273,10 +274,9 @@ public struct ContentLoader: Sendable {
             let path = segments.map { segment($0, fallbackFor: url) }.joined(separator: "/")
             if !segments.isEmpty || url.trimmingCharacters(in: .whitespaces) == "/" { return (path, []) }
         }
-        let folder = Path.parent(of: document.contentPath)
-        let folders = folder == "." ? [] : folder.split(separator: "/").map { segment(String($0), fallbackFor: folder) }
+        let folder = folderSitePath(Path.parent(of: document.contentPath))
         if metadata.slug == nil, folderPageNames.contains(stem.lowercased()) {
-            return (folders.joined(separator: "/"), [])
+            return (folder, [])
         }
         let source = metadata.slug ?? stem
         var last = Slug.make(source)
@@ -287,7 +287,7 @@ public struct ContentLoader: Sendable {
                     "'\(source)' has no letters or digits to make a URL from; the note is published as '\(last)' (set 'slug:' in the front matter to choose)",
                     at: SourceLocation(file: document.path), rule: "slug"))
         }
-        return ((folders + [last]).joined(separator: "/"), diagnostics)
+        return (folder.isEmpty ? last : folder + "/" + last, diagnostics)
     }
 
     /// A post's path by Jekyll's permalink template (`/:categories/:year/:month/:day/:title/`).
@@ -314,6 +314,17 @@ public struct ContentLoader: Sendable {
         }
         let segments = path.split(separator: "/").map { String($0).replacingOccurrences(of: ".html", with: "") }.filter { !$0.isEmpty }
         return segments.isEmpty ? title : segments.joined(separator: "/")
+    }
+
+    /// A folder's site path (a content path such as `Design Patterns/Part 1`): each segment as
+    /// a slug, with a stable fallback for a name that has nothing to make one from. "" for the
+    /// content folder itself.
+    public static func folderSitePath(_ folder: String) -> String {
+        guard folder != "." && !folder.isEmpty else { return "" }
+        return folder.split(separator: "/").map { name in
+            let slug = Slug.make(String(name))
+            return slug.isEmpty ? Slug.fallback(for: folder, prefix: "note") : slug
+        }.joined(separator: "/")
     }
 
     /// Two notes with one slug would overwrite each other's page: an error naming both files.

@@ -172,20 +172,28 @@ public struct SourceProfile: Sendable {
 
     /// Whether a file or folder (a path relative to the source) is left out by these rules.
     public func excludes(_ relative: String, isDirectory: Bool, includeDrafts: Bool) -> Bool {
-        let segments = relative.split(separator: "/")
-        if segments.contains(where: { Self.excludedNames.contains(String($0)) }) { return true }
-        if contentFolder == ".", let first = segments.first, Self.excludedTopFolders.contains(String(first)) { return true }
-        for path in excludedPaths + (includeDrafts ? [] : draftFolders) where relative == path || relative.hasPrefix(path + "/") {
-            return true
-        }
-        for glob in excludeGlobs where Self.matches(glob: glob, relative) { return true }
-        if !isDirectory {
-            for pattern in ignorePatterns {
-                guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
-                if regex.firstMatch(in: relative, range: NSRange(relative.startIndex..., in: relative)) != nil { return true }
+        exclusionRule(includeDrafts: includeDrafts)(relative, isDirectory)
+    }
+
+    /// `excludes` as a function with the regular expressions compiled once, for a walk that
+    /// asks about every entry of the source folder.
+    public func exclusionRule(includeDrafts: Bool) -> (_ relative: String, _ isDirectory: Bool) -> Bool {
+        let folders = excludedPaths + (includeDrafts ? [] : draftFolders)
+        let regexes = ignorePatterns.compactMap { try? NSRegularExpression(pattern: $0) }
+        let globs = excludeGlobs
+        let topLevelOnly = contentFolder == "."
+        return { relative, isDirectory in
+            let segments = relative.split(separator: "/")
+            if segments.contains(where: { Self.excludedNames.contains(String($0)) }) { return true }
+            if topLevelOnly, let first = segments.first, Self.excludedTopFolders.contains(String(first)) { return true }
+            if folders.contains(where: { relative == $0 || relative.hasPrefix($0 + "/") }) { return true }
+            if globs.contains(where: { Self.matches(glob: $0, relative) }) { return true }
+            if !isDirectory {
+                let range = NSRange(relative.startIndex..., in: relative)
+                if regexes.contains(where: { $0.firstMatch(in: relative, range: range) != nil }) { return true }
             }
+            return false
         }
-        return false
     }
 
     /// Shell-style matching (libc's `fnmatch`): `*` and `**` match any run of characters,

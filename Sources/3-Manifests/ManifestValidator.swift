@@ -151,26 +151,10 @@ public enum ManifestValidator {
         return result
     }
 
-    /// Whether `needle` occurs in `text`, compared as UTF-8 bytes (no Foundation search: this
-    /// runs for every example of every note).
+    /// Whether `needle` occurs in `text`, compared as UTF-8 bytes (Foundation's substring
+    /// search bridges to NSString, and this runs for every example of every note).
     static func containsBytes(_ text: String, _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return true }
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= pattern.count else { return false }
-            var index = 0
-            let last = bytes.count - pattern.count
-            while index <= last {
-                if bytes[index] == first {
-                    var offset = 1
-                    while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
-                    if offset == pattern.count { return true }
-                }
-                index += 1
-            }
-            return false
-        }
+        text.utf8.firstRange(of: needle.utf8) != nil
     }
 
     /// The text with each elision line made a comment (same line numbers), so it parses.

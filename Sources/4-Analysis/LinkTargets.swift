@@ -36,7 +36,7 @@ public struct LinkTargets: Sendable {
         for note in notes {
             var folder = Path.parent(of: note.document.contentPath)
             while folder != ".", folders[folder] == nil {
-                folders[folder] = folder.split(separator: "/").map { Slug.make(String($0)) }.joined(separator: "/")
+                folders[folder] = ContentLoader.folderSitePath(folder)
                 folder = Path.parent(of: folder)
             }
         }

@@ -224,14 +224,16 @@ public final class IncrementalBuild: Sendable {
         if contentRoot != options.sourceRoot, contentPath.hasPrefix(glossary + "/") || contentPath == glossary { return .everything }
         if Path.isInside(path, options.outputRoot) { return .nothing }
         // What the source's rules leave out (gongbu.yml's exclude:, Hugo's ignoreFiles …).
-        let isFolder = options.fileSystem.kind(of: path) == .directory
-        if site.content.profile.excludes(relative, isDirectory: isFolder, includeDrafts: options.includeDrafts) { return .nothing }
+        let kind = options.fileSystem.kind(of: path)
+        if site.content.profile.excludes(relative, isDirectory: kind == .directory, includeDrafts: options.includeDrafts) {
+            return .nothing
+        }
         if SourceLayout.isMarkdown(path) { return .note(contentPath: contentPath) }
         // A folder appeared, disappeared or was renamed: read everything again.
-        if options.fileSystem.kind(of: path) == .directory { return .everything }
+        if kind == .directory { return .everything }
         // Images and other static files change the set of link targets.
         let known = site.content.staticFiles.contains { $0.contentPath == contentPath }
-        let exists = options.fileSystem.kind(of: path) != nil
+        let exists = kind != nil
         if known != exists { return .everything }
         if !exists { return .nothing }
         return .staticFile(OutputFile(path: contentPath, contents: .copy(from: path), origin: relative))

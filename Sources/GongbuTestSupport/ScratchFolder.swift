@@ -41,14 +41,15 @@ public struct ScratchFolder: Sendable {
         try? LocalFileSystem().removeItem(at: path)
     }
 
-    /// Copies a folder tree.
-    public static func copyTree(_ source: String, to destination: String) throws {
+    /// Copies a folder tree, leaving out entries with the names in `excluding` (a fixture's
+    /// `expected/` golden tree, say).
+    public static func copyTree(_ source: String, to destination: String, excluding: Set<String> = []) throws {
         let fs = LocalFileSystem()
         switch fs.kind(of: source) {
         case .directory?:
             try fs.createDirectory(at: destination)
-            for name in try fs.contentsOfDirectory(at: source) {
-                try copyTree(source + "/" + name, to: destination + "/" + name)
+            for name in try fs.contentsOfDirectory(at: source) where !excluding.contains(name) {
+                try copyTree(source + "/" + name, to: destination + "/" + name, excluding: excluding)
             }
         case .file?:
             try fs.writeFile(try fs.readFile(at: source), to: destination)

@@ -18,7 +18,7 @@ struct PreviewServerTests {
 
         init() async throws {
             work = NSTemporaryDirectory() + "gongbu-serve-\(UUID().uuidString)"
-            try copy(TestPaths.fixture("glossary-site"), to: work + "/site")
+            try ScratchFolder.copyTree(TestPaths.fixture("glossary-site"), to: work + "/site", excluding: ["expected"])
             try LocalFileSystem().writeString("body{}", to: work + "/site/templates/assets/extra.css")
             try LocalFileSystem().writeString("apiVersion: v1\nkind: ConfigMap\n", to: work + "/site/content/notes/files/sample.yaml")
             var port = 0
@@ -44,18 +44,6 @@ struct PreviewServerTests {
             task.cancel()
             _ = try? await task.value
             try? LocalFileSystem().removeItem(at: work)
-        }
-    }
-
-    static func copy(_ source: String, to destination: String) throws {
-        let fs = LocalFileSystem()
-        if fs.kind(of: source) == .directory {
-            try fs.createDirectory(at: destination)
-            for name in try fs.contentsOfDirectory(at: source) where name != "expected" {
-                try copy(source + "/" + name, to: destination + "/" + name)
-            }
-        } else {
-            try fs.writeFile(try fs.readFile(at: source), to: destination)
         }
     }
 
