@@ -286,6 +286,15 @@ public struct NoteAnalyzer: Sendable {
         case ("callout", false), ("hint", false), ("notice", false), ("alert", false), ("admonition", false):
             let kind = UIStrings.calloutKind(tag.argument("type") ?? tag.argument("context") ?? tag.firstPositional ?? "note")
             return Self.calloutOpening(kind: kind, title: tag.argument("title") ?? ui["callout." + kind], fold: tag.argument("fold"))
+        case ("note", false), ("caution", false), ("warning", false):
+            let kind = UIStrings.calloutKind(tag.argument("type") ?? tag.name)
+            return Self.calloutOpening(kind: kind, title: tag.argument("title") ?? ui["callout." + kind], fold: nil)
+        case ("note", true), ("caution", true), ("warning", true):
+            return "</aside>\n"
+        case ("feature-state", _):
+            let version = tag.argument("for_k8s_version").map { "Kubernetes \($0) " } ?? ""
+            let state = tag.argument("state").map { "[\($0)]" } ?? ""
+            return "<p class=\"feature-state\">\(Escape.html(version + state))</p>\n"
         case ("callout", true), ("hint", true), ("notice", true), ("alert", true), ("admonition", true):
             return tag.argument("fold") == nil ? "</aside>\n" : "</details>\n"
         case ("details", false):

@@ -78,13 +78,15 @@ public struct SourceMarkup: Sendable {
     /// Paired Hugo shortcodes gongbu renders; everything between their ends is Markdown.
     public static let pairedShortcodes: Set<String> = [
         "callout", "hint", "notice", "alert", "admonition", "details", "tabs", "tab", "cards", "highlight", "steps",
+        // The Kubernetes documentation's callouts: `{{< note >}}`, `{{< caution >}}`, `{{< warning >}}`.
+        "note", "caution", "warning",
     ]
     /// Shortcodes that stand alone.
-    public static let singleShortcodes: Set<String> = ["card", "figure", "youtube", "ref", "relref", "param", "br"]
+    public static let singleShortcodes: Set<String> = ["card", "figure", "youtube", "ref", "relref", "param", "br", "feature-state"]
     /// Liquid tags gongbu understands; others are dropped with a warning.
     public static let liquidTags: Set<String> = ["raw", "endraw", "highlight", "endhighlight"]
     /// Tags that stand for a path or a value inside text.
-    static let inlineTags: Set<String> = ["ref", "relref", "link", "post_url", "param", "br"]
+    static let inlineTags: Set<String> = ["ref", "relref", "link", "post_url", "param", "br", "glossary_tooltip"]
 
     /// Reads a note's Markdown body.
     /// `liquid`: read Jekyll's `{% … %}` tags too (only in Jekyll sites; elsewhere `{%` is text).
@@ -183,8 +185,18 @@ public struct SourceMarkup: Sendable {
             let indent = String(line.prefix { $0 == " " || $0 == "\t" })
             let content = joined.trimmingCharacters(in: .whitespacesAndNewlines)
             if let tag = Self.parseStandalone(content, line: index + 1, column: indent.count + 1, liquid: liquid),
-                !inlineTags.contains(tag.name)
+                inlineTags.contains(tag.name)
             {
+                // An inline tag alone on its line (or lines): what it stands for, on its first line.
+                lines[index] =
+                    indent
+                    + Self.replaceTags(
+                        in: Substring(content), line: index + 1, liquid: liquid, unknown: &result.unknown, names: &unknownNames)
+                for offset in stride(from: 1, through: extra, by: 1) { lines[index + offset] = "" }
+                index += extra + 1
+                continue
+            }
+            if let tag = Self.parseStandalone(content, line: index + 1, column: indent.count + 1, liquid: liquid) {
                 if tag.name == "raw" && !tag.closing {
                     inRaw = true
                     lines[index] = ""
@@ -197,7 +209,8 @@ public struct SourceMarkup: Sendable {
                     result.tags.append(tag)
                 } else {
                     if unknownNames.insert(tag.name).inserted { result.unknown.append((tag.name, tag.line, tag.column)) }
-                    lines[index] = ""
+                    // The words a tag stands for are never lost: its `text` stays.
+                    lines[index] = tag.argument("text").map { indent + $0 } ?? ""
                 }
                 for offset in stride(from: 1, through: extra, by: 1) { lines[index + offset] = "" }
                 index += extra + 1
@@ -389,10 +402,16 @@ public struct SourceMarkup: Sendable {
                 switch tag.name {
                 case "ref", "relref", "link", "post_url":
                     output += tag.firstPositional ?? tag.argument("path") ?? ""
+                case "glossary_tooltip":
+                    // The Kubernetes documentation's link to its glossary: the words, which the
+                    // concept linker then links to gongbu's concept page.
+                    output += tag.argument("text") ?? tag.argument("term_id") ?? ""
                 case "param", "br", "raw", "endraw":
                     break
                 default:
                     if names.insert(tag.name).inserted { unknown.append((tag.name, number, tag.column)) }
+                    // The words a tag stands for are never lost: its `text` stays.
+                    output += tag.argument("text") ?? ""
                 }
             } else {
                 output += whole

@@ -94,6 +94,10 @@ struct NoteAnalyzerTests {
             "{{< callout type=\"info\" >}}\n정보다.\n{{< /callout >}}\n",
             "<aside class=\"callout callout-info\" role=\"note\"><p class=\"callout-title\">참고</p>"
         ),
+        (
+            "{{< caution >}}\n조심한다.\n{{< /caution >}}\n",
+            "<aside class=\"callout callout-caution\" role=\"note\"><p class=\"callout-title\">주의</p>"
+        ),
     ])
     func calloutDialects(markdown: String, opening: String) throws {
         let result = try analyse(["content/notes/a.md": "---\ntitle: 콜아웃\n---\n" + markdown], note: "notes/a.md")

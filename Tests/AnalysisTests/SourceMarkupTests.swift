@@ -18,9 +18,13 @@ struct SourceMarkupTests {
     @Test func aShortcodeThatSpansLinesIsOneShortcode() {
         let body = "{{< glossary_tooltip\n  term_id=\"job\"\n  text=\"잡\" >}}\n다음 줄\n"
         let markup = SourceMarkup.read(body, liquid: false)
-        // Unknown: reported once, its text dropped, the line count kept.
-        #expect(markup.text == "\n\n\n다음 줄\n")
-        #expect(markup.unknown.map(\.name) == ["glossary_tooltip"])
+        // Its words on its first line, the line count kept.
+        #expect(markup.text == "잡\n\n\n다음 줄\n")
+        #expect(markup.unknown.isEmpty)
+        // An unknown one spanning lines: reported once, its delimiters dropped.
+        let unknown = SourceMarkup.read("{{< mystery\n  id=\"x\" >}}\n다음 줄\n", liquid: false)
+        #expect(unknown.text == "\n\n다음 줄\n")
+        #expect(unknown.unknown.map(\.name) == ["mystery"])
     }
 
     @Test func inlineRefsBecomePathsAndCodeIsLeftAlone() {
@@ -55,5 +59,14 @@ struct SourceMarkupTests {
         #expect(
             markup.text
                 == "![](<Pasted image 20240101.png>) 그리고 ![클러스터 구조](<구조도.svg>)\n[설계.pdf](<설계.pdf>) [[다른 노트#절|보기]] `![[code.png]]`\n")
+    }
+
+    /// A tag's words are never lost: the Kubernetes docs' glossary tooltips keep their text (the
+    /// concept linker links it), and an unknown tag with a `text` keeps it too.
+    @Test func theWordsATagStandsForStay() {
+        let body = ": {{< glossary_tooltip text=\"컨트롤러\" term_id=\"controller\" >}}를 실행한다.\n{{< mystery text=\"남는 말\" >}}\n"
+        let markup = SourceMarkup.read(body, liquid: false)
+        #expect(markup.text == ": 컨트롤러를 실행한다.\n남는 말\n")
+        #expect(markup.unknown.map(\.name) == ["mystery"])
     }
 }
