@@ -93,6 +93,17 @@ struct ContentLoaderTests {
         #expect(content.diagnostics == [])
     }
 
+    @Test func aBrokenToolConfigIsAWarningAtItsPosition() {
+        let content = load(["hugo.yaml": "title: [닫히지 않음\n", "content/a.md": "A"])
+        #expect(content.profile.kind == .hugo)
+        #expect(content.config.title == SiteConfig().title)
+        #expect(content.diagnostics.map(\.rule) == ["config"])
+        #expect(
+            content.diagnostics.first?.description.hasPrefix("hugo.yaml:2:1: warning: hugo.yaml is not valid YAML") == true,
+            "\(content.diagnostics)")
+        #expect(content.notes.map(\.slug) == ["a"])
+    }
+
     @Test func otherToolsFoldersAreNotNotes() {
         let content = load([
             "a.md": "A", "node_modules/pkg/README.md": "x", "_site/old.md": "x", "sub/node_modules/x.md": "x",
