@@ -15,7 +15,8 @@ let package = Package(
         .library(
             name: "GongbuPipeline",
             targets: [
-                "GongbuCore", "Korean", "Content", "Markdown", "Glossary", "Manifests", "Search", "Analysis", "Site", "Write", "Build",
+                "GongbuCore", "Korean", "Content", "Markdown", "HTML", "Glossary", "Manifests", "Search", "Analysis", "Site", "Write",
+                "Build",
             ]),
         // Test-only code (the one-note harness, the rendered-page oracle, scratch sites), shared
         // by the test targets and the fuzz package; never linked into `gongbu`.
@@ -36,6 +37,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // Gumbo, a conforming HTML5 parser (Debian: libgumbo-dev), under the raw-HTML sanitizer.
+        .systemLibrary(
+            name: "CGumbo",
+            pkgConfig: "gumbo",
+            providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]
+        ),
         // Below every stage: diagnostics, file access and the folder walker, the source layout,
         // text decoding, escaping, snippets, parallel helpers, locks.
         .target(name: "GongbuCore", path: "Sources/0-GongbuCore"),
@@ -45,6 +52,8 @@ let package = Package(
         .target(name: "Content", dependencies: ["GongbuCore", .product(name: "Yams", package: "Yams")], path: "Sources/1-Content"),
         // Stage 2, parse: the cmark AST wrapper.
         .target(name: "Markdown", dependencies: ["CCmark", "GongbuCore"], path: "Sources/2-Markdown"),
+        // Stage 2, parse: authors' raw HTML read by an HTML5 parser and rebuilt from an allowlist.
+        .target(name: "HTML", dependencies: ["CGumbo", "GongbuCore"], path: "Sources/2-HTML"),
         // Stage 3, analyse: concept entries, Korean-aware linking, the concept graph.
         .target(name: "Glossary", dependencies: ["GongbuCore", "Korean", "Content", "Markdown"], path: "Sources/3-Glossary"),
         // Stage 3, analyse: manifest checks, the embedded API schema and the API server's rules.
@@ -54,7 +63,7 @@ let package = Package(
         // Stage 3, analyse: the ordered passes over one note's tree and the per-note result
         // (`NoteAnalysis`), run on all cores; `gongbu validate`'s runner.
         .target(
-            name: "Analysis", dependencies: ["GongbuCore", "Korean", "Content", "Markdown", "Glossary", "Manifests"],
+            name: "Analysis", dependencies: ["GongbuCore", "Korean", "Content", "Markdown", "HTML", "Glossary", "Manifests"],
             path: "Sources/4-Analysis"),
         // Stage 4, render: the site model, templates, pages, feeds, data files.
         .target(
@@ -96,6 +105,7 @@ let package = Package(
         .testTarget(name: "KoreanTests", dependencies: ["Korean"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "GongbuCore", "GongbuTestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "GongbuCore"]),
+        .testTarget(name: "HTMLTests", dependencies: ["HTML", "GongbuTestSupport"]),
         .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "Korean", "Content", "Markdown", "GongbuCore"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Korean", "GongbuCore"]),

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds gongbu and the bundled Korean study notes into public/.
-# Installs libcmark-dev first when it is missing (with apt-get when run as root;
+# Installs libcmark-dev and libgumbo-dev first when missing (with apt-get when run as root;
 # otherwise prints the command to run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/ensure-libcmark.sh
+scripts/ensure-libraries.sh
 swift build -c release --product gongbu
 .build/release/gongbu build --strict "$@"

@@ -18,7 +18,7 @@ targets=(FuzzFrontMatter FuzzNotePage FuzzManifest FuzzSearchQuery)
 if [[ $# -ge 1 ]]; then targets=("$1"); fi
 seconds=${2:-1800}
 
-bash scripts/ensure-libcmark.sh
+bash scripts/ensure-libraries.sh
 # SwiftPM keeps the build plan of the parent package (a path dependency) and misses source
 # files added since; drop it so every run compiles what is in Sources/ now.
 rm -f Fuzz/.build/release.yaml

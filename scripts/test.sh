@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/format.sh --check
-scripts/ensure-libcmark.sh
+scripts/ensure-libraries.sh
 swift test
 swift build --product gongbu
 # The bundled site, as a reader gets it: strict, so any problem in its examples fails CI.

@@ -2,6 +2,7 @@ import Content
 import Foundation
 import Glossary
 import GongbuCore
+import HTML
 import Manifests
 import Markdown
 
@@ -48,7 +49,9 @@ public struct NoteAnalyzer: Sendable {
         /// Relative links and images are pointed at the output's pages and files; local targets
         /// that do not exist are warned about.
         case links
-        /// Raw HTML that the site will not render is reported.
+        /// Raw HTML is read by an HTML5 parser and rebuilt from the allowlist (`HTMLPolicy`):
+        /// its text always stays, its local links and images are pointed at the output like
+        /// Markdown's, and what a reader would have seen but the site drops is reported.
         case rawHTML
         /// Concept mentions are found and their links planned (applied while the body renders),
         /// wikilinks resolved, typos of concept names reported.
@@ -60,8 +63,8 @@ public struct NoteAnalyzer: Sendable {
     /// The passes of a full build, in order.
     public static let passes: [Pass] = [.title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs]
     /// The passes of a search-only analysis: the index reads titles, headings' text, prose and
-    /// mentions, never examples, links or HTML.
-    public static let searchPasses: [Pass] = [.title, .markup, .callouts, .concepts, .headingIDs]
+    /// mentions (and the text inside raw HTML), never examples or links.
+    public static let searchPasses: [Pass] = [.title, .markup, .callouts, .rawHTML, .concepts, .headingIDs]
 
     var config: SiteConfig
     var linkTargets: LinkTargets
@@ -158,6 +161,8 @@ public struct NoteAnalyzer: Sendable {
         var links = LinkResult()
         var pendingLinks: PendingLinks?
         var headings: [Heading] = []
+        /// The visible text of the note's raw HTML, for search.
+        var rawHTMLText = ""
         /// Shortcodes and Liquid tags found before parsing.
         var markup = SourceMarkup(text: "", tags: [], unknown: [], mayHaveCallouts: false)
     }
@@ -181,6 +186,7 @@ public struct NoteAnalyzer: Sendable {
             mentions: work.links.mentions, noteLinks: work.links.noteLinks
         )
         page.searchText = document.proseText()
+        if !work.rawHTMLText.isEmpty { page.searchText += "\n" + work.rawHTMLText }
         if searchIndexOnly { return NoteAnalysis(page: page, diagnostics: []) }
 
         page.showTableOfContents = note.metadata.toc ?? (work.headings.count >= 3)
@@ -239,7 +245,10 @@ public struct NoteAnalyzer: Sendable {
             work.linkedNotes = linked
             work.diagnostics += diagnostics
         case .rawHTML:
-            work.diagnostics += reportRawHTML(in: document, note: note, lineOffset: work.lineOffset)
+            guard !config.unsafeHTML else { return }
+            let (text, diagnostics) = sanitizeRawHTML(in: document, note: note, lineOffset: work.lineOffset)
+            work.rawHTMLText = text
+            if !searchIndexOnly { work.diagnostics += diagnostics }
         case .concepts:
             if searchIndexOnly {
                 // Search reads the text and the mentions, never the link nodes: leave them unmade.
@@ -448,28 +457,42 @@ public struct NoteAnalyzer: Sendable {
         return (linked, diagnostics)
     }
 
-    /// One warning per note that has raw HTML the site will not render.
-    func reportRawHTML(in document: MarkdownDocument, note: SourceNote, lineOffset: Int) -> [Diagnostic] {
-        guard !config.unsafeHTML else { return [] }
-        var first: MarkdownNode?
-        var count = 0
+    /// Replaces every raw HTML node with its sanitized HTML (`HTMLSanitizer`), rewriting the
+    /// local URLs in it as `rewriteLinks` does Markdown's. One warning per note names what was
+    /// removed that a reader would have seen; missing local targets are warned about like
+    /// Markdown links. Returns the kept text, for search.
+    func sanitizeRawHTML(in document: MarkdownDocument, note: SourceNote, lineOffset: Int) -> (String, [Diagnostic]) {
+        var nodes: [MarkdownNode] = []
         for (node, event) in document.walk() where event == .enter && (node.kind == .htmlBlock || node.kind == .htmlInline) {
-            if Self.isComment(node.literal ?? "") { continue }
-            count += 1
-            if first == nil { first = node }
+            nodes.append(node)
         }
-        guard let first else { return [] }
-        let places = count == 1 ? "" : " (and \(count - 1) more place\(count == 2 ? "" : "s"))"
-        return [
-            .warning(
-                "raw HTML is not rendered\(places); set 'unsafe_html: true' in gongbu.yml to allow it",
-                at: location(of: first, note: note, lineOffset: lineOffset), rule: "raw-html")
-        ]
-    }
-
-    static func isComment(_ html: String) -> Bool {
-        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.hasPrefix("<!--") && trimmed.hasSuffix("-->")
+        guard !nodes.isEmpty else { return ("", []) }
+        var diagnostics: [Diagnostic] = []
+        let result = HTMLSanitizer().sanitize(nodes.map { $0.literal ?? "" }) { url, kind, piece in
+            switch linkTargets.resolve(url, fromNoteAt: note.document.contentPath, slug: note.slug, urls: urls) {
+            case .external: return url
+            case .rewrite(let href), .note(_, let href): return href
+            case .missing(let original):
+                diagnostics.append(
+                    .warning(
+                        "\(kind == .image ? "image" : "link target") '\(original)' does not exist in the content folder",
+                        at: location(of: nodes[piece], note: note, lineOffset: lineOffset), rule: "missing-file"))
+                return url
+            }
+        }
+        if let first = result.removed.first {
+            var names: [String] = []
+            for removal in result.removed where !names.contains(removal.what) { names.append(removal.what) }
+            diagnostics.append(
+                .warning(
+                    "raw HTML: \(names.joined(separator: ", ")) removed (the site keeps only safe HTML; its text stays); set 'unsafe_html: true' in gongbu.yml to publish it as written",
+                    at: location(of: nodes[first.piece], note: note, lineOffset: lineOffset), rule: "raw-html"))
+        }
+        // Positions are read above: a replaced node is out of the tree.
+        for (node, html) in zip(nodes, result.pieces) {
+            node.replace(with: node.kind == .htmlBlock ? .customBlock(onEnter: html, onExit: "") : .customInline(onEnter: html, onExit: ""))
+        }
+        return (result.text, diagnostics)
     }
 
     /// File position of a node: its own when cmark tracks it, else its nearest block's.

@@ -595,6 +595,16 @@ h2 .count, .backlink-list .count { color: var(--muted); font-size: 0.85rem; font
 .card { display: block; border: 1px solid var(--border, #ddd); border-radius: 6px; padding: 0.75rem; text-decoration: none; }
 .card-title { font-weight: 600; display: block; }
 .card-subtitle { color: var(--muted); font-size: 0.9rem; }
+/* Authors' raw HTML, sanitized: align="…" becomes these classes. */
+.note-body .align-center { text-align: center; }
+.note-body .align-right { text-align: right; }
+.note-body .align-left { text-align: left; }
+.note-body .align-justify { text-align: justify; }
+.note-body img.align-center { display: block; margin: 0 auto; }
+.note-body img.align-left { float: left; margin: 0 1rem 0.5rem 0; }
+.note-body img.align-right { float: right; margin: 0 0 0.5rem 1rem; }
+.note-body aside { border-left: 4px solid var(--border, #ddd); background: var(--callout-bg, rgba(37, 99, 235, 0.06)); padding: 0.5rem 1rem; margin: 1rem 0; border-radius: 4px; }
+.note-body kbd { border: 1px solid var(--border, #ccc); border-bottom-width: 2px; border-radius: 3px; padding: 0 0.3em; font-size: 0.9em; }
 
 """#,
         "gongbu.js": #"""

@@ -29,7 +29,7 @@ struct NoteAnalyzerTests {
 
     @Test func passesRunInTheDocumentedOrder() {
         #expect(NoteAnalyzer.passes == [.title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs])
-        #expect(NoteAnalyzer.searchPasses == [.title, .markup, .callouts, .concepts, .headingIDs])
+        #expect(NoteAnalyzer.searchPasses == [.title, .markup, .callouts, .rawHTML, .concepts, .headingIDs])
         // Every pass has a place in the full list.
         #expect(Set(NoteAnalyzer.passes) == Set(NoteAnalyzer.Pass.allCases))
     }

@@ -27,7 +27,7 @@ struct GoldenTests {
         #expect(
             warnings == [
                 "content/notes/no-front-matter.md:8:1: warning: image '/Users/me/Desktop/pod.png' does not exist in the content folder [missing-file]",
-                "content/notes/raw-html.md:7:1: warning: raw HTML is not rendered (and 2 more places); set 'unsafe_html: true' in gongbu.yml to allow it [raw-html]",
+                "content/notes/raw-html.md:13:1: warning: raw HTML: <iframe> removed (the site keeps only safe HTML; its text stays); set 'unsafe_html: true' in gongbu.yml to publish it as written [raw-html]",
             ])
     }
 

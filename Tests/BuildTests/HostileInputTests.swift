@@ -537,6 +537,53 @@ struct HostileMarkupTests {
         }
     }
 
+    /// What authors really paste (Notion callouts, centred image credits, folded answers with
+    /// Markdown inside, keyboard keys): kept, with its text, and its local URLs resolved.
+    @Test func safeHTMLIsKeptWithItsTextAndLocalURLs() throws {
+        let note = """
+            # 붙여 넣은 HTML
+
+            <aside>
+            💡 질문: 파드는 왜 필요할까?
+            </aside>
+
+            <p align="center"><img src="images/arch.png" width="500"><br>출처: 공식 문서</p>
+
+            <details>
+            <summary>정답 보기</summary>
+
+            파드는 **가장 작은** 배포 단위다.
+
+            </details>
+
+            복사는 <kbd>Ctrl</kbd>+<kbd>C</kbd>, 그림은 <img src="images/없음.png">, 영상은 <iframe src="https://youtube.com/embed/x"></iframe>.
+            """
+        let site = try ScratchSite([
+            "content/notes/html.md": Array(note.utf8), "content/notes/images/arch.png": [0x89, 0x50, 0x4E, 0x47],
+        ])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        let page = try #require(site.page("notes/html/index.html"))
+        #expect(page.contains("<aside>\n💡 질문: 파드는 왜 필요할까?\n</aside>"))
+        #expect(page.contains("<p class=\"align-center\"><img src=\"../../notes/images/arch.png\" width=\"500\"><br>출처: 공식 문서</p>"))
+        #expect(page.contains("<details>\n<summary>정답 보기</summary>"))
+        #expect(page.contains("<strong>가장 작은</strong>"))
+        #expect(page.contains("</details>"))
+        #expect(page.contains("<kbd>Ctrl</kbd>+<kbd>C</kbd>"))
+        #expect(!page.contains("<iframe") && !page.contains("raw HTML omitted"))
+        #expect(ActiveContentScan.findings(inHTML: page).isEmpty, "\(ActiveContentScan.findings(inHTML: page))")
+        #expect(
+            report.warningLines == [
+                "content/glossary/node.md: warning: no note mentions the concept 'node'; add it to a note or check its aliases [glossary-unused]",
+                "content/notes/html.md:16:51: warning: image 'images/없음.png' does not exist in the content folder [missing-file]",
+                "content/notes/html.md:16:92: warning: raw HTML: <iframe> removed (the site keeps only safe HTML; its text stays); set 'unsafe_html: true' in gongbu.yml to publish it as written [raw-html]",
+            ])
+        // The text inside the HTML is searchable.
+        let terms = try #require(site.page("search/terms-0.json"))
+        #expect(terms.contains("\"질문"))
+    }
+
     @Test func dangerousURLsInAnyCaseAreRemoved() throws {
         let urls = [
             "javascript:alert(1)", "JaVaScRiPt:alert(1)", "vbscript:msgbox(1)", "VBSCRIPT:x", "data:text/html;base64,PHNjcmlwdD4=",
