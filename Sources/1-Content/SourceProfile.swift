@@ -53,7 +53,10 @@ public struct SourceProfile: Sendable {
     /// Folders skipped at the source's top: other tools' output.
     public static let excludedTopFolders = ["_site", "public", "resources"]
 
-    static let hugoConfigs = ["hugo.yaml", "hugo.yml", "hugo.json", "hugo.toml", "config.yaml", "config.yml", "config.json", "config.toml"]
+    /// Hugo's config files, in the order Hugo looks for them; `config/_default/` is its config folder.
+    static let hugoConfigs =
+        ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"]
+        + ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json"].map { "config/_default/" + $0 }
 
     /// Recognises the folder by the files its tool keeps at the top.
     public static func detect(fileSystem: any FileSystem, sourceRoot: String) -> (SourceProfile, [Diagnostic]) {
@@ -152,12 +155,21 @@ public struct SourceProfile: Sendable {
         }
     }
 
-    /// A YAML or JSON config as a mapping (a TOML config is left unread: its notes still build,
-    /// with gongbu's default title).
+    /// A YAML, JSON or TOML config as a mapping.
     static func readMap(_ name: String, fileSystem: any FileSystem, sourceRoot: String, diagnostics: inout [Diagnostic]) -> [YAMLEntry]? {
-        guard !name.hasSuffix(".toml") else { return nil }
         guard let bytes = try? fileSystem.readFile(at: Path.join(sourceRoot, name)), let text = try? TextDecoding.decode(bytes).text else {
             return nil
+        }
+        if name.hasSuffix(".toml") {
+            do {
+                return try TOMLReader.read(text)
+            } catch {
+                diagnostics.append(
+                    .warning(
+                        "\(name) is not valid TOML (\(error.message)); its title and settings are not used",
+                        at: SourceLocation(file: name, line: error.line, column: error.column), rule: "config"))
+                return nil
+            }
         }
         do {
             if case .map(let entries) = try YAMLReader.read(text) { return entries }

@@ -60,6 +60,28 @@ struct SourceKindsTests {
         noDelimiters(output)
     }
 
+    /// Hugo's default config format since 0.110, and its config folder.
+    @Test(arguments: ["hugo.toml", "config/_default/hugo.toml"])
+    func aHugoSiteWithATOMLConfig(configPath: String) throws {
+        let (report, output) = TestBuild.inMemory([
+            configPath: "baseURL = 'https://example.org/study/'\ntitle = \"토믈 공부\"\nignoreFiles = ['CLAUDE\\.md$']\n[params]\nx = 1\n",
+            "content/_index.md": "---\ntitle: 홈\n---\n소개.\n",
+            "content/posts/first.md": "---\ntitle: 첫 글\n---\n본문\n",
+            "content/posts/CLAUDE.md": "에이전트 지침",
+        ])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.sourceKind == .hugo)
+        #expect(try html(output, "index.html").contains("<title>토믈 공부</title>"))
+        #expect(output["posts/first/index.html"] != nil)
+        #expect(!output.keys.contains { $0.lowercased().contains("claude") })
+    }
+
+    @Test func aBrokenTOMLConfigIsAWarningAtItsPosition() throws {
+        let (report, _) = TestBuild.inMemory(["hugo.toml": "title = 따옴표 없음\n", "content/a.md": "본문\n"])
+        #expect(report.succeeded)
+        #expect(report.diagnostics.map(\.description).contains { $0.hasPrefix("hugo.toml:1:9: warning: hugo.toml is not valid TOML") })
+    }
+
     @Test func aPlainGitHubFolderReadsAsACourse() throws {
         var files: [String: String] = [
             "README.md": "# 쿠버네티스 강의 노트\n\n[1장](k8s-basic/section-01/)부터 본다. [강의 전체](/k8s-basic/)\n"
