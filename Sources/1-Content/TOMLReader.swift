@@ -100,7 +100,9 @@ public struct TOMLReader {
                 case .table(let child) where !last:
                     table = child
                 case .table(let child):
-                    guard !child.defined, !child.inline, !asArrayItem else { throw error("table '\(path.joined(separator: "."))' is defined twice") }
+                    guard !child.defined, !child.inline, !asArrayItem else {
+                        throw error("table '\(path.joined(separator: "."))' is defined twice")
+                    }
                     child.defined = true
                     return child
                 case .tables(let items) where last && asArrayItem:
@@ -322,7 +324,9 @@ public struct TOMLReader {
             if !literal && byte == UInt8(ascii: "\\") {
                 // A backslash at the end of a line trims the line break and the blanks after it.
                 var lookahead = index
-                while lookahead < bytes.count, bytes[lookahead] == 0x20 || bytes[lookahead] == 0x09 || bytes[lookahead] == 0x0D { lookahead += 1 }
+                while lookahead < bytes.count, bytes[lookahead] == 0x20 || bytes[lookahead] == 0x09 || bytes[lookahead] == 0x0D {
+                    lookahead += 1
+                }
                 if lookahead < bytes.count, bytes[lookahead] == 0x0A {
                     index = lookahead
                     skipBlank(newlines: true, comments: false)
@@ -349,7 +353,8 @@ public struct TOMLReader {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
         case UInt8(ascii: "u"), UInt8(ascii: "U"):
             let count = byte == UInt8(ascii: "u") ? 4 : 8
-            guard index + count <= bytes.count, let value = UInt32(String(decoding: bytes[index..<(index + count)], as: UTF8.self), radix: 16),
+            guard index + count <= bytes.count,
+                let value = UInt32(String(decoding: bytes[index..<(index + count)], as: UTF8.self), radix: 16),
                 let scalar = Unicode.Scalar(value)
             else { throw error("invalid Unicode escape") }
             index += count

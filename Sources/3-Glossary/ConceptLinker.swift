@@ -285,7 +285,7 @@ public struct ConceptLinker: Sendable {
         let target = wikilink.target
         if let index = glossary.indexByID[target] { return .concept(index) }
         if context.noteTitles[target] != nil { return .note(target) }
-        if let slug = context.noteNames[target.lowercased()] { return .note(slug) }
+        if let slug = context.noteNames[target.lowercased()] ?? context.noteNames[Slug.make(target).lowercased()] { return .note(slug) }
         if let index = glossary.indexByAlias[AliasMatcher.normalizeSpaces(target).lowercased()] { return .concept(index) }
         let candidates = glossary.concepts.map(\.id) + context.noteTitles.keys.sorted()
         let suggestions = Suggest.ranked(target, among: candidates, limit: 3)

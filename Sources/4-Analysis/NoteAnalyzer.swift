@@ -72,6 +72,8 @@ public struct NoteAnalyzer: Sendable {
     var glossary: Glossary
     /// Slug → title of every note, for `[[slug]]` wikilinks.
     var noteTitles: [String: String]
+    /// Other names of notes (`noteNames(_:)`), for wikilinks and embeds.
+    let noteNames: [String: String]
 
     /// Links are relative, so they depend on how deep a page sits: one linker per depth of
     /// note page (`notes/pods/` is two folders deep), made up front for the usual depths, and
@@ -97,6 +99,7 @@ public struct NoteAnalyzer: Sendable {
         self.glossary = glossary
         self.noteTitles = noteTitles
         let noteNames = Self.noteNames(Array(noteTitles.keys))
+        self.noteNames = noteNames
         let context: @Sendable (PageLocation) -> LinkContext = { page in
             var context = LinkContext(
                 linkEveryMention: config.linkEveryMention, linkHeadings: config.linkHeadings,
@@ -139,6 +142,11 @@ public struct NoteAnalyzer: Sendable {
         return names
     }
 
+    /// Every note by slug, for `![[노트]]` embeds, which show another note's text in place.
+    public var notesBySlug: [String: SourceNote] = [:]
+    /// How deep embeds nest: an embedded note's own embeds are shown as links.
+    var embedDepth = 0
+
     /// Notes at least this large (bytes of Markdown) are linked and rendered one top-level block
     /// at a time, so their link nodes and parsed tree never all exist at once. Smaller notes are
     /// rendered whole: one allocation for the HTML instead of one per block, which on a site of
@@ -161,8 +169,10 @@ public struct NoteAnalyzer: Sendable {
         var links = LinkResult()
         var pendingLinks: PendingLinks?
         var headings: [Heading] = []
-        /// The visible text of the note's raw HTML, for search.
+        /// The visible text of the note's raw HTML and embedded notes, for search.
         var rawHTMLText = ""
+        /// Notes whose text this one shows (`![[노트]]`), by slug.
+        var embeddedNotes: Set<String> = []
         /// Shortcodes and Liquid tags found before parsing.
         var markup = SourceMarkup(text: "", tags: [], unknown: [], mayHaveCallouts: false)
     }
@@ -199,6 +209,7 @@ public struct NoteAnalyzer: Sendable {
         }
         page.examples = work.exampleFiles
         page.linkedNotes = work.linkedNotes
+        page.embeddedNotes = work.embeddedNotes
         return NoteAnalysis(page: page, diagnostics: work.diagnostics)
     }
 
@@ -230,7 +241,16 @@ public struct NoteAnalyzer: Sendable {
             }
             for node in document.nodes(of: .htmlBlock) {
                 guard let number = SourceMarkup.markerNumber(node.literal ?? ""), number < work.markup.tags.count else { continue }
-                let html = searchIndexOnly ? "" : markupHTML(work.markup.tags[number], note: note)
+                let tag = work.markup.tags[number]
+                if tag.name == "embed" {
+                    let (html, text, slug, diagnostic) = embed(tag, in: note, lineOffset: work.lineOffset)
+                    if let slug { work.embeddedNotes.insert(slug) }
+                    if let diagnostic, !searchIndexOnly { work.diagnostics.append(diagnostic) }
+                    work.rawHTMLText += text.isEmpty ? "" : text + "\n"
+                    node.replace(with: .customBlock(onEnter: searchIndexOnly ? "" : html, onExit: ""))
+                    continue
+                }
+                let html = searchIndexOnly ? "" : markupHTML(tag, note: note)
                 node.replace(with: .customBlock(onEnter: html, onExit: ""))
             }
         case .callouts:
@@ -247,7 +267,7 @@ public struct NoteAnalyzer: Sendable {
         case .rawHTML:
             guard !config.unsafeHTML else { return }
             let (text, diagnostics) = sanitizeRawHTML(in: document, note: note, lineOffset: work.lineOffset)
-            work.rawHTMLText = text
+            work.rawHTMLText += text
             if !searchIndexOnly { work.diagnostics += diagnostics }
         case .concepts:
             if searchIndexOnly {
@@ -280,6 +300,102 @@ public struct NoteAnalyzer: Sendable {
 
     /// The HTML a shortcode or Liquid tag stands for. Values are escaped; links and images are
     /// resolved as the note's own links are.
+    /// An Obsidian embed, `![[노트]]` or `![[노트#절]]`: the named note's text (or the section
+    /// under that heading) rendered in a box that links to it. Links in it resolve from the
+    /// embedded note's folder, as they do on its own page; its concept mentions count for that
+    /// note, not this one. Returns the HTML, its text (for search), the embedded slug, and a
+    /// warning when the note or heading does not exist.
+    func embed(_ tag: SourceMarkup.Tag, in note: SourceNote, lineOffset: Int) -> (String, String, String?, Diagnostic?) {
+        let name = tag.firstPositional ?? ""
+        let section = tag.argument("section")
+        let at = SourceLocation(file: note.path, line: tag.line + lineOffset, column: tag.column)
+        var key = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        while key.hasPrefix("/") { key.removeFirst() }
+        let slug = notesBySlug[key] != nil ? key : noteNames[key.lowercased()] ?? noteNames[Slug.make(key).lowercased()]
+        let label = section.map { "\(name) › \($0)" } ?? name
+        guard let slug, let target = notesBySlug[slug] else {
+            let diagnostic = Diagnostic(
+                config.sourceKind == .gongbu ? .error : .warning, "embedded note '\(name)' does not exist", at: at, rule: "wikilink")
+            return ("<p class=\"embed embed-missing\">\(Escape.html(label))</p>\n", "", nil, diagnostic)
+        }
+        let href = urls.href(to: .note(slug: slug), from: .note(slug: note.slug))
+        let title = target.metadata.title ?? target.nameTitle
+        guard embedDepth < 1, slug != note.slug else {
+            return ("<p class=\"embed-link\"><a href=\"\(Escape.html(href))\">\(Escape.html(title))</a></p>\n", "", slug, nil)
+        }
+        var markdown = target.document.body
+        var diagnostic: Diagnostic?
+        var whole = true
+        if let section {
+            if let text = Self.section(section, of: markdown) {
+                markdown = text
+                whole = false
+            } else {
+                diagnostic = .warning("note '\(name)' has no heading '\(section)'; the whole note is shown", at: at, rule: "wikilink")
+            }
+        }
+        // The embedded note as it would be on this page: its own folder for links, this page's URL.
+        var shown = target
+        shown.slug = note.slug
+        shown.document.body = markdown
+        var inner = self
+        inner.embedDepth += 1
+        let body = inner.renderEmbedded(shown, showsWholeNote: whole)
+        let heading = Escape.html(section.map { "\(title) › \($0)" } ?? title)
+        let html =
+            "<div class=\"embed\" data-note=\"\(Escape.html(slug))\">\n<p class=\"embed-source\"><a href=\"\(Escape.html(href))\">\(heading)</a></p>\n"
+            + body.html + "</div>\n"
+        return (html, body.text, slug, diagnostic)
+    }
+
+    /// A note's body rendered for showing inside another page: markup, callouts, links, raw
+    /// HTML and concept links, but no examples check or heading ids (those belong to its page),
+    /// and no diagnostics (its own page reports them).
+    func renderEmbedded(_ note: SourceNote, showsWholeNote: Bool) -> (html: String, text: String) {
+        let markup = SourceMarkup.read(note.document.body, liquid: config.sourceKind == .jekyll)
+        var work = Work(note: note, document: MarkdownDocument(parsing: markup.text), lineOffset: 0, title: "")
+        work.markup = markup
+        // The box names the note; its own title heading is not repeated under it.
+        if showsWholeNote, let heading = work.document.leadingTitleHeading { heading.remove() }
+        for pass in [Pass.markup, .callouts, .links, .rawHTML, .concepts] { run(pass, on: &work) }
+        // Concept links and wikilinks are made; the mentions stay counted on the note's own page.
+        work.pendingLinks?.materializeAll()
+        let html = work.document.renderHTML(MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML))
+        return (html, work.document.proseText() + (work.rawHTMLText.isEmpty ? "" : "\n" + work.rawHTMLText))
+    }
+
+    /// The part of a note's Markdown under a heading (ATX headings outside fences), up to the
+    /// next heading of the same or a higher level; heading text compared without case.
+    static func section(_ heading: String, of markdown: String) -> String? {
+        let wanted = heading.lowercased().trimmingCharacters(in: .whitespaces)
+        var fence: String?
+        var start: Int?
+        var level = 0
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, raw) in lines.enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if let open = fence {
+                if line.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if line.hasPrefix("```") || line.hasPrefix("~~~") {
+                fence = String(line.prefix(3))
+                continue
+            }
+            let hashes = line.prefix { $0 == "#" }.count
+            guard hashes >= 1, hashes <= 6, line.dropFirst(hashes).first == " " else { continue }
+            let text = line.dropFirst(hashes).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#"))
+                .trimmingCharacters(in: .whitespaces)
+            if let begin = start {
+                if hashes <= level { return lines[begin..<index].joined(separator: "\n") }
+            } else if text.lowercased() == wanted {
+                start = index + 1
+                level = hashes
+            }
+        }
+        return start.map { lines[$0...].joined(separator: "\n") }
+    }
+
     func markupHTML(_ tag: SourceMarkup.Tag, note: SourceNote) -> String {
         let ui = examples.ui
         func href(_ target: String) -> String {

@@ -31,6 +31,8 @@ public struct NotePage: Sendable {
     public var searchText = ""
     /// Notes this note links to with relative Markdown links (by slug).
     public var linkedNotes: Set<String> = []
+    /// Notes whose text this page shows (`![[노트]]`), by slug: a change to them changes it.
+    public var embeddedNotes: Set<String> = []
 
     public init(
         slug: String, title: String, summary: String?, date: NoteDate?, lastModified: NoteDate?, tagNames: [String],

@@ -196,6 +196,12 @@ public struct SourceMarkup: Sendable {
                 index += extra + 1
                 continue
             }
+            if let embed = Self.standaloneNoteEmbed(content, line: index + 1, column: indent.count + 1) {
+                lines[index] = indent + Self.marker + "\(result.tags.count)-->"
+                result.tags.append(embed)
+                index += 1
+                continue
+            }
             if let tag = Self.parseStandalone(content, line: index + 1, column: indent.count + 1, liquid: liquid) {
                 if tag.name == "raw" && !tag.closing {
                     inRaw = true
@@ -226,8 +232,26 @@ public struct SourceMarkup: Sendable {
 
     static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "avif"]
 
+    /// `![[노트]]` or `![[노트#절]]` alone on its line: Obsidian shows that note's text (or that
+    /// section's) in place. An `embed` tag, argument "" the note's name, "section" the heading.
+    static func standaloneNoteEmbed(_ content: String, line: Int, column: Int) -> Tag? {
+        guard content.hasPrefix("![["), content.hasSuffix("]]"), content.count > 5 else { return nil }
+        let inner = content.dropFirst(3).dropLast(2)
+        guard !inner.contains("]]"), !inner.contains("[[") else { return nil }
+        let target = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let name = parts[0].trimmingCharacters(in: .whitespaces)
+        let fileExtension = Path.fileExtension(name).lowercased()
+        guard !name.isEmpty, fileExtension.isEmpty || fileExtension == "md" else { return nil }
+        var tag = Tag(name: "embed", closing: false, line: line, column: column)
+        tag.argumentPairs = [.init(key: "", value: name)]
+        if parts.count > 1 { tag.argumentPairs.append(.init(key: "section", value: parts[1].trimmingCharacters(in: .whitespaces))) }
+        return tag
+    }
+
     /// Obsidian embeds outside code spans: `![[그림.png|300]]` is an image, `![[문서.pdf]]` a link
-    /// to the file, `![[노트#절]]` a link to the note (its text is not copied in).
+    /// to the file, `![[노트#절]]` inside a sentence a link to the note (alone on a line, the
+    /// note's text is shown: `standaloneNoteEmbed`).
     static func replaceEmbeds(_ line: String) -> String {
         guard line.contains("![[") else { return line }
         let parts = line.split(separator: "`", omittingEmptySubsequences: false)

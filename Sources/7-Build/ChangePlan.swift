@@ -24,6 +24,16 @@ enum ChangePlan {
         return result
     }
 
+    /// Notes (content paths) that show the text of a note in `affectedSlugs` (`![[노트]]`): they
+    /// change whenever its body does, not only its title.
+    static func embedders(of affectedSlugs: Set<String>, among notes: [String: NoteAnalysis], excluding: Set<String>) -> Set<String> {
+        var result = Set<String>()
+        for (key, analysis) in notes where !excluding.contains(key) && !analysis.page.embeddedNotes.isDisjoint(with: affectedSlugs) {
+            result.insert(key)
+        }
+        return result
+    }
+
     /// Whether a note appears the same in lists: home page, tag pages, feeds (and, through its
     /// date, its place among the others).
     static func sameListing(_ a: NotePage, _ b: NotePage) -> Bool {

@@ -305,6 +305,15 @@ public final class IncrementalBuild: Sendable {
             let analyses = state.entries.compactMapValues(\.analysis)
             toAnalyse.formUnion(ChangePlan.dependents(of: affectedSlugs, among: analyses, excluding: toAnalyse))
         }
+        // Notes that show a changed note's text (`![[노트]]`) read its new body.
+        if !titleOrSlugChanged, state.analyzer != nil {
+            for (contentPath, _) in changedNotes {
+                if let slug = before[contentPath]?.slug { state.analyzer?.notesBySlug[slug] = nil }
+                if let note = state.entries[contentPath]?.note { state.analyzer?.notesBySlug[note.slug] = note }
+            }
+        }
+        toAnalyse.formUnion(
+            ChangePlan.embedders(of: affectedSlugs, among: state.entries.compactMapValues(\.analysis), excluding: toAnalyse))
         for key in toAnalyse where before[key] == nil {
             if let page = state.entries[key]?.analysis?.page { before[key] = page }
         }

@@ -136,9 +136,10 @@ public enum Pipeline {
         let urls = SiteURLs(baseURL: config.baseURL)
         let targets = LinkTargets(
             notes: notes, staticFiles: site.content.staticFiles, assets: site.theme.assets.keys, basePath: urls.basePath)
-        let analyzer = NoteAnalyzer(
+        var analyzer = NoteAnalyzer(
             config: config, linkTargets: targets, urls: SiteURLs(baseURL: config.baseURL), glossary: site.glossary,
             noteTitles: noteTitles, validation: validation)
+        analyzer.notesBySlug = Dictionary(notes.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         return (analyzer, diagnostics)
     }
 

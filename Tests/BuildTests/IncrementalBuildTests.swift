@@ -91,6 +91,25 @@ struct IncrementalBuildTests {
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
     }
 
+    /// A note that shows another's text (`![[pods]]`) is rendered again when that text changes,
+    /// even though the title and links stay the same.
+    @Test func aNoteThatEmbedsAnotherFollowsItsText() throws {
+        let (work, build) = try makeSite()
+        defer { TestSupport.cleanUp(work) }
+        let embedder = work + "/site/content/notes/summary.md"
+        try LocalFileSystem().writeString("---\ntitle: 요약\n---\n![[pods]]\n", to: embedder)
+        let added = build.update(changedPaths: [embedder])
+        #expect(!added.hasErrors, "\(added.diagnostics)")
+        let path = work + "/site/content/notes/pods.md"
+        let text = String(decoding: try LocalFileSystem().readFile(at: path), as: UTF8.self) + "\n\n새로 덧붙인 문장.\n"
+        try LocalFileSystem().writeString(text, to: path)
+        let update = build.update(changedPaths: [path])
+        #expect(update.changed.contains("notes/summary/index.html"), "\(update.changed)")
+        let page = String(decoding: try #require(try snapshot(build)["notes/summary/index.html"]), as: UTF8.self)
+        #expect(page.contains("새로 덧붙인 문장."))
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+    }
+
     /// A change to a note's prose that leaves its title, tags and concept mentions alone
     /// re-renders only its own page; a new title re-renders every list and concept page that
     /// shows the note. Both end byte-identical to a full build.

@@ -128,6 +128,43 @@ struct SourceKindsTests {
         #expect(try html(output, "kubernetes_moc/index.html").contains("href=\"../study/k8s/2026-01-05/\">오늘</a>"))
     }
 
+    @Test func anObsidianEmbedShowsTheNotesTextOrOneSection() throws {
+        let (report, output) = TestBuild.inMemory([
+            ".obsidian/app.json": "{}",
+            "개념/파드 정리.md":
+                "# 파드 정리\n\n## 정의\n\n파드는 **가장 작은** 배포 단위다. [[서비스]]도 본다.\n\n### 예\n\n`nginx` 하나.\n\n## 수명\n\n재시작된다.\n\n![[그림.png]]\n",
+            "개념/그림.png": "PNG",
+            "서비스.md": "# 서비스\n\n![[파드 정리]]\n",
+            "오늘.md": "# 오늘\n\n![[파드 정리#정의]]\n\n문장 안의 ![[파드 정리]]는 링크다.\n\n![[없는 노트]]\n\n![[파드 정리#없는 절]]\n",
+        ])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(
+            report.diagnostics.map(\.description) == [
+                "오늘.md:7:1: warning: embedded note '없는 노트' does not exist [wikilink]",
+                "오늘.md:9:1: warning: note '파드 정리' has no heading '없는 절'; the whole note is shown [wikilink]",
+            ])
+        let today = try html(output, "오늘/index.html")
+        // The section under 정의, its subsection included, up to the next heading of its level.
+        #expect(today.contains("<div class=\"embed\" data-note=\"개념/파드-정리\">"), "\(today)")
+        let href = "../%EA%B0%9C%EB%85%90/%ED%8C%8C%EB%93%9C-%EC%A0%95%EB%A6%AC/"
+        #expect(today.contains("<a href=\"\(href)\">파드 정리 › 정의</a>"))
+        #expect(today.contains("<strong>가장 작은</strong>"))
+        #expect(today.contains("<code>nginx</code>"))
+        // The section stops at the next heading of its level; in a sentence an embed is a link.
+        #expect(today.components(separatedBy: "재시작된다").count == 2, "only the whole-note fallback shows it")
+        #expect(today.contains("<a class=\"wikilink\" href=\"\(href)\">파드 정리</a>는 링크다"))
+        // Wikilinks in the embedded text are links; its title heading is not repeated.
+        #expect(today.contains("<a class=\"wikilink\" href=\"../%EC%84%9C%EB%B9%84%EC%8A%A4/\">서비스</a>도 본다"), "\(today)")
+        let service = try html(output, "서비스/index.html")
+        // The whole note, its image resolved from its own folder; the embed's own wikilink stays text-safe.
+        #expect(service.contains("재시작된다."))
+        #expect(service.contains("<img src=\"../%EA%B0%9C%EB%85%90/%EA%B7%B8%EB%A6%BC.png\""), "\(service)")
+        #expect(!service.contains("<h1>파드 정리</h1>"))
+        // Searchable from the page that shows it.
+        let terms = String(decoding: try #require(output["search/terms-0.json"]), as: UTF8.self)
+        #expect(terms.contains("재시작"))
+    }
+
     @Test func aJekyllSiteLeavesItsThemeAndDraftsOut() throws {
         let (report, output) = TestBuild.inMemory([
             "_config.yml": "title: 지킬 블로그\nlang: ko\nexclude: [\"private\"]\n",

@@ -1,5 +1,6 @@
-@testable import Content
 import Testing
+
+@testable import Content
 
 @Suite("TOML config")
 struct TOMLReaderTests {
