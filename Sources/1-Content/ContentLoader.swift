@@ -107,8 +107,9 @@ public struct ContentLoader: Sendable {
         }
 
         var notes: [SourceNote] = []
+        var readPaths: [String] = []
         var glossary: [SourceDocument] = []
-        for (document, isGlossary, documentDiagnostics) in parsed {
+        for ((document, isGlossary, documentDiagnostics), file) in zip(parsed, markdown) {
             diagnostics += documentDiagnostics
             guard let document else { continue }
             if isGlossary {
@@ -120,12 +121,42 @@ public struct ContentLoader: Sendable {
             diagnostics += noteDiagnostics
             if note.metadata.draft && !includeDrafts { continue }
             notes.append(note)
+            readPaths.append(file.readPath)
         }
+        notes = mergingLinkedNotes(notes, readPaths: readPaths)
         if checkSlugs { diagnostics += Self.checkSlugs(&notes) }
 
         return LoadedContent(
             config: config, notes: notes, glossary: glossary, staticFiles: staticFiles,
             contentFolder: contentFolder, diagnostics: diagnostics, profile: profile)
+    }
+
+    /// One page per file: where symbolic links make one note appear at several paths (a
+    /// folder's `README.md` linking to its map-of-content note), one path keeps the page and
+    /// each other path becomes a redirect to it (`aliases`) and a name links may use
+    /// (`linkedPaths`). A folder's page keeps it (so the folder's section shows the note),
+    /// else the file itself, else the first path in order.
+    func mergingLinkedNotes(_ notes: [SourceNote], readPaths: [String]) -> [SourceNote] {
+        var indicesByReadPath: [String: [Int]] = [:]
+        for (index, path) in readPaths.enumerated() { indicesByReadPath[path, default: []].append(index) }
+        guard indicesByReadPath.count < notes.count else { return notes }
+        var result = notes
+        var removed = Set<Int>()
+        for indices in indicesByReadPath.values where indices.count > 1 {
+            let isLink = { (index: Int) in
+                self.fileSystem.kind(of: Path.join(self.sourceRoot, notes[index].document.path)) == .symbolicLink
+            }
+            let isFolderPage = { (index: Int) in
+                self.profile.folderPageNames.contains(Path.stem(notes[index].document.contentPath).lowercased())
+            }
+            let primary = indices.first(where: isFolderPage) ?? indices.first { !isLink($0) } ?? indices[0]
+            for other in indices where other != primary {
+                result[primary].metadata.aliases.append("/" + notes[other].slug + "/")
+                result[primary].linkedPaths.append(notes[other].document.contentPath)
+                removed.insert(other)
+            }
+        }
+        return result.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
 
     /// Reads, decodes and splits one Markdown file. Runs concurrently with the others.

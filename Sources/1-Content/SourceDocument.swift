@@ -94,6 +94,8 @@ public struct SourceNote: Sendable {
     public var date: NoteDate?
     /// The file name without extension and without a Jekyll date prefix: the last-resort title.
     public var nameTitle: String
+    /// Other content paths that show this note: symbolic links to its file.
+    public var linkedPaths: [String] = []
 
     public var path: String { document.path }
 

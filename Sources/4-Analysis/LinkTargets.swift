@@ -28,6 +28,7 @@ public struct LinkTargets: Sendable {
         var notesBySitePath: [String: String] = [:]
         for note in notes {
             notesByPath[note.document.contentPath] = note.slug
+            for path in note.linkedPaths { notesByPath[path] = note.slug }
             notesBySitePath[note.slug.lowercased()] = note.slug
         }
         self.notesBySitePath = notesBySitePath

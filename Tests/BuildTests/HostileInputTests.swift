@@ -359,6 +359,30 @@ struct HostileFileSystemTests {
         #expect(site.page("notes/a/index.html") != nil)
     }
 
+    /// A folder's README linking to its map-of-content note is one page: at the folder's URL
+    /// (the folder's section shows it), with the note's own URL redirecting there.
+    @Test func aSymlinkedNoteIsOnePageAtBothURLs() throws {
+        let site = try ScratchSite(
+            text: [
+                "content/study/k8s_moc.md": "# 쿠버네티스 지도\n\n[오늘](today.md)\n",
+                "content/study/today.md": "# 오늘\n\n[지도](k8s_moc.md) 와 [폴더](README.md)\n",
+            ], glossary: false)
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/study/README.md", withDestinationPath: "k8s_moc.md")
+        let report = site.build()
+        #expect(report.errorLines.isEmpty, "\(report.errorLines)")
+        #expect(report.warningLines.isEmpty, "\(report.warningLines)")
+        let folder = try #require(site.page("study/index.html"))
+        #expect(folder.contains("쿠버네티스 지도"))
+        let redirect = try #require(site.page("study/k8s_moc/index.html"))
+        #expect(redirect.contains("http-equiv=\"refresh\""), "\(redirect)")
+        // Links to either path reach the one page.
+        let today = try #require(site.page("study/today/index.html"))
+        #expect(today.contains("<a href=\"../../study/\">지도</a> 와 <a href=\"../../study/\">폴더</a>"), "\(today)")
+        let graph = try #require(site.page("graph.json"))
+        #expect(graph.components(separatedBy: "쿠버네티스 지도").count == 2, "one note in the graph")
+    }
+
     @Test func symlinksOutOfTheSourceAreNotFollowed() throws {
         let outside = TestSupport.temporaryFolder("gongbu-outside")
         defer { TestSupport.cleanUp(outside) }

@@ -167,8 +167,11 @@ struct ContentLoaderTests {
             fs.addSymbolicLink(at: "/site/content/loop", pointingTo: "/site/content")
             fs.addSymbolicLink(at: "/site/content/inside.md", pointingTo: "/site/content/a.md")
         }
-        // The link inside the source is a note of its own; the one leading out and the loop are not.
-        #expect(content.notes.map(\.path) == ["content/a.md", "content/inside.md"])
+        // The link inside the source shows the same note: one page, and the link's path is a
+        // redirect to it; the link leading out and the loop are not followed.
+        #expect(content.notes.map(\.path) == ["content/a.md"])
+        #expect(content.notes.first?.metadata.aliases == ["/inside/"])
+        #expect(content.notes.first?.linkedPaths == ["inside.md"])
         #expect(
             content.diagnostics.map(\.description) == [
                 "content/leak.md: warning: symbolic link points outside the source folder (to /elsewhere/secret.md); it is not followed [symlink]",
