@@ -15,6 +15,21 @@ public struct LoadedContent: Sendable {
     public var diagnostics: [Diagnostic]
     /// What kind of folder the source is, and its tool's rules.
     public var profile: SourceProfile
+    /// Labels and positions that folders give themselves (Docusaurus' `_category_.json`), by
+    /// the folder's site path.
+    public var folders: [String: FolderInfo] = [:]
+}
+
+/// What a folder says about itself: its label in the navigation and its place among its
+/// siblings (Docusaurus' `_category_.json` or `_category_.yml`: `label`, `position`).
+public struct FolderInfo: Sendable, Hashable {
+    public var title: String?
+    public var position: Double?
+
+    public init(title: String? = nil, position: Double? = nil) {
+        self.title = title
+        self.position = position
+    }
 }
 
 /// Stage 1 of the pipeline: finds and reads the source files.
@@ -72,11 +87,15 @@ public struct ContentLoader: Sendable {
 
         var markdown: [WalkedFile] = []
         var staticFiles: [StaticFile] = []
+        var folders: [String: FolderInfo] = [:]
         for file in files {
             let contentPath = Path.relative(file.logicalPath, to: contentRoot)
             let displayPath = Path.relative(file.logicalPath, to: sourceRoot)
             if Self.markdownExtensions.contains(Path.fileExtension(file.logicalPath)) {
                 markdown.append(file)
+            } else if Self.folderInfoNames.contains(Path.lastComponent(contentPath)) {
+                let folder = Self.folderSitePath(Path.parent(of: contentPath))
+                if let info = readFolderInfo(file, displayPath: displayPath, diagnostics: &diagnostics) { folders[folder] = info }
             } else if profile.skipLiquidPages, isLiquidPage(file) {
                 // A theme's page (HTML with front matter): gongbu renders with its own theme.
                 continue
@@ -128,7 +147,35 @@ public struct ContentLoader: Sendable {
 
         return LoadedContent(
             config: config, notes: notes, glossary: glossary, staticFiles: staticFiles,
-            contentFolder: contentFolder, diagnostics: diagnostics, profile: profile)
+            contentFolder: contentFolder, diagnostics: diagnostics, profile: profile, folders: folders)
+    }
+
+    /// Files in which a folder describes itself (Docusaurus); never published.
+    public static let folderInfoNames: Set<String> = ["_category_.json", "_category_.yml", "_category_.yaml"]
+
+    /// A `_category_.json` or `.yml` file's label and position; a file that does not parse is a
+    /// `config` warning at its position.
+    func readFolderInfo(_ file: WalkedFile, displayPath: String, diagnostics: inout [Diagnostic]) -> FolderInfo? {
+        guard let bytes = try? fileSystem.readFile(at: file.readPath), let text = try? TextDecoding.decode(bytes).text else { return nil }
+        do {
+            guard case .map(let entries) = try YAMLReader.read(text) else { return nil }
+            var info = FolderInfo()
+            for entry in entries {
+                switch (entry.key, entry.value) {
+                case ("label", .string(let label)): info.title = label
+                case ("position", .int(let value)): info.position = Double(value)
+                case ("position", .double(let value)): info.position = value
+                default: continue
+                }
+            }
+            return info
+        } catch {
+            diagnostics.append(
+                .warning(
+                    "\(Path.lastComponent(displayPath)) is not valid JSON or YAML (\(error.message)); the folder's label and position are not used",
+                    at: SourceLocation(file: displayPath, line: error.line, column: error.column), rule: "config"))
+            return nil
+        }
     }
 
     /// One page per file: where symbolic links make one note appear at several paths (a

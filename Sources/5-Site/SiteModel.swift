@@ -69,7 +69,7 @@ public struct SiteModel: Sendable {
     /// Orders notes and groups tags. Tags that differ only in case or spacing share one page,
     /// under the spelling used most often; other tags that would share a page are reported in
     /// `tagCollisions`.
-    public init(config: SiteConfig, notes: [NotePage], staticFiles: [StaticFile]) {
+    public init(config: SiteConfig, notes: [NotePage], staticFiles: [StaticFile], folders: [String: FolderInfo] = [:]) {
         self.config = config
         self.staticFiles = staticFiles
         // Sorted by index, then gathered once: a note page is a large value, and a merge sort
@@ -79,7 +79,7 @@ public struct SiteModel: Sendable {
         self.notes = order.map { notes[$0] }
         // Only a gongbu site can have been published with the old URLs.
         legacyPaths = config.sourceKind == .gongbu ? Self.legacyPaths(self.notes) : [:]
-        sections = SiteSection.tree(self.notes)
+        sections = SiteSection.tree(self.notes, folders: folders)
         noteSection = Array(repeating: 0, count: self.notes.count)
         for (index, section) in sections.enumerated() {
             for note in section.notes { noteSection[note] = index }

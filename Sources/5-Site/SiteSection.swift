@@ -23,7 +23,8 @@ public struct SiteSection: Sendable, Hashable {
 
     /// The sections of a site, the top ("") first and the rest by path: every folder that
     /// holds notes, directly or below. Linear in the number of notes (times their depth).
-    static func tree(_ notes: [NotePage]) -> [SiteSection] {
+    /// `folders` gives folders' own labels and positions (Docusaurus' `_category_.json`).
+    static func tree(_ notes: [NotePage], folders: [String: FolderInfo] = [:]) -> [SiteSection] {
         var paths = Set<String>([""])
         for note in notes {
             var folder = parent(of: note.slug)
@@ -48,12 +49,15 @@ public struct SiteSection: Sendable, Hashable {
         for (index, note) in notes.enumerated() {
             if let own = indexByPath[note.slug], !note.slug.isEmpty {
                 sections[own].page = index
-                sections[own].title = note.title
+                sections[own].title = folders[note.slug]?.title ?? note.title
             } else if let folder = indexByPath[parent(of: note.slug)] {
                 sections[folder].notes.append(index)
             }
         }
-        for index in sections.indices { order(&sections[index], sections: sections, notes: notes) }
+        for index in sections.indices {
+            if sections[index].page == nil, let title = folders[sections[index].path]?.title { sections[index].title = title }
+        }
+        for index in sections.indices { order(&sections[index], sections: sections, notes: notes, folders: folders) }
         return sections
     }
 
@@ -71,7 +75,7 @@ public struct SiteSection: Sendable, Hashable {
     /// Orders a folder's notes and subfolders: by `weight` first; then, when most names start
     /// with a number (`01-intro`, `section-04`, `2.Deployment`), by those numbers as a course
     /// reads; else newest first when the notes are dated; else by title.
-    static func order(_ section: inout SiteSection, sections: [SiteSection], notes: [NotePage]) {
+    static func order(_ section: inout SiteSection, sections: [SiteSection], notes: [NotePage], folders: [String: FolderInfo] = [:]) {
         func name(_ entry: Entry) -> String {
             switch entry {
             case .note(let index): notes[index].slug.split(separator: "/").last.map(String.init) ?? ""
@@ -84,10 +88,12 @@ public struct SiteSection: Sendable, Hashable {
             case .section(let index): sections[index].page.map { notes[$0] }
             }
         }
-        func weight(_ entry: Entry) -> Int? {
+        func weight(_ entry: Entry) -> Double? {
+            if case .section(let index) = entry, let position = folders[sections[index].path]?.position { return position }
             guard let params = page(entry)?.params else { return nil }
             for entry in params where weightKeys.contains(entry.key) {
-                if case .int(let value) = entry.value { return value }
+                if case .int(let value) = entry.value { return Double(value) }
+                if case .double(let value) = entry.value { return value }
             }
             return nil
         }
@@ -99,7 +105,7 @@ public struct SiteSection: Sendable, Hashable {
         // Each entry's sort keys, worked out once (a large folder sorts thousands of entries).
         struct Key {
             var entry: Entry
-            var weight: Int
+            var weight: Double
             var name: String
             /// The name with each run of digits padded, so plain comparison reads numbers as numbers.
             var numberedName: String
@@ -108,7 +114,7 @@ public struct SiteSection: Sendable, Hashable {
         }
         let keys = entries.map { entry in
             Key(
-                entry: entry, weight: weight(entry) ?? Int.max, name: name(entry), numberedName: numberedKey(name(entry)),
+                entry: entry, weight: weight(entry) ?? .infinity, name: name(entry), numberedName: numberedKey(name(entry)),
                 title: page(entry)?.title ?? name(entry),
                 date: { if case .note(let index) = entry { notes[index].date } else { nil } }())
         }

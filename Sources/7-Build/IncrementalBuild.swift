@@ -229,8 +229,9 @@ public final class IncrementalBuild: Sendable {
             return .nothing
         }
         if SourceLayout.isMarkdown(path) { return .note(contentPath: contentPath) }
-        // A folder appeared, disappeared or was renamed: read everything again.
-        if kind == .directory { return .everything }
+        // A folder appeared, disappeared or was renamed, or changed its label or position
+        // (`_category_.json`): read everything again.
+        if kind == .directory || ContentLoader.folderInfoNames.contains(Path.lastComponent(contentPath)) { return .everything }
         // Images and other static files change the set of link targets.
         let known = site.content.staticFiles.contains { $0.contentPath == contentPath }
         let exists = kind != nil

@@ -149,7 +149,8 @@ public enum Pipeline {
         _ site: LoadedSite, pages: [NotePage], concepts: [ConceptBody], searchIndex: Bool = true,
         analyse: (SearchDocument) -> TermAnalysis = IndexBuilder.analyse
     ) -> (SiteModel, [Diagnostic]) {
-        var model = SiteModel(config: site.content.config, notes: pages, staticFiles: site.content.staticFiles)
+        var model = SiteModel(
+            config: site.content.config, notes: pages, staticFiles: site.content.staticFiles, folders: site.content.folders)
         let diagnostics = model.tagCollisions + model.attach(glossary: site.glossary, conceptBodies: concepts.map(\.html))
         model.conceptTexts = concepts.map(\.text)
         if searchIndex { buildSearchIndex(&model, analyse: analyse) }

@@ -165,6 +165,36 @@ struct SourceKindsTests {
         #expect(terms.contains("재시작"))
     }
 
+    @Test func aDocusaurusSiteTakesItsFoldersLabelsAndPositions() throws {
+        let (report, output) = TestBuild.inMemory([
+            "docusaurus.config.js": "module.exports = { title: '도큐 공부' };\n",
+            "docs/intro.md": "---\nsidebar_position: 1\n---\n# 시작\n",
+            "docs/basics/_category_.json": "{ \"label\": \"기초 다지기\", \"position\": 3 }\n",
+            "docs/basics/pods.md": "---\nsidebar_position: 2\n---\n# 파드\n\n![그림](/img/pod.png)\n",
+            "docs/basics/nodes.md": "---\nsidebar_position: 1\n---\n# 노드\n",
+            "docs/advanced/_category_.yml": "label: 심화\nposition: 2\n",
+            "docs/advanced/operators.md": "# 오퍼레이터\n",
+            "docs/broken/_category_.json": "{ \"label\": \n",
+            "docs/broken/x.md": "# 엑스\n",
+            "i18n/en/docusaurus-plugin-content-docs/current/intro.md": "# Intro\n",
+            "static/img/pod.png": "PNG",
+        ])
+        #expect(report.sourceKind == .docusaurus)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.map(\.rule) == ["config"], "\(report.diagnostics)")
+        #expect(report.diagnostics.first?.location?.file == "docs/broken/_category_.json")
+        // Translations are not notes of their own; category files are not published.
+        #expect(!output.keys.contains { $0.hasPrefix("i18n") || $0.contains("_category_") }, "\(output.keys.sorted())")
+        let docs = try html(output, "docs/index.html")
+        // The folders under their labels, in their positions: 시작 (1), 심화 (2), 기초 다지기 (3).
+        let intro = try #require(docs.range(of: ">시작<")), advanced = try #require(docs.range(of: ">심화<"))
+        let basics = try #require(docs.range(of: ">기초 다지기<"))
+        #expect(intro.lowerBound < advanced.lowerBound && advanced.lowerBound < basics.lowerBound, "\(docs)")
+        let basicsPage = try html(output, "docs/basics/index.html")
+        #expect(basicsPage.range(of: ">노드<")!.lowerBound < basicsPage.range(of: ">파드<")!.lowerBound)
+        #expect(try html(output, "docs/basics/pods/index.html").contains("src=\"../../../img/pod.png\""))
+    }
+
     @Test func aJekyllSiteLeavesItsThemeAndDraftsOut() throws {
         let (report, output) = TestBuild.inMemory([
             "_config.yml": "title: 지킬 블로그\nlang: ko\nexclude: [\"private\"]\n",
