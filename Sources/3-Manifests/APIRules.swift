@@ -23,11 +23,11 @@ struct APIRules {
         return rules.issues
     }
 
-    mutating func error(_ rule: String, _ path: FieldPath, _ message: String, _ position: YAMLPosition) {
+    mutating func error(_ rule: String, _ path: FieldPath, _ message: Message, _ position: YAMLPosition) {
         issues.append(ManifestIssue(.error, rule: rule, path: path, message: message, at: position))
     }
 
-    mutating func warning(_ rule: String, _ path: FieldPath, _ message: String, _ position: YAMLPosition) {
+    mutating func warning(_ rule: String, _ path: FieldPath, _ message: Message, _ position: YAMLPosition) {
         issues.append(ManifestIssue(.warning, rule: rule, path: path, message: message, at: position))
     }
 
@@ -69,7 +69,7 @@ struct APIRules {
         guard let node, let value = node.string else { return }
         guard !allowed.contains(value) else { return }
         let list = allowed.filter { !$0.isEmpty }.joined(separator: ", ")
-        var hint = ""
+        var hint: Message = ""
         if let sameLetters = allowed.first(where: { $0.lowercased() == value.lowercased() }) {
             hint = "; did you mean '\(sameLetters)'? (values are case-sensitive)"
         } else if let close = Suggest.closest(to: value, among: allowed) {
@@ -128,8 +128,8 @@ struct APIRules {
         }
         let namePath = metaPath.appending("name")
         if let nameNode = metadata["name"], let name = nameNode.string {
-            let problem: String?
-            let rule: String
+            let problem: Message?
+            let rule: Message
             switch object.kind {
             case "Service":
                 rule = "DNS-1035 label"
@@ -146,6 +146,7 @@ struct APIRules {
                 problem =
                     name.count > 52
                     ? "must be no more than 52 characters (it has \(name.count)); the controller appends 11 characters for each Job"
+                        as Message
                     : NameRules.dns1123SubdomainProblem(name)
             default:
                 rule = "DNS-1123 subdomain"
@@ -316,9 +317,9 @@ struct APIRules {
         for (index, mount) in (container["volumeMounts"]?.items ?? []).enumerated() {
             guard let nameNode = mount["name"], let name = nameNode.string else { continue }
             if !volumes.contains(name) {
-                let hint = Suggest.closest(to: name, among: volumes).map { " (did you mean '\($0)'?)" } ?? ""
-                let known =
-                    volumes.isEmpty ? "the pod defines no volumes" : "the pod's volumes are " + volumes.sorted().joined(separator: ", ")
+                let hint = Suggest.closest(to: name, among: volumes).map { close -> Message in " (did you mean '\(close)'?)" } ?? ""
+                let known: Message =
+                    volumes.isEmpty ? "the pod defines no volumes" : "the pod's volumes are \(volumes.sorted().joined(separator: ", "))"
                 error(
                     "volume-mount", path.appending("volumeMounts").appending(index).appending("name"),
                     "volumeMount '\(name)' names no volume of this pod\(hint); \(known)", nameNode.position)
@@ -384,10 +385,10 @@ struct APIRules {
         }
         guard let labels = object.podLabels else { return }
         if !parsed.matches(labels) {
-            let written =
+            let written: Message =
                 labels.isEmpty
                 ? "has no labels"
-                : "has labels " + labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+                : "has labels \(labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))"
             let position = spec["template"]?["metadata"]?["labels"]?.position ?? selector.position
             error(
                 "selector-match", specPath.appending("selector"),
@@ -580,7 +581,7 @@ struct APIRules {
             if let nodePort = port["nodePort"], let value = nodePort.integer {
                 let nodePortPath = portPath.appending("nodePort")
                 if type != "NodePort" && type != "LoadBalancer" {
-                    let defaulted = spec["type"] == nil ? " (type defaults to ClusterIP)" : ""
+                    let defaulted: Message = spec["type"] == nil ? " (type defaults to ClusterIP)" : ""
                     error(
                         "node-port", nodePortPath, "nodePort may only be set when type is NodePort or LoadBalancer\(defaulted)",
                         nodePort.position)

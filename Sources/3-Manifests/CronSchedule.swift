@@ -1,8 +1,10 @@
+import GongbuCore
+
 /// CronJob schedules as Kubernetes reads them (robfig/cron's standard parser): five fields,
 /// or a descriptor such as `@daily` or `@every 1h30m`.
 enum CronSchedule {
     struct Field {
-        let name: String
+        let name: Message
         let range: ClosedRange<Int>
         let names: [String: Int]
         let allowsQuestionMark: Bool
@@ -24,7 +26,7 @@ enum CronSchedule {
     static let descriptors: Set<String> = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]
 
     /// The problem with a schedule, or nil when Kubernetes accepts it.
-    static func problem(_ schedule: String) -> String? {
+    static func problem(_ schedule: String) -> Message? {
         let trimmed = schedule.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return "the schedule is empty" }
         if trimmed.hasPrefix("TZ=") || trimmed.hasPrefix("CRON_TZ=") {
@@ -47,7 +49,7 @@ enum CronSchedule {
         return nil
     }
 
-    static func fieldProblem(_ text: String, _ field: Field) -> String? {
+    static func fieldProblem(_ text: String, _ field: Field) -> Message? {
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             if item.isEmpty { return "\(field.name) field '\(text)' has an empty list item" }
             var rangePart = Substring(item)
@@ -62,7 +64,7 @@ enum CronSchedule {
             var values: [Int] = []
             for bound in bounds {
                 guard let value = Int(bound) ?? field.names[bound.lowercased()] else {
-                    return "\(field.name) '\(bound)' is not a number\(field.names.isEmpty ? "" : " or a name")"
+                    return "\(field.name) '\(bound)' is not a number\(field.names.isEmpty ? "" : " or a name" as Message)"
                 }
                 guard field.range.contains(value) else {
                     return "\(field.name) \(value) is out of range \(field.range.lowerBound)-\(field.range.upperBound)"

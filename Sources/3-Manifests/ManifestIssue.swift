@@ -7,15 +7,18 @@ public struct ManifestIssue: Sendable, Hashable {
     public var rule: String
     /// The field it concerns: `spec.template.spec.containers[0].image` (empty for the document).
     public var path: String
-    public var message: String
+    /// What is wrong, in English; `text` keeps it translatable.
+    public var message: String { text.description }
+    /// The message as a template and its values, for the site's language.
+    public var text: Message
     /// Where in the YAML text (1-based).
     public var position: YAMLPosition
 
-    public init(_ severity: Severity, rule: String, path: FieldPath, message: String, at position: YAMLPosition) {
+    public init(_ severity: Severity, rule: String, path: FieldPath, message: Message, at position: YAMLPosition) {
         self.severity = severity
         self.rule = rule
         self.path = path.description
-        self.message = message
+        self.text = message
         self.position = position
     }
 }

@@ -1,3 +1,5 @@
+import GongbuCore
+
 /// A position inside a YAML text, 1-based (characters, as libyaml counts them).
 public struct YAMLPosition: Sendable, Hashable, Comparable {
     public var line: Int
@@ -27,7 +29,7 @@ public enum ManifestScalar: Sendable, Hashable {
     case timestamp(String)
 
     /// A short description for messages: `a string "3"`, `a boolean (yes)`.
-    public var described: String {
+    public var described: Message {
         switch self {
         case .null: return "null"
         case .bool(let value): return "a boolean (\(value))"
@@ -99,7 +101,7 @@ public indirect enum ManifestNode: Sendable {
     public var isNull: Bool { scalar == .null }
 
     /// A short name of what kind of value this is, for messages.
-    public var described: String {
+    public var described: Message {
         switch self {
         case .scalar(let value, _): return value.described
         case .list: return "a list"

@@ -57,10 +57,22 @@ public struct LocatedIssue: Sendable, Hashable {
     public var path: String
     public var rule: String
     public var severity: Severity
-    public var message: String
+    /// The message as a template and its values (`Message`), for the site's language.
+    public var localizable: Message
+    /// The message in English.
+    public var message: String { localizable.description }
 
     /// `path: message`, as compiler-style output shows it.
     public var text: String { path.isEmpty ? message : "\(path): \(message)" }
+
+    public init(line: Int, column: Int, path: String, rule: String, severity: Severity, message: Message) {
+        self.line = line
+        self.column = column
+        self.path = path
+        self.rule = rule
+        self.severity = severity
+        self.localizable = message
+    }
 }
 
 /// The verdict on one YAML document.
@@ -209,7 +221,7 @@ public enum ManifestValidator {
                             place(
                                 ManifestIssue(
                                     .error, rule: "yaml", path: FieldPath(),
-                                    message: "invalid YAML: " + Self.noteLines(syntax.message, source: source),
+                                    message: "invalid YAML: \(Self.noteLines(syntax.message, source: source))",
                                     at: syntax.position), in: source)
                         ])
                 ]
@@ -342,7 +354,7 @@ public enum ManifestValidator {
             }
             if schema.isBuiltInGroup(of: object.apiVersion) {
                 let kinds = schema.kinds(in: object.apiVersion, version: version)
-                let hint = Suggest.closest(to: object.kind, among: kinds).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Suggest.closest(to: object.kind, among: kinds).map { close -> Message in " (did you mean '\(close)'?)" } ?? ""
                 if kinds.isEmpty {
                     let versionPosition = object.root.field("apiVersion")?.value.position ?? position
                     return (
@@ -378,7 +390,7 @@ public enum ManifestValidator {
     static func place(_ issue: ManifestIssue, in source: ManifestSource) -> LocatedIssue {
         LocatedIssue(
             line: source.firstLine + issue.position.line - 1, column: issue.position.column + source.columnOffset,
-            path: issue.path, rule: issue.rule, severity: issue.severity, message: issue.message)
+            path: issue.path, rule: issue.rule, severity: issue.severity, message: issue.text)
     }
 
     /// A no-validate example: read what it defines, if it parses, but check nothing.

@@ -1,4 +1,5 @@
 import Foundation
+import GongbuCore
 
 /// Kubernetes' name and label formats (k8s.io/apimachinery/pkg/util/validation).
 enum NameRules {
@@ -12,7 +13,7 @@ enum NameRules {
 
     /// IsDNS1123Label: at most 63 characters of lower-case letters, digits and '-', starting
     /// and ending with a letter or digit. Returns the problem, or nil.
-    static func dns1123LabelProblem(_ value: String) -> String? {
+    static func dns1123LabelProblem(_ value: String) -> Message? {
         if value.isEmpty { return "must not be empty" }
         if value.count > 63 { return "must be no more than 63 characters (it has \(value.count))" }
         let scalars = Array(value.unicodeScalars)
@@ -28,14 +29,14 @@ enum NameRules {
     }
 
     /// IsDNS1035Label (Service names): like a DNS-1123 label, and must start with a letter.
-    static func dns1035LabelProblem(_ value: String) -> String? {
+    static func dns1035LabelProblem(_ value: String) -> Message? {
         if let problem = dns1123LabelProblem(value) { return problem }
         if let first = value.unicodeScalars.first, !("a"..."z").contains(first) { return "must start with a letter" }
         return nil
     }
 
     /// IsDNS1123Subdomain: at most 253 characters; dot-separated DNS-1123 labels.
-    static func dns1123SubdomainProblem(_ value: String) -> String? {
+    static func dns1123SubdomainProblem(_ value: String) -> Message? {
         if value.isEmpty { return "must not be empty" }
         if value.count > 253 { return "must be no more than 253 characters (it has \(value.count))" }
         let scalars = Array(value.unicodeScalars)
@@ -55,7 +56,7 @@ enum NameRules {
     }
 
     /// ValidatePathSegmentName (RBAC names): anything but '/' and '%', and not '.' or '..'.
-    static func pathSegmentProblem(_ value: String) -> String? {
+    static func pathSegmentProblem(_ value: String) -> Message? {
         if value.isEmpty { return "must not be empty" }
         if value == "." || value == ".." { return "must not be '.' or '..'" }
         if let bad = value.first(where: { $0 == "/" || $0 == "%" }) { return "must not contain '\(bad)'" }
@@ -64,7 +65,7 @@ enum NameRules {
 
     /// IsValidPortName (IANA_SVC_NAME): at most 15 characters of lower-case letters, digits and
     /// '-', with at least one letter, no '--', and no '-' at either end.
-    static func portNameProblem(_ value: String) -> String? {
+    static func portNameProblem(_ value: String) -> Message? {
         if value.isEmpty { return "must not be empty" }
         if value.count > 15 { return "must be no more than 15 characters (it has \(value.count))" }
         let scalars = Array(value.unicodeScalars)
@@ -82,7 +83,7 @@ enum NameRules {
     /// IsQualifiedName (label and annotation keys): an optional DNS-subdomain prefix and '/', then
     /// a name of at most 63 characters: letters, digits, '-', '_', '.', starting and ending
     /// with a letter or digit.
-    static func qualifiedNameProblem(_ value: String) -> String? {
+    static func qualifiedNameProblem(_ value: String) -> Message? {
         let parts = value.split(separator: "/", omittingEmptySubsequences: false)
         if parts.count > 2 { return "may contain at most one '/'" }
         var name = value
@@ -98,13 +99,13 @@ enum NameRules {
     }
 
     /// IsValidLabelValue: empty, or at most 63 characters like the name part of a qualified name.
-    static func labelValueProblem(_ value: String) -> String? {
+    static func labelValueProblem(_ value: String) -> Message? {
         if value.isEmpty { return nil }
         if value.count > 63 { return "must be no more than 63 characters (it has \(value.count))" }
         return nameCharactersProblem(value)
     }
 
-    static func nameCharactersProblem(_ value: String) -> String? {
+    static func nameCharactersProblem(_ value: String) -> Message? {
         let scalars = Array(value.unicodeScalars)
         if let bad = scalars.first(where: { !isAlphanumeric($0) && $0 != "-" && $0 != "_" && $0 != "." }) {
             return "may contain only letters, digits, '-', '_' and '.' ('\(bad)' is not allowed)"
@@ -115,7 +116,7 @@ enum NameRules {
 
     /// Environment variable names. Kubernetes 1.34 made the relaxed rule (any printable ASCII
     /// except '=') the default; before, names had to be C identifiers plus '-' and '.'.
-    static func envNameProblem(_ value: String, relaxed: Bool) -> String? {
+    static func envNameProblem(_ value: String, relaxed: Bool) -> Message? {
         if value.isEmpty { return "must not be empty" }
         if relaxed {
             if let bad = value.unicodeScalars.first(where: { $0.value < 0x20 || $0.value > 0x7E || $0 == "=" }) {

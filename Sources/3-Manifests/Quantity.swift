@@ -1,7 +1,9 @@
+import GongbuCore
+
 /// Kubernetes resource quantities (`500m`, `1Gi`, `2`, `1e3`), as k8s.io/apimachinery/pkg/api/resource parses them.
 /// Why a text is not a quantity (a message for the user).
 struct QuantityError: Error {
-    let message: String
+    let message: Message
 }
 
 struct Quantity: Comparable {

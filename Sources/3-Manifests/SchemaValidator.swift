@@ -79,7 +79,8 @@ struct SchemaValidator {
                 if let fieldType = known[field.key] {
                     validate(field.value, type: fieldType, path: path.appending(field.key), keyPosition: field.keyPosition, into: &issues)
                 } else {
-                    let hint = Suggest.closest(to: field.key, among: known.keys).map { " (did you mean '\($0)'?)" } ?? ""
+                    let hint =
+                        Suggest.closest(to: field.key, among: known.keys).map { close -> Message in " (did you mean '\(close)'?)" } ?? ""
                     issues.append(
                         ManifestIssue(
                             strict ? .error : .warning, rule: "schema", path: path.appending(field.key),
@@ -92,7 +93,7 @@ struct SchemaValidator {
         }
     }
 
-    func issue(_ path: FieldPath, _ message: String, _ position: YAMLPosition) -> ManifestIssue {
+    func issue(_ path: FieldPath, _ message: Message, _ position: YAMLPosition) -> ManifestIssue {
         ManifestIssue(.error, rule: "schema", path: path, message: message, at: position)
     }
 
@@ -109,22 +110,28 @@ struct SchemaValidator {
     }
 
     func mismatch(_ node: ManifestNode, expected: String, path: FieldPath, into issues: inout [ManifestIssue]) {
-        var message = "expected \(expected), found \(node.described)"
+        var hint: Message?
         switch node.scalar {
         case .string(let text)? where expected == "an integer" || expected == "a number":
-            if ScalarResolver.integer(text) != nil || ScalarResolver.float(text) != nil { message += "; remove the quotes" }
+            if ScalarResolver.integer(text) != nil || ScalarResolver.float(text) != nil { hint = "remove the quotes" }
         case .bool? where expected.hasPrefix("a string"):
-            message += "; YAML reads yes/no/on/off/true/false as booleans, so quote it"
+            hint = "YAML reads yes/no/on/off/true/false as booleans, so quote it"
         case .timestamp(let text)? where expected.hasPrefix("a string"):
-            message += "; quote it (\"\(text)\") to keep it as text"
+            hint = "quote it (\"\(text)\") to keep it as text"
         case .int?,
             .double? where expected.hasPrefix("a string"):
-            message += "; quote it to keep it as text"
+            hint = "quote it to keep it as text"
         case .string(let text)? where expected == "true or false":
-            if ["true", "false"].contains(text.lowercased()) { message += "; remove the quotes" }
+            if ["true", "false"].contains(text.lowercased()) { hint = "remove the quotes" }
         default:
             break
         }
+        // What was expected is a phrase of its own (`an integer`), translated like the rest.
+        let expectedPhrase = Message(stringLiteral: expected)
+        let message: Message =
+            if let hint { "expected \(expectedPhrase), found \(node.described); \(hint)" } else {
+                "expected \(expectedPhrase), found \(node.described)"
+            }
         issues.append(issue(path, message, node.position))
     }
 }

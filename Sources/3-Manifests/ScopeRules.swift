@@ -27,7 +27,7 @@ struct ScopeRules {
         return rules.issues
     }
 
-    mutating func add(_ slot: Int, _ severity: Severity, _ rule: String, _ path: FieldPath, _ message: String, _ position: YAMLPosition) {
+    mutating func add(_ slot: Int, _ severity: Severity, _ rule: String, _ path: FieldPath, _ message: Message, _ position: YAMLPosition) {
         issues.append((slot, ManifestIssue(severity, rule: rule, path: path, message: message, at: position)))
     }
 

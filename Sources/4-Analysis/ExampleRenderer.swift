@@ -95,14 +95,16 @@ public struct ExampleRenderer: Sendable {
                 html +=
                     "<span class=\"line-issue \(issue.severity.rawValue)\" data-rule=\"\(Escape.html(issue.rule))\" title=\"\(Escape.html(issue.path))\">"
                 html += "<span class=\"visually-hidden\">\(Escape.html(issue.severity == .error ? ui["error"] : ui["warning"])): </span>"
-                html += Escape.html(marker + issue.message) + " [" + Escape.html(issue.rule) + "]</span>"
+                html += Escape.html(marker + ui.message(issue.localizable)) + " [" + Escape.html(issue.rule) + "]</span>"
             }
         }
         html += "</code></pre>\n"
         if !general.isEmpty {
             html += "<ul class=\"example-issues\">"
             for issue in general {
-                html += "<li class=\"\(issue.severity.rawValue)\">\(Escape.html(issue.text)) [\(Escape.html(issue.rule))]</li>"
+                let text = ui.message(issue.localizable)
+                html +=
+                    "<li class=\"\(issue.severity.rawValue)\">\(Escape.html(issue.path.isEmpty ? text : "\(issue.path): \(text)")) [\(Escape.html(issue.rule))]</li>"
             }
             html += "</ul>\n"
         }

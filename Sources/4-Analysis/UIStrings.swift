@@ -1,4 +1,5 @@
 import Content
+import GongbuCore
 import Korean
 
 /// Every piece of interface text the site shows, in one place, so a second language is one more table.
@@ -11,6 +12,13 @@ public struct UIStrings: Sendable {
     public var formatDate: @Sendable (NoteDate) -> String
 
     public subscript(key: String) -> String { table[key] ?? key }
+
+    /// English message templates and their translations (`MessageCatalogue`), for what the site
+    /// shows about a problem.
+    public var messages: [String: String] = MessageCatalogue.korean
+
+    /// A check's message in the site's language (English where the catalogue has no entry).
+    public func message(_ message: Message) -> String { message.rendered { messages[$0] } }
 
     /// A sentence stating a relation, with particles that fit the words: `디플로이먼트는 레플리카셋을 관리한다`.
     /// `subject` and `object` are already HTML (links); `subjectText`/`objectText` choose the particles.

@@ -32,6 +32,11 @@ struct ExampleBuildTests {
                 "content/broken.md:21:1: warning: this example is marked expect-error but has no error; fix the example or remove the flag [expect-error]",
             ])
         #expect(report.wroteOutput)
+        // The terminal speaks English; the page tells the reader in the site's language, rule id kept.
+        let page = String(decoding: (try? LocalFileSystem().readFile(at: output.join("public/broken/index.html"))) ?? [], as: UTF8.self)
+        #expect(page.contains("^ containerPort 70000은(는) 범위를 벗어납니다. 1에서 65535 사이여야 합니다 [port-range]"), "\(page)")
+        #expect(page.contains("expect-error로 표시했지만 오류가 없는 예제입니다. 예제를 고치거나 표시를 지우세요 [expect-error]"))
+        #expect(!page.contains("is out of range"))
     }
 
     @Test func validateRunMatchesTheBuild() throws {

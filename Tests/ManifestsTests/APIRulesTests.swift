@@ -110,7 +110,7 @@ struct APIRulesTests {
         ("5-1 * * * *", "starts after it ends"),
     ])
     func cronSchedules(schedule: String, problem: String?) {
-        let found = CronSchedule.problem(schedule)
+        let found = CronSchedule.problem(schedule)?.description
         if let problem {
             #expect(found?.contains(problem) == true, "\(found ?? "nil")")
         } else {
