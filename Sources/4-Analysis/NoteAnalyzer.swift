@@ -242,6 +242,19 @@ public struct NoteAnalyzer: Sendable {
             for node in document.nodes(of: .htmlBlock) {
                 guard let number = SourceMarkup.markerNumber(node.literal ?? ""), number < work.markup.tags.count else { continue }
                 let tag = work.markup.tags[number]
+                if tag.name == "glossary_definition" {
+                    let (html, text, diagnostic) = glossaryDefinition(tag, in: note, lineOffset: work.lineOffset)
+                    if let diagnostic, !searchIndexOnly { work.diagnostics.append(diagnostic) }
+                    work.rawHTMLText += text.isEmpty ? "" : text + "\n"
+                    node.replace(with: .customBlock(onEnter: searchIndexOnly ? "" : html, onExit: ""))
+                    continue
+                }
+                if tag.name == "codenew", !searchIndexOnly {
+                    let (html, diagnostic) = exampleFileLink(tag, in: note, lineOffset: work.lineOffset)
+                    if let diagnostic { work.diagnostics.append(diagnostic) }
+                    node.replace(with: .customBlock(onEnter: html, onExit: ""))
+                    continue
+                }
                 if tag.name == "embed" {
                     let (html, text, slug, diagnostic) = embed(tag, in: note, lineOffset: work.lineOffset)
                     if let slug { work.embeddedNotes.insert(slug) }
@@ -348,6 +361,58 @@ public struct NoteAnalyzer: Sendable {
         return (html, body.text, slug, diagnostic)
     }
 
+    /// The Kubernetes documentation's `{{< glossary_definition term_id="pod" length="all" >}}`:
+    /// the text of the glossary entry `term_id` (a note in a `glossary` folder, as in the docs'
+    /// `reference/glossary/pod.md`), all of it or, with `length="short"`, up to `<!--more-->`,
+    /// after `prepend`. Falls back to the summary of a gongbu concept with that id.
+    func glossaryDefinition(_ tag: SourceMarkup.Tag, in note: SourceNote, lineOffset: Int) -> (String, String, Diagnostic?) {
+        let id = tag.argument("term_id") ?? tag.firstPositional ?? ""
+        let prepend = tag.argument("prepend").map { $0 + " " } ?? ""
+        let short = tag.argument("length") != "all"
+        let candidates =
+            ["reference/glossary/", "docs/reference/glossary/", "glossary/"].map { $0 + id }
+            + [noteNames[id.lowercased()]].compactMap { $0 }.filter { $0.contains("glossary") }
+        if let slug = candidates.first(where: { notesBySlug[$0] != nil }), var entry = notesBySlug[slug], embedDepth < 1 {
+            var body = entry.document.body
+            if short, let more = body.range(of: "<!--more-->") { body = String(body[..<more.lowerBound]) }
+            body = body.trimmingCharacters(in: .whitespacesAndNewlines)
+            entry.slug = note.slug
+            entry.document.body = prepend + body
+            var inner = self
+            inner.embedDepth += 1
+            let rendered = inner.renderEmbedded(entry, showsWholeNote: false)
+            return (
+                "<div class=\"glossary-definition\" data-term=\"\(Escape.html(id))\">\n" + rendered.html + "</div>\n", rendered.text, nil
+            )
+        }
+        if let index = glossary.indexByID[id] {
+            let summary = glossary.concepts[index].summary ?? glossary.concepts[index].title
+            let text = prepend + summary
+            return ("<p class=\"glossary-definition\">\(Escape.html(text))</p>\n", text, nil)
+        }
+        let diagnostic = Diagnostic.warning(
+            "glossary_definition names '\(id)', which is neither a glossary note nor a concept; only its prepend text is shown",
+            at: SourceLocation(file: note.path, line: tag.line + lineOffset, column: tag.column), rule: "shortcode")
+        return (prepend.isEmpty ? "" : "<p>\(Escape.html(prepend))</p>\n", prepend, diagnostic)
+    }
+
+    /// The Kubernetes documentation's `{{< codenew file="pods/simple-pod.yaml" >}}`: a link to
+    /// the example file (`examples/<file>` from the site's root), or a warning that it is missing.
+    func exampleFileLink(_ tag: SourceMarkup.Tag, in note: SourceNote, lineOffset: Int) -> (String, Diagnostic?) {
+        guard let file = tag.argument("file") ?? tag.firstPositional else { return ("", nil) }
+        let label = "<code>\(Escape.html(file))</code>"
+        switch linkTargets.resolve("/examples/" + file, fromNoteAt: note.document.contentPath, slug: note.slug, urls: urls) {
+        case .rewrite(let href), .note(_, let href):
+            return ("<p class=\"example-file\"><a href=\"\(Escape.html(href))\">\(label)</a></p>\n", nil)
+        case .external, .missing:
+            let diagnostic = Diagnostic.warning(
+                "example file 'examples/\(file)' does not exist in the content folder",
+                at: SourceLocation(
+                    file: note.path, line: tag.line + lineOffset, column: tag.column), rule: "missing-file")
+            return ("<p class=\"example-file\">\(label)</p>\n", diagnostic)
+        }
+    }
+
     /// A note's body rendered for showing inside another page: markup, callouts, links, raw
     /// HTML and concept links, but no examples check or heading ids (those belong to its page),
     /// and no diagnostics (its own page reports them).
@@ -414,6 +479,12 @@ public struct NoteAnalyzer: Sendable {
         case ("note", false), ("caution", false), ("warning", false):
             let kind = UIStrings.calloutKind(tag.argument("type") ?? tag.name)
             return Self.calloutOpening(kind: kind, title: tag.argument("title") ?? ui["callout." + kind], fold: nil)
+        case ("thirdparty-content", _):
+            return Self.calloutOpening(kind: "note", title: ui["callout.note"], fold: nil)
+                + "<p>\(Escape.html(ui["thirdPartyContent"]))</p>\n</aside>\n"
+        case ("capture", _):
+            // Only groups the page's parts; its text renders where it is.
+            return ""
         case ("note", true), ("caution", true), ("warning", true):
             return "</aside>\n"
         case ("feature-state", _):

@@ -1,5 +1,6 @@
 import Foundation
 import GongbuCore
+import Manifests
 
 /// Hugo shortcodes (`{{< callout type="info" >}} … {{< /callout >}}`, `{{% notice %}}`) and
 /// Jekyll Liquid tags (`{% raw %}`, `{% highlight go %}`, `{% link %}`), read before the
@@ -78,15 +79,22 @@ public struct SourceMarkup: Sendable {
     /// Paired Hugo shortcodes gongbu renders; everything between their ends is Markdown.
     public static let pairedShortcodes: Set<String> = [
         "callout", "hint", "notice", "alert", "admonition", "details", "tabs", "tab", "cards", "highlight", "steps",
-        // The Kubernetes documentation's callouts: `{{< note >}}`, `{{< caution >}}`, `{{< warning >}}`.
-        "note", "caution", "warning",
+        // The Kubernetes documentation's callouts: `{{< note >}}`, `{{< caution >}}`, `{{< warning >}}`,
+        // and its old page sections (`{{% capture overview %}}` … `{{% /capture %}}`).
+        "note", "caution", "warning", "capture",
     ]
-    /// Shortcodes that stand alone.
-    public static let singleShortcodes: Set<String> = ["card", "figure", "youtube", "ref", "relref", "param", "br", "feature-state"]
+    /// Shortcodes that stand alone. The Kubernetes documentation's: `glossary_definition` (a
+    /// glossary entry's text), `codenew` (an example file), `heading` (a standard heading).
+    public static let singleShortcodes: Set<String> = [
+        "card", "figure", "youtube", "ref", "relref", "param", "br", "feature-state", "glossary_definition", "codenew",
+        "thirdparty-content",
+    ]
     /// Liquid tags gongbu understands; others are dropped with a warning.
     public static let liquidTags: Set<String> = ["raw", "endraw", "highlight", "endhighlight"]
     /// Tags that stand for a path or a value inside text.
-    static let inlineTags: Set<String> = ["ref", "relref", "link", "post_url", "param", "br", "glossary_tooltip"]
+    static let inlineTags: Set<String> = [
+        "ref", "relref", "link", "post_url", "param", "br", "glossary_tooltip", "api-reference", "heading", "skew",
+    ]
 
     /// Reads a note's Markdown body.
     /// `liquid`: read Jekyll's `{% … %}` tags too (only in Jekyll sites; elsewhere `{%` is text).
@@ -187,9 +195,10 @@ public struct SourceMarkup: Sendable {
             if let tag = Self.parseStandalone(content, line: index + 1, column: indent.count + 1, liquid: liquid),
                 inlineTags.contains(tag.name)
             {
-                // An inline tag alone on its line (or lines): what it stands for, on its first line.
+                // An inline tag alone on its line (or lines): what it stands for, on its first line
+                // (the Kubernetes docs' standard `heading` alone is a heading).
                 lines[index] =
-                    indent
+                    indent + (tag.name == "heading" ? "## " : "")
                     + Self.replaceTags(
                         in: Substring(content), line: index + 1, liquid: liquid, unknown: &result.unknown, names: &unknownNames)
                 for offset in stride(from: 1, through: extra, by: 1) { lines[index + offset] = "" }
@@ -430,6 +439,23 @@ public struct SourceMarkup: Sendable {
                     // The Kubernetes documentation's link to its glossary: the words, which the
                     // concept linker then links to gongbu's concept page.
                     output += tag.argument("text") ?? tag.argument("term_id") ?? ""
+                case "heading":
+                    // The Kubernetes documentation's standard headings (`whatsnext` → 다음 내용).
+                    let key = tag.firstPositional ?? ""
+                    output += UIStrings.korean.table["heading." + key] ?? key
+                case "skew":
+                    // The Kubernetes docs' version numbers: the newest version gongbu checks against.
+                    output += Self.skewVersion(tag.firstPositional ?? "", offset: tag.argumentPairs.dropFirst().first?.value)
+                case "api-reference":
+                    // A page of the Kubernetes API reference: `workload-resources/cron-job-v1` → CronJob v1.
+                    if let page = tag.argument("page") {
+                        var words = page.split(separator: "/").last.map { $0.split(separator: "-").map(String.init) } ?? []
+                        let version = words.count > 1 && words.last!.hasPrefix("v") ? words.removeLast() : ""
+                        let name = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+                        let anchor = tag.argument("anchor").map { "#" + $0 } ?? ""
+                        let label = tag.argument("text") ?? "\(name) \(version) API".replacingOccurrences(of: "  ", with: " ")
+                        output += "[\(label)](https://kubernetes.io/docs/reference/kubernetes-api/\(page)/\(anchor))"
+                    }
                 case "param", "br", "raw", "endraw":
                     break
                 default:
@@ -443,6 +469,16 @@ public struct SourceMarkup: Sendable {
             rest = rest[end.upperBound...]
         }
         return output + rest
+    }
+
+    /// `{{< skew currentVersion >}}` (`latestVersion`, `currentVersionAddMinor -1` …): the newest
+    /// Kubernetes version whose schema gongbu ships, moved by the minor offset when one is given.
+    static func skewVersion(_ name: String, offset: String?) -> String {
+        let newest = KubernetesSchema.shared.newestVersion
+        guard name.hasSuffix("AddMinor"), let offset = offset.flatMap({ Int($0) }) else { return newest }
+        let parts = newest.split(separator: ".").compactMap { Int($0) }
+        guard parts.count == 2 else { return newest }
+        return "\(parts[0]).\(max(parts[1] + offset, 0))"
     }
 
     /// The marker number in an HTML block's text, when it is one of ours.

@@ -46,6 +46,18 @@ public struct UIStrings: Sendable {
             "callout.todo": "할 일",
             "callout.bug": "버그",
             "details": "자세히",
+            // The Kubernetes documentation's standard headings (`{{% heading "whatsnext" %}}`).
+            "heading.whatsnext": "다음 내용",
+            "heading.prerequisites": "시작하기 전에",
+            "heading.objectives": "목적",
+            "heading.cleanup": "정리하기",
+            "heading.synopsis": "시놉시스",
+            "heading.options": "옵션",
+            "heading.seealso": "참고 항목",
+            "heading.parentoptionsinherited": "상위 명령어에서 상속된 옵션",
+            "heading.feedback": "피드백",
+            "thirdPartyContent":
+                "이 항목은 쿠버네티스에 필요한 기능을 제공하는 서드파티 프로젝트나 제품을 다룹니다. 쿠버네티스 프로젝트 작성자는 이러한 서드파티 프로젝트나 제품에 책임을 지지 않습니다.",
             "sections": "섹션",
             "inThisSection": "이 섹션의 글",
             "home": "홈",

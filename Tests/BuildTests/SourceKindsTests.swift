@@ -1,6 +1,7 @@
 import Foundation
 import GongbuCore
 import GongbuTestSupport
+import Manifests
 import Testing
 
 @testable import Build
@@ -193,6 +194,62 @@ struct SourceKindsTests {
         let basicsPage = try html(output, "docs/basics/index.html")
         #expect(basicsPage.range(of: ">노드<")!.lowerBound < basicsPage.range(of: ">파드<")!.lowerBound)
         #expect(try html(output, "docs/basics/pods/index.html").contains("src=\"../../../img/pod.png\""))
+    }
+
+    /// Notes kept in the Kubernetes documentation's own format.
+    @Test func theKubernetesDocsShortcodes() throws {
+        let (report, output) = TestBuild.inMemory([
+            "reference/glossary/pod.md":
+                "---\ntitle: 파드(Pod)\nid: pod\n---\n 가장 작은 오브젝트.\n\n<!--more-->\n\n보통 디플로이먼트가 관리한다.\n",
+            "concepts/pods.md": """
+            ---
+            title: 파드
+            ---
+            {{% capture overview %}}
+            {{< glossary_definition term_id="pod" prepend="파드는" length="all" >}}
+
+            {{< glossary_definition term_id="pod" >}}
+            {{% /capture %}}
+
+            {{< codenew file="pods/simple-pod.yaml" >}}
+
+            {{< codenew file="pods/missing.yaml" >}}
+
+            {{% heading "whatsnext" %}}
+
+            * {{< api-reference page="workload-resources/pod-v1" >}}를 읽어 본다.
+
+            {{< glossary_definition term_id="nothing" >}}
+
+            ## {{% heading "prerequisites" %}}
+
+            쿠버네티스 v{{< skew currentVersion >}}과 v{{< skew currentVersionAddMinor -1 >}}에서.
+
+            {{% thirdparty-content single="true" %}}
+            """,
+            "examples/pods/simple-pod.yaml": "apiVersion: v1\nkind: Pod\n",
+        ])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(
+            report.diagnostics.map(\.description) == [
+                "concepts/pods.md:12:1: warning: example file 'examples/pods/missing.yaml' does not exist in the content folder [missing-file]",
+                "concepts/pods.md:18:1: warning: glossary_definition names 'nothing', which is neither a glossary note nor a concept; only its prepend text is shown [shortcode]",
+            ])
+        let page = try html(output, "concepts/pods/index.html")
+        #expect(page.contains("<p>파드는 가장 작은 오브젝트.</p>\n\n<p>보통 디플로이먼트가 관리한다.</p>"), "\(page)")
+        // Without length="all", the text up to <!--more-->.
+        #expect(page.components(separatedBy: "보통 디플로이먼트가").count == 2)
+        #expect(page.contains("<a href=\"../../examples/pods/simple-pod.yaml\"><code>pods/simple-pod.yaml</code></a>"))
+        #expect(page.contains("<h2 id=\"다음-내용\">다음 내용"))
+        #expect(
+            page.contains(
+                "<a href=\"https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/\">Pod v1 API</a>를 읽어 본다."))
+        #expect(page.contains("<h2 id=\"시작하기-전에\">시작하기 전에"))
+        let newest = KubernetesSchema.shared.newestVersion
+        let minor = Int(newest.split(separator: ".")[1])!
+        #expect(page.contains("쿠버네티스 v\(newest)과 v1.\(minor - 1)에서."))
+        #expect(page.contains("서드파티 프로젝트나 제품을 다룹니다"))
+        noDelimiters(output)
     }
 
     @Test func aJekyllSiteLeavesItsThemeAndDraftsOut() throws {
