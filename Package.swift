@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "GongbuCoreTests", dependencies: ["GongbuCore", "GongbuTestSupport"]),
         .testTarget(name: "KoreanTests", dependencies: ["Korean"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "GongbuCore", "GongbuTestSupport"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "GongbuCore"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "GongbuCore", "GongbuTestSupport"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML", "GongbuTestSupport"]),
         .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "Korean", "Content", "Markdown", "GongbuCore"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),

@@ -12,8 +12,10 @@ import Darwin
 public final class MarkdownDocument {
     public let root: MarkdownNode
 
-    /// Parses Markdown. Source positions are always tracked (they map diagnostics to note lines).
-    public init(parsing text: String, smartPunctuation: Bool = false) {
+    /// Parses Markdown: CommonMark by libcmark, then GitHub's extensions (`GFMExtensions`:
+    /// tables, strikethrough, task lists, autolinks, footnotes, CJK-friendly emphasis) unless
+    /// `extensions` leaves them out. Source positions are always tracked (they map diagnostics to note lines).
+    public init(parsing text: String, smartPunctuation: Bool = false, extensions: MarkdownExtensions = .all) {
         var options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
         if smartPunctuation { options |= CMARK_OPT_SMART }
         let node =
@@ -27,6 +29,9 @@ public final class MarkdownDocument {
                 }
             }()
         root = MarkdownNode(node!, owner: TreeOwner(node!))
+        if !extensions.isEmpty && GFMExtensions.mayApply(to: text) {
+            GFMExtensions(document: self, source: text, enabled: extensions).apply()
+        }
     }
 
     public struct RenderOptions: Sendable, Hashable {
