@@ -50,8 +50,8 @@ let package = Package(
         .target(name: "Korean", path: "Sources/0-Korean"),
         // Stage 1, load: files, front matter, config, slugs, where pages live.
         .target(name: "Content", dependencies: ["GongbuCore", .product(name: "Yams", package: "Yams")], path: "Sources/1-Content"),
-        // Stage 2, parse: the cmark AST wrapper.
-        .target(name: "Markdown", dependencies: ["CCmark", "GongbuCore"], path: "Sources/2-Markdown"),
+        // Stage 2, parse: the cmark AST wrapper and GitHub's extensions over it.
+        .target(name: "Markdown", dependencies: ["CCmark", "GongbuCore", "Korean"], path: "Sources/2-Markdown"),
         // Stage 2, parse: authors' raw HTML read by an HTML5 parser and rebuilt from an allowlist.
         .target(name: "HTML", dependencies: ["CGumbo", "GongbuCore"], path: "Sources/2-HTML"),
         // Stage 3, analyse: concept entries, Korean-aware linking, the concept graph.

@@ -74,18 +74,25 @@ extension MarkdownDocument {
 }
 
 extension MarkdownDocument {
-    /// The prose of the document for search: paragraphs, lists, quotes and inline code, one
-    /// block per line. Headings (indexed on their own), code blocks, raw HTML and custom blocks
-    /// (rendered headings and examples) are left out, so the text is the same before and after
-    /// the build renders headings and examples.
+    /// The prose of the document for search: paragraphs, lists, quotes, table cells, callouts,
+    /// footnotes and inline code, one block per line. Headings (indexed on their own), code
+    /// blocks and raw HTML are left out; rendered headings and examples are custom blocks
+    /// without children, so the text is the same before and after the build renders them.
     public func proseText() -> String {
         var text = ""
         var skipDepth = 0
         for (node, event) in walk() {
             switch node.kind {
-            case .codeBlock, .htmlBlock, .customBlock, .htmlInline, .heading:
-                if event == .enter && (node.kind == .customBlock || node.kind == .heading) { skipDepth += 1 }
-                if event == .exit && (node.kind == .customBlock || node.kind == .heading) { skipDepth -= 1 }
+            case .customBlock:
+                if event == .exit && skipDepth == 0 && !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+            case .customInline:
+                // Table cells are words apart.
+                if event == .exit && skipDepth == 0 && node.isTableCell && !text.isEmpty && !text.hasSuffix(" ") && !text.hasSuffix("\n") {
+                    text += " "
+                }
+            case .codeBlock, .htmlBlock, .htmlInline, .heading:
+                if event == .enter && node.kind == .heading { skipDepth += 1 }
+                if event == .exit && node.kind == .heading { skipDepth -= 1 }
             case .text, .code:
                 if event == .enter && skipDepth == 0 { text += node.literal ?? "" }
             case .softBreak, .lineBreak:

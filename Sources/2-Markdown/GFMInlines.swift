@@ -1,4 +1,5 @@
 import CCmark
+import Korean
 
 /// GitHub's inline extensions over cmark's inline tree, run on each run of inline content:
 /// strikethrough, extended autolinks, and CJK-friendly emphasis (`CJKEmphasis`).
@@ -39,7 +40,7 @@ enum GFMInlines {
         var current: MarkdownNode? = node
         while let candidate = current {
             if candidate.kind == .link || candidate.kind == .image { return true }
-            if candidate.kind == .customInline, candidate.onEnter.hasPrefix("<a") { return true }
+            if candidate.isCustomLink { return true }
             current = candidate.parent
         }
         return false
@@ -67,20 +68,32 @@ enum GFMInlines {
 
     /// The character just before a child's text: the end of the previous sibling's text, a
     /// space for a line break or the container's start, a letter for other inline nodes.
+    /// For other inline nodes, the character their source ends with: a backtick for code, an
+    /// asterisk for emphasis, `)` for a link, `>` for raw HTML.
     static func scalarBefore(_ node: MarkdownNode) -> Unicode.Scalar? {
         guard let previous = node.previous else { return nil }
         switch previous.kind {
         case .text: return (previous.literal ?? "").unicodeScalars.last
         case .softBreak, .lineBreak: return " "
+        case .code: return "`"
+        case .emphasis, .strong: return "*"
+        case .link, .image: return ")"
+        case .htmlInline: return ">"
         default: return "a"
         }
     }
 
+    /// The character just after a child's text, read the same way (`[` for a link).
     static func scalarAfter(_ node: MarkdownNode) -> Unicode.Scalar? {
         guard let next = node.next else { return nil }
         switch next.kind {
         case .text: return (next.literal ?? "").unicodeScalars.first
         case .softBreak, .lineBreak: return " "
+        case .code: return "`"
+        case .emphasis, .strong: return "*"
+        case .link: return "["
+        case .image: return "!"
+        case .htmlInline: return "<"
         default: return "a"
         }
     }
@@ -276,7 +289,12 @@ enum GFMInlines {
                 if let scalar = String(decoding: text[index..<next], as: UTF8.self).unicodeScalars.first, isHangul(scalar), index > start {
                     let previous = text[index - 1]
                     let joinsPath = "/=?#&-_%+".utf8.contains(previous) || previous >= 0x80
-                    if !joinsPath {
+                    // After a separator, Hangul is a path segment (`/wiki/쿠버네티스`) unless
+                    // all of it is particles (`…/docs/을`).
+                    var run = index
+                    while run < end, text[run] >= 0x80 { run += 1 }
+                    let particles = run == end && Particles.isParticlesAfterLatin(String(decoding: text[index..<run], as: UTF8.self))
+                    if !joinsPath || (previous < 0x80 && particles) {
                         end = index
                         break
                     }

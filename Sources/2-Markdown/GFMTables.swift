@@ -101,7 +101,8 @@ struct GFMTables {
         let row = MarkdownNode.customBlock(onEnter: "<tr>", onExit: "</tr>")
         let cells = Self.cells(line.text)
         for (index, alignment) in alignments.enumerated() {
-            let node = MarkdownNode.customBlock(onEnter: "<\(cell)\(alignment.attribute)>", onExit: "</\(cell)>")
+            // A cell is inline content of its row, so the row reads `<tr>\n<td>…</td><td>…</td>\n</tr>`.
+            let node = MarkdownNode.customInline(onEnter: "<\(cell)\(alignment.attribute)>", onExit: "</\(cell)>")
             if index < cells.count, !cells[index].isEmpty {
                 if references.text == nil { references.text = extensions.referenceDefinitions() }
                 for child in GFMExtensions.parseInline(cells[index], line: line.number, references: references.text ?? "") {

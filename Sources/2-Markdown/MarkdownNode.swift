@@ -1,5 +1,11 @@
 import CCmark
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The kinds of node cmark produces (CommonMark 0.30), plus custom nodes gongbu inserts.
 public enum NodeKind: Sendable, Hashable {
     case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading, thematicBreak
@@ -222,6 +228,20 @@ public struct MarkdownNode: Hashable {
     }
 
     public var onEnter: String { cmark_node_get_on_enter(pointer).map { String(cString: $0) } ?? "" }
+
+    /// A table cell (`<td>`, `<th>`), which `GFMTables` makes a custom inline of its row.
+    public var isTableCell: Bool {
+        guard kind == .customInline, let enter = cmark_node_get_on_enter(pointer) else { return false }
+        return strncmp(enter, "<td", 3) == 0 || strncmp(enter, "<th", 3) == 0
+    }
+
+    /// A custom inline that is a link or stands for one (concept links, wikilinks, footnote
+    /// references, checkboxes): nothing inside it is linked again.
+    public var isCustomLink: Bool {
+        guard kind == .customInline, let enter = cmark_node_get_on_enter(pointer) else { return false }
+        // `<a `, `<sup` (footnote references) or `<input`: compared without making a String.
+        return strncmp(enter, "<a ", 3) == 0 || strncmp(enter, "<sup", 4) == 0 || strncmp(enter, "<input", 6) == 0
+    }
 }
 
 /// Owns a cmark tree and frees it when the last document or node handle is gone.

@@ -81,8 +81,12 @@ public struct ConceptLinker: Sendable {
         for (node, event) in document.walk() {
             let kind = node.kind
             switch (kind, event) {
-            case (.link, .enter), (.image, .enter), (.customInline, .enter): opaqueDepth += 1
-            case (.link, .exit), (.image, .exit), (.customInline, .exit): opaqueDepth -= 1
+            // Inside links (and gongbu's own link nodes) nothing more is linked; other custom
+            // inlines (table cells, strikethrough) are text like the rest.
+            case (.link, .enter), (.image, .enter): opaqueDepth += 1
+            case (.link, .exit), (.image, .exit): opaqueDepth -= 1
+            case (.customInline, .enter) where node.isCustomLink: opaqueDepth += 1
+            case (.customInline, .exit) where node.isCustomLink: opaqueDepth -= 1
             case (.heading, .enter):
                 headingDepth += 1
                 blocks.append(node)

@@ -21,6 +21,8 @@ struct Gongbu: AsyncParsableCommand {
             Exit codes: 0 success, 1 problems in the notes, 2 usage or I/O errors.
             """,
         version: version,
-        subcommands: [BuildCommand.self, ServeCommand.self, ValidateCommand.self, SearchCommand.self, GraphCommand.self]
+        subcommands: [
+            BuildCommand.self, ServeCommand.self, ValidateCommand.self, SearchCommand.self, GraphCommand.self, RenderCommand.self,
+        ]
     )
 }
