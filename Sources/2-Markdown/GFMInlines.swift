@@ -293,7 +293,9 @@ enum GFMInlines {
                     // all of it is particles (`…/docs/을`).
                     var run = index
                     while run < end, text[run] >= 0x80 { run += 1 }
-                    let particles = run == end && Particles.isParticlesAfterLatin(String(decoding: text[index..<run], as: UTF8.self))
+                    let particles =
+                        text[run..<end].allSatisfy { "?!.,:;*_~'\")".utf8.contains($0) }
+                        && Particles.isParticlesAfterLatin(String(decoding: text[index..<run], as: UTF8.self))
                     if !joinsPath || (previous < 0x80 && particles) {
                         end = index
                         break

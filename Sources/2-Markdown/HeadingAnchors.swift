@@ -1,3 +1,4 @@
+import Foundation
 import GongbuCore
 
 /// A heading of a note, for ids, the table of contents and search.
@@ -56,6 +57,32 @@ public enum HeadingAnchors {
     /// Each base id remembers the last number it handed out, so a heading repeated thousands of
     /// times in one note (a pasted log, notes joined into one file) costs one lookup per
     /// heading instead of a walk over every earlier number.
+    /// A heading's id as GitHub makes it, so links copied from a README land: lower case,
+    /// letters, digits, marks, `-` and `_` kept, each space a hyphen (runs are kept:
+    /// `3. PV / PVC 동작 원리` → `3-pv--pvc-동작-원리`), everything else dropped.
+    public static func id(for text: String) -> String {
+        var id = String.UnicodeScalarView()
+        for scalar in text.trimmingCharacters(in: .whitespaces).lowercased().unicodeScalars {
+            if scalar == " " {
+                id.append("-")
+                continue
+            }
+            if scalar == "-" || scalar == "_" {
+                id.append(scalar)
+                continue
+            }
+            let properties = scalar.properties
+            switch properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber,
+                .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark, .connectorPunctuation:
+                id.append(scalar)
+            default:
+                continue
+            }
+        }
+        return String(id)
+    }
+
     public struct UniqueIDs {
         var used: Set<String>
         var nextNumber: [String: Int] = [:]
@@ -65,7 +92,7 @@ public enum HeadingAnchors {
         }
 
         public mutating func make(for text: String) -> String {
-            var base = Slug.make(text)
+            var base = HeadingAnchors.id(for: text)
             if base.isEmpty { base = "section" }
             var candidate = base
             var counter = nextNumber[base, default: 1]

@@ -208,7 +208,7 @@ public struct ConceptLinker: Sendable {
             case .wikilink(.note(let slug), let label, let fragment, _):
                 var href = context.noteHref(slug)
                 if let fragment {
-                    let id = Slug.make(fragment)
+                    let id = HeadingAnchors.id(for: fragment)
                     href += "#" + Escape.urlPathSegment(id.isEmpty ? fragment : id)
                 }
                 let link = MarkdownNode.customInline(onEnter: "<a class=\"wikilink\" href=\"\(Escape.html(href))\">", onExit: "</a>")

@@ -58,13 +58,16 @@ public struct NoteAnalyzer: Sendable {
         case concepts
         /// Headings get their ids, which also feed the table of contents.
         case headingIDs
+        /// Images load lazily, and one with a title that stands alone becomes a figure with
+        /// that title as its caption.
+        case images
     }
 
     /// The passes of a full build, in order.
-    public static let passes: [Pass] = [.title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs]
+    public static let passes: [Pass] = [.title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs, .images]
     /// The passes of a search-only analysis: the index reads titles, headings' text, prose and
     /// mentions (and the text inside raw HTML), never examples or links.
-    public static let searchPasses: [Pass] = [.title, .markup, .callouts, .rawHTML, .concepts, .headingIDs]
+    public static let searchPasses: [Pass] = [.title, .markup, .callouts, .rawHTML, .concepts, .headingIDs, .images]
 
     var config: SiteConfig
     var linkTargets: LinkTargets
@@ -308,7 +311,35 @@ public struct NoteAnalyzer: Sendable {
             } else {
                 work.headings = HeadingAnchors.apply(to: document, options: MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML))
             }
+        case .images:
+            work.rawHTMLText += presentImages(in: document)
         }
+    }
+
+    /// Replaces image nodes with lazily loading `<img>`s (a titled image alone in its paragraph
+    /// becomes a `<figure>` captioned by its title). Each `<img>` is cmark's own rendering of
+    /// the image, so its URL is escaped, and emptied when unsafe, exactly as elsewhere.
+    /// Returns the alt texts, for search.
+    func presentImages(in document: MarkdownDocument) -> String {
+        var alts: [String] = []
+        let options = MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML)
+        for image in document.nodes(of: .image) {
+            let alt = image.plainText
+            let title = image.title ?? ""
+            if !alt.isEmpty { alts.append(alt) }
+            var img = MarkdownDocument.renderHTML(image, options).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard img.hasPrefix("<img"), img.hasSuffix(" />") else { continue }
+            img = String(img.dropLast(3)) + " loading=\"lazy\" />"
+            if !title.isEmpty, let paragraph = image.parent, paragraph.kind == .paragraph, paragraph.parent?.kind == .document,
+                paragraph.firstChild == image, image.next == nil
+            {
+                paragraph.replace(
+                    with: .customBlock(onEnter: "<figure>\(img)<figcaption>\(Escape.html(title))</figcaption></figure>", onExit: ""))
+            } else {
+                image.replace(with: .customInline(onEnter: img, onExit: ""))
+            }
+        }
+        return alts.joined(separator: "\n")
     }
 
     /// The HTML a shortcode or Liquid tag stands for. Values are escaped; links and images are

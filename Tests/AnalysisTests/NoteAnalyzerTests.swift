@@ -28,8 +28,8 @@ struct NoteAnalyzerTests {
     }
 
     @Test func passesRunInTheDocumentedOrder() {
-        #expect(NoteAnalyzer.passes == [.title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs])
-        #expect(NoteAnalyzer.searchPasses == [.title, .markup, .callouts, .rawHTML, .concepts, .headingIDs])
+        #expect(NoteAnalyzer.passes == [.title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs, .images])
+        #expect(NoteAnalyzer.searchPasses == [.title, .markup, .callouts, .rawHTML, .concepts, .headingIDs, .images])
         // Every pass has a place in the full list.
         #expect(Set(NoteAnalyzer.passes) == Set(NoteAnalyzer.Pass.allCases))
     }

@@ -46,6 +46,10 @@ struct GFMKoreanTests {
             "https://ko.wikipedia.org/wiki/쿠버네티스 참고",
             "<p><a href=\"https://ko.wikipedia.org/wiki/%EC%BF%A0%EB%B2%84%EB%84%A4%ED%8B%B0%EC%8A%A4\">https://ko.wikipedia.org/wiki/쿠버네티스</a> 참고</p>\n"
         ),
+        (
+            "문서는 https://kubernetes.io/ko/docs/입니다.",
+            "<p>문서는 <a href=\"https://kubernetes.io/ko/docs/\">https://kubernetes.io/ko/docs/</a>입니다.</p>\n"
+        ),
         ("(www.example.com)에서 받는다.", "<p>(<a href=\"http://www.example.com\">www.example.com</a>)에서 받는다.</p>\n"),
         ("메일은 study@example.co.kr로.", "<p>메일은 <a href=\"mailto:study@example.co.kr\">study@example.co.kr</a>로.</p>\n"),
         ("`https://in.code/` 는 그대로", "<p><code>https://in.code/</code> 는 그대로</p>\n"),
