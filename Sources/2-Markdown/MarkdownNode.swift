@@ -229,6 +229,21 @@ public struct MarkdownNode: Hashable {
 
     public var onEnter: String { cmark_node_get_on_enter(pointer).map { String(cString: $0) } ?? "" }
 
+    /// Whether the node is inside the footnotes `GFMFootnotes` lists at the end of a document
+    /// (an aside to the text: a manifest there is not one of the note's examples).
+    public var isInFootnote: Bool {
+        var current = parent
+        while let node = current {
+            if node.kind == .customBlock, let enter = cmark_node_get_on_enter(node.pointer),
+                strncmp(enter, "<section class=\"footnotes\"", 26) == 0
+            {
+                return true
+            }
+            current = node.parent
+        }
+        return false
+    }
+
     /// A table cell (`<td>`, `<th>`), which `GFMTables` makes a custom inline of its row.
     public var isTableCell: Bool {
         guard kind == .customInline, let enter = cmark_node_get_on_enter(pointer) else { return false }

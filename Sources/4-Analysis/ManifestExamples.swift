@@ -14,7 +14,7 @@ public enum ManifestExamples {
     /// The examples of a parsed note body. `lineOffset` is the body's first line minus one.
     public static func find(in document: MarkdownDocument, file: String, lineOffset: Int) -> [Block] {
         var blocks: [Block] = []
-        for node in document.nodes(of: .codeBlock) {
+        for node in document.nodes(of: .codeBlock) where !node.isInFootnote {
             guard let mode = ManifestSource.mode(forInfo: node.fenceInfo), let text = node.literal,
                 ManifestSource.looksLikeManifest(text)
             else { continue }

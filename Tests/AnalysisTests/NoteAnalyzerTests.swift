@@ -108,3 +108,38 @@ struct NoteAnalyzerTests {
         #expect(result.diagnostics == [])
     }
 }
+
+@Suite("GitHub Markdown in the passes")
+struct GFMPassesTests {
+    let analyzerTests = NoteAnalyzerTests()
+
+    /// A term in a table cell or a footnote links; a manifest in a footnote is an aside, not
+    /// one of the note's examples.
+    @Test func cellsAndFootnotesAreProseAndFootnoteManifestsAreNotExamples() throws {
+        let note = """
+            ---
+            title: 표와 각주
+            ---
+            | 개념 | 설명 |
+            |---|---|
+            | 파드 | 묶음 |
+
+            본문[^1].
+
+            [^1]: 예를 들어 파드는 이렇게 쓴다.
+
+                ```yaml
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: Bad_Name
+                ```
+            """
+        let analysis = try analyzerTests.analyse(["content/notes/a.md": note], note: "notes/a.md")
+        #expect(analysis.page.bodyHTML.contains("<td><a class=\"concept\" data-concept=\"pod\""), "\(analysis.page.bodyHTML)")
+        #expect(analysis.page.bodyHTML.contains("예를 들어 <a class=\"concept\" data-concept=\"pod\""))
+        #expect(analysis.page.examples.isEmpty)
+        #expect(analysis.diagnostics.filter { $0.rule == "name" }.isEmpty, "\(analysis.diagnostics)")
+        #expect(analysis.page.bodyHTML.contains("<code class=\"language-yaml\">apiVersion: v1"))
+    }
+}
