@@ -15,7 +15,8 @@ let package = Package(
         .library(
             name: "GongbuPipeline",
             targets: [
-                "GongbuCore", "Korean", "Content", "Markdown", "HTML", "Glossary", "Manifests", "Search", "Analysis", "Site", "Write",
+                "GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Glossary", "Manifests", "Search", "Analysis", "Site",
+                "Write",
                 "Build",
             ]),
         // Test-only code (the one-note harness, the rendered-page oracle, scratch sites), shared
@@ -54,6 +55,8 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmark", "GongbuCore", "Korean"], path: "Sources/2-Markdown"),
         // Stage 2, parse: authors' raw HTML read by an HTML5 parser and rebuilt from an allowlist.
         .target(name: "HTML", dependencies: ["CGumbo", "GongbuCore"], path: "Sources/2-HTML"),
+        // Stage 2, parse: code in fenced blocks split into tokens, one table per language.
+        .target(name: "Highlight", dependencies: ["GongbuCore"], path: "Sources/2-Highlight"),
         // Stage 3, analyse: concept entries, Korean-aware linking, the concept graph.
         .target(name: "Glossary", dependencies: ["GongbuCore", "Korean", "Content", "Markdown"], path: "Sources/3-Glossary"),
         // Stage 3, analyse: manifest checks, the embedded API schema and the API server's rules.
@@ -63,7 +66,7 @@ let package = Package(
         // Stage 3, analyse: the ordered passes over one note's tree and the per-note result
         // (`NoteAnalysis`), run on all cores; `gongbu validate`'s runner.
         .target(
-            name: "Analysis", dependencies: ["GongbuCore", "Korean", "Content", "Markdown", "HTML", "Glossary", "Manifests"],
+            name: "Analysis", dependencies: ["GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Glossary", "Manifests"],
             path: "Sources/4-Analysis"),
         // Stage 4, render: the site model, templates, pages, feeds, data files.
         .target(
@@ -106,6 +109,7 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content", "GongbuCore", "GongbuTestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "GongbuCore", "GongbuTestSupport"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML", "GongbuTestSupport"]),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight", "GongbuTestSupport"]),
         .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "Korean", "Content", "Markdown", "GongbuCore"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Korean", "GongbuCore"]),

@@ -1,7 +1,9 @@
 import Content
 import Foundation
 import GongbuCore
+import Highlight
 import Manifests
+import Markdown
 
 /// A manifest example's downloadable file.
 public struct ExampleFile: Sendable, Hashable {
@@ -20,6 +22,27 @@ public struct ExampleRenderer: Sendable {
     public init(urls: SiteURLs, ui: UIStrings) {
         self.urls = urls
         self.ui = ui
+    }
+
+    /// A fenced or indented code block as the site shows it: highlighted by its language, one
+    /// `<span class="line">` per line (console output lines marked `output`, which copying
+    /// leaves out), with a copy button the theme's script reveals.
+    public func codeBlockHTML(_ block: MarkdownNode, id: String) -> String {
+        let info = block.fenceInfo.trimmingCharacters(in: .whitespaces)
+        let language = String(info.prefix { !$0.isWhitespace && $0 != "{" })
+        var code = block.literal ?? ""
+        if code.hasSuffix("\n") { code.removeLast() }
+        let lines = Highlighter.lines(code, language: language)
+        let classAttribute = language.isEmpty ? "" : " class=\"language-\(Escape.html(language))\""
+        var html = "<div class=\"code-block\">"
+        html +=
+            "<button type=\"button\" class=\"copy-button\" data-copy-target=\"\(id)\" data-copied=\"\(Escape.html(ui["copied"]))\" hidden>\(Escape.html(ui["copy"]))</button>"
+        html += "<pre><code id=\"\(id)\"\(classAttribute)>"
+        for line in lines {
+            let output = line.hasPrefix("<span class=\"tok-output\">")
+            html += "<span class=\"line\(output ? " output" : "")\">" + line + "</span>\n"
+        }
+        return html + "</code></pre></div>\n"
     }
 
     /// `examples/pods/1-pod-web.yaml`: the example's number in the note, and its first object's kind and name.
@@ -85,9 +108,10 @@ public struct ExampleRenderer: Sendable {
             }
         }
         html += "<pre class=\"example-code\"><code id=\"\(id)-code\" class=\"language-yaml\">"
-        for (offset, line) in lines.enumerated() {
+        let highlighted = Highlighter.lines(lines.joined(separator: "\n"), language: "yaml")
+        for (offset, line) in highlighted.enumerated() {
             let issues = byLine[offset] ?? []
-            html += "<span class=\"line\(issues.isEmpty ? "" : " has-issue")\">" + Escape.html(String(line)) + "</span>\n"
+            html += "<span class=\"line\(issues.isEmpty ? "" : " has-issue")\">" + line + "</span>\n"
             for issue in issues {
                 // Under the line: a caret at the column, then the message (the field path is in
                 // the tooltip; the line itself shows where).

@@ -61,10 +61,15 @@ public struct NoteAnalyzer: Sendable {
         /// Images load lazily, and one with a title that stands alone becomes a figure with
         /// that title as its caption.
         case images
+        /// Code blocks are highlighted by their fence's language (`Highlighter`), line by line,
+        /// each with a copy button; console output lines are marked so copying skips them.
+        case highlight
     }
 
     /// The passes of a full build, in order.
-    public static let passes: [Pass] = [.title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs, .images]
+    public static let passes: [Pass] = [
+        .title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs, .images, .highlight,
+    ]
     /// The passes of a search-only analysis: the index reads titles, headings' text, prose and
     /// mentions (and the text inside raw HTML), never examples or links.
     public static let searchPasses: [Pass] = [.title, .markup, .callouts, .rawHTML, .concepts, .headingIDs, .images]
@@ -313,6 +318,11 @@ public struct NoteAnalyzer: Sendable {
             }
         case .images:
             work.rawHTMLText += presentImages(in: document)
+        case .highlight:
+            guard !searchIndexOnly else { return }
+            for (number, block) in document.nodes(of: .codeBlock).enumerated() {
+                block.replace(with: .customBlock(onEnter: examples.codeBlockHTML(block, id: "code-\(number + 1)"), onExit: ""))
+            }
         }
     }
 

@@ -605,6 +605,30 @@ h2 .count, .backlink-list .count { color: var(--muted); font-size: 0.85rem; font
 .note-body img.align-right { float: right; margin: 0 0 0.5rem 1rem; }
 .note-body aside { border-left: 4px solid var(--border, #ddd); background: var(--callout-bg, rgba(37, 99, 235, 0.06)); padding: 0.5rem 1rem; margin: 1rem 0; border-radius: 4px; }
 .note-body kbd { border: 1px solid var(--border, #ccc); border-bottom-width: 2px; border-radius: 3px; padding: 0 0.3em; font-size: 0.9em; }
+/* Highlighted code. Colours from the Okabe-Ito palette, told apart by colour-blind readers,
+   and comments and keywords also differ in style, not only in colour. */
+.code-block { position: relative; margin: 0 0 1.1rem; }
+.code-block pre { margin: 0; }
+.code-block .copy-button { position: absolute; top: 0.4rem; right: 0.4rem; font-size: 0.8rem; opacity: 0.75; }
+.code-block .copy-button:hover, .code-block .copy-button:focus { opacity: 1; }
+pre .line { display: inline; }
+:root { --tok-comment: #5f6670; --tok-string: #006b4f; --tok-keyword: #005a9c; --tok-number: #a63d00; --tok-key: #8a3a73; --tok-variable: #8a5a00; --tok-meta: #5f6670; --tok-inserted: #006b4f; --tok-deleted: #a63d00; }
+@media (prefers-color-scheme: dark) {
+  :root { --tok-comment: #9aa1ab; --tok-string: #5fd3a8; --tok-keyword: #6cb8f0; --tok-number: #f0a35e; --tok-key: #e59ccb; --tok-variable: #f0d36e; --tok-meta: #9aa1ab; --tok-inserted: #5fd3a8; --tok-deleted: #f0a35e; }
+}
+.tok-comment { color: var(--tok-comment); font-style: italic; }
+.tok-string { color: var(--tok-string); }
+.tok-keyword { color: var(--tok-keyword); font-weight: 600; }
+.tok-builtin, .tok-tag, .tok-section { color: var(--tok-keyword); }
+.tok-literal, .tok-number { color: var(--tok-number); }
+.tok-key, .tok-attribute, .tok-annotation { color: var(--tok-key); }
+.tok-variable { color: var(--tok-variable); }
+.tok-meta { color: var(--tok-meta); font-weight: 600; }
+.tok-inserted { color: var(--tok-inserted); }
+.tok-inserted::before { content: ""; }
+.tok-deleted { color: var(--tok-deleted); text-decoration: line-through; text-decoration-color: currentColor; text-decoration-thickness: 1px; }
+.tok-prompt::before { content: attr(data-prompt); color: var(--muted); user-select: none; -webkit-user-select: none; }
+.line.output { color: var(--muted); }
 
 """#,
         "gongbu.js": #"""
@@ -641,7 +665,8 @@ h2 .count, .backlink-list .count { color: var(--muted); font-size: 0.85rem; font
     if (!conceptLinks[c].getAttribute('title') && summaries[cid]) conceptLinks[c].setAttribute('title', summaries[cid]);
   }
 
-  // Copy buttons on manifest examples (hidden until this script shows them).
+  // Copy buttons on code blocks and manifest examples (hidden until this script shows them).
+  // Console output lines are left out, and prompts are drawn by CSS, so only commands are copied.
   var buttons = document.querySelectorAll('.copy-button[data-copy-target]');
   for (var b = 0; b < buttons.length; b++) {
     buttons[b].hidden = false;
@@ -651,7 +676,10 @@ h2 .count, .backlink-list .count { color: var(--muted); font-size: 0.85rem; font
       if (!code) return;
       var lines = code.querySelectorAll('.line');
       var text = '';
-      for (var l = 0; l < lines.length; l++) text += lines[l].textContent + '\n';
+      for (var l = 0; l < lines.length; l++) {
+        if (lines[l].classList.contains('output')) continue;
+        text += lines[l].textContent + '\n';
+      }
       var label = button.textContent;
       var done = function () {
         button.textContent = button.getAttribute('data-copied') || '✓';

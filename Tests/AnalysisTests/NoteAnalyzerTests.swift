@@ -28,7 +28,8 @@ struct NoteAnalyzerTests {
     }
 
     @Test func passesRunInTheDocumentedOrder() {
-        #expect(NoteAnalyzer.passes == [.title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs, .images])
+        #expect(
+            NoteAnalyzer.passes == [.title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs, .images, .highlight])
         #expect(NoteAnalyzer.searchPasses == [.title, .markup, .callouts, .rawHTML, .concepts, .headingIDs, .images])
         // Every pass has a place in the full list.
         #expect(Set(NoteAnalyzer.passes) == Set(NoteAnalyzer.Pass.allCases))
@@ -140,6 +141,9 @@ struct GFMPassesTests {
         #expect(analysis.page.bodyHTML.contains("예를 들어 <a class=\"concept\" data-concept=\"pod\""))
         #expect(analysis.page.examples.isEmpty)
         #expect(analysis.diagnostics.filter { $0.rule == "name" }.isEmpty, "\(analysis.diagnostics)")
-        #expect(analysis.page.bodyHTML.contains("<code class=\"language-yaml\">apiVersion: v1"))
+        #expect(
+            analysis.page.bodyHTML.contains(
+                "<code id=\"code-1\" class=\"language-yaml\"><span class=\"line\"><span class=\"tok-key\">apiVersion</span>"),
+            "\(analysis.page.bodyHTML)")
     }
 }

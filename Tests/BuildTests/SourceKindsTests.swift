@@ -267,7 +267,10 @@ struct SourceKindsTests {
         // A post lives at Jekyll's permalink, and the author's link to its .html URL finds it.
         let post = try html(output, "k8s/2024/03/02/pods/index.html")
         #expect(post.contains("{{ not.liquid }} 본문"))
-        #expect(post.contains("<code class=\"language-go\">"))
+        #expect(
+            post.contains(
+                "<code id=\"code-1\" class=\"language-go\"><span class=\"line\"><span class=\"tok-keyword\">func</span> main() {}</span>"),
+            "\(post)")
         #expect(
             !output.keys.contains { $0.contains("draft") || $0.contains("secret") || $0.hasPrefix("_layouts") || $0.hasPrefix("_includes") }
         )

@@ -31,7 +31,8 @@
     if (!conceptLinks[c].getAttribute('title') && summaries[cid]) conceptLinks[c].setAttribute('title', summaries[cid]);
   }
 
-  // Copy buttons on manifest examples (hidden until this script shows them).
+  // Copy buttons on code blocks and manifest examples (hidden until this script shows them).
+  // Console output lines are left out, and prompts are drawn by CSS, so only commands are copied.
   var buttons = document.querySelectorAll('.copy-button[data-copy-target]');
   for (var b = 0; b < buttons.length; b++) {
     buttons[b].hidden = false;
@@ -41,7 +42,10 @@
       if (!code) return;
       var lines = code.querySelectorAll('.line');
       var text = '';
-      for (var l = 0; l < lines.length; l++) text += lines[l].textContent + '\n';
+      for (var l = 0; l < lines.length; l++) {
+        if (lines[l].classList.contains('output')) continue;
+        text += lines[l].textContent + '\n';
+      }
       var label = button.textContent;
       var done = function () {
         button.textContent = button.getAttribute('data-copied') || '✓';

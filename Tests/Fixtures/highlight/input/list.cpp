@@ -1,0 +1,5 @@
+#include <vector>
+namespace demo {
+template <typename T> class Box { public: T value; };
+}
+auto box = std::make_unique<int>(1); // C++

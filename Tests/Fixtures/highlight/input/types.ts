@@ -1,0 +1,3 @@
+interface Pod { name: string; replicas?: number }
+export type Phase = 'Pending' | 'Running';
+const pods: Pod[] = [] as Pod[];
