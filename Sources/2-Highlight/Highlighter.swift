@@ -76,6 +76,7 @@ public enum Highlighter {
                 return out.finished
             }
             let indent = bytes.prefix { $0 == 0x20 }.count
+            let firstNonBlank = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? bytes.count
             if case .blockScalar(let keyIndent) = carry {
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || indent > keyIndent {
                     out.add(bytes[...], .string)
@@ -130,7 +131,7 @@ public enum Highlighter {
                     index += 1
                     continue
                 }
-                let atLineStart = bytes[0..<index].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+                let atLineStart = index <= firstNonBlank
                 // Comments.
                 if let prefix = grammar.lineComments.first(where: { bytes[index...].starts(with: $0.utf8) }),
                     prefix != "#" || index == 0 || bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09
@@ -303,9 +304,15 @@ public enum Highlighter {
             return nil
         }
 
+        /// The index just after the first `needle` at or after `from`.
         func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-            guard from <= bytes.count, let range = bytes[from...].firstRange(of: needle) else { return nil }
-            return range.upperBound
+            guard !needle.isEmpty, from + needle.count <= bytes.count else { return nil }
+            var index = from
+            while index + needle.count <= bytes.count {
+                if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index + needle.count }
+                index += 1
+            }
+            return nil
         }
 
         /// `<tag attr="value">` or `</tag>`: the name, attribute names and values; returns the

@@ -39,9 +39,32 @@ struct GFMExtensions {
     /// The source, one entry per line (without line endings), as UTF-8 bytes.
     let lines: [ArraySlice<UInt8>]
 
+    /// Whether the source has a `|` (a table may be in it) and `[^` (a footnote may be).
+    let hasPipe: Bool
+    let hasFootnoteMarker: Bool
+
     init(document: MarkdownDocument, source: String, enabled: MarkdownExtensions) {
         self.document = document
         self.enabled = enabled
+        // One pass over the bytes: what could be in the text, and the lines only when a table
+        // or a footnote needs them.
+        var pipe = false
+        var footnote = false
+        var previous: UInt8 = 0
+        for byte in source.utf8 {
+            if byte == UInt8(ascii: "|") {
+                pipe = true
+            } else if byte == UInt8(ascii: "^") && previous == UInt8(ascii: "[") {
+                footnote = true
+            }
+            previous = byte
+        }
+        hasPipe = pipe && enabled.contains(.tables)
+        hasFootnoteMarker = footnote && enabled.contains(.footnotes)
+        guard hasPipe || hasFootnoteMarker else {
+            lines = []
+            return
+        }
         var lines: [ArraySlice<UInt8>] = []
         let bytes = Array(source.utf8)
         var start = 0
@@ -74,8 +97,8 @@ struct GFMExtensions {
     }
 
     func apply() {
-        if enabled.contains(.footnotes) { GFMFootnotes(extensions: self).apply() }
-        if enabled.contains(.tables) { GFMTables(extensions: self).apply() }
+        if hasFootnoteMarker { GFMFootnotes(extensions: self).apply() }
+        if hasPipe { GFMTables(extensions: self).apply() }
         if enabled.contains(.taskLists) { applyTaskLists() }
         GFMInlines.apply(to: document.root, enabled: enabled)
     }

@@ -18,7 +18,6 @@ struct GFMFootnotes {
 
     func apply() {
         let root = extensions.document.root
-        guard extensions.lines.contains(where: { $0.firstRange(of: Array("[^".utf8)) != nil }) else { return }
         var definitions = findDefinitions()
         guard !definitions.isEmpty else { return }
         // The blocks cmark made of the definitions' lines leave the body.

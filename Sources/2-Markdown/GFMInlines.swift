@@ -194,13 +194,34 @@ enum GFMInlines {
         }
     }
 
+    /// Whether bytes hold `://`, `www.` (any case) or `@`: most text nodes hold none.
+    static func mayHoldAutolink(_ text: [UInt8]) -> Bool {
+        var index = 0
+        while index < text.count {
+            switch text[index] {
+            case UInt8(ascii: "@"): return true
+            case UInt8(ascii: ":")
+            where index + 2 < text.count && text[index + 1] == UInt8(ascii: "/") && text[index + 2] == UInt8(ascii: "/"):
+                return true
+            case UInt8(ascii: "."):
+                if index >= 3, text[(index - 3)..<index].allSatisfy({ $0 | 0x20 == UInt8(ascii: "w") }) { return true }
+            default: break
+            }
+            index += 1
+        }
+        return false
+    }
+
     static func nextAutolink(in node: MarkdownNode) -> (range: Range<Int>, url: String)? {
         let text = Array((node.literal ?? "").utf8)
-        guard text.count >= 4 else { return nil }
+        guard text.count >= 4, mayHoldAutolink(text) else { return nil }
         var index = 0
         while index < text.count {
             let byte = text[index]
-            if "whfWHF".utf8.contains(byte) {
+            if "whfWHF".utf8.contains(byte), index + 3 < text.count,
+                text[index + 3] == UInt8(ascii: ":") || text[index + 3] == UInt8(ascii: ".")
+                    || text[index + 3] | 0x20 == UInt8(ascii: "p")
+            {
                 if let url = urlAutolink(text, at: index, before: index == 0 ? scalarBefore(node) : nil) { return url }
             } else if byte == UInt8(ascii: "@") {
                 if let email = emailAutolink(text, at: index) { return email }
