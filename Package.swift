@@ -15,7 +15,8 @@ let package = Package(
         .library(
             name: "GongbuPipeline",
             targets: [
-                "GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Glossary", "Manifests", "Search", "Analysis", "Site",
+                "GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Math", "Glossary", "Manifests", "Search", "Analysis",
+                "Site",
                 "Write",
                 "Build",
             ]),
@@ -57,6 +58,8 @@ let package = Package(
         .target(name: "HTML", dependencies: ["CGumbo", "GongbuCore"], path: "Sources/2-HTML"),
         // Stage 2, parse: code in fenced blocks split into tokens, one table per language.
         .target(name: "Highlight", dependencies: ["GongbuCore"], path: "Sources/2-Highlight"),
+        // Stage 2, parse: TeX math as MathML.
+        .target(name: "Math", dependencies: ["GongbuCore"], path: "Sources/2-Math"),
         // Stage 3, analyse: concept entries, Korean-aware linking, the concept graph.
         .target(name: "Glossary", dependencies: ["GongbuCore", "Korean", "Content", "Markdown"], path: "Sources/3-Glossary"),
         // Stage 3, analyse: manifest checks, the embedded API schema and the API server's rules.
@@ -66,7 +69,8 @@ let package = Package(
         // Stage 3, analyse: the ordered passes over one note's tree and the per-note result
         // (`NoteAnalysis`), run on all cores; `gongbu validate`'s runner.
         .target(
-            name: "Analysis", dependencies: ["GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Glossary", "Manifests"],
+            name: "Analysis",
+            dependencies: ["GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Math", "Glossary", "Manifests"],
             path: "Sources/4-Analysis"),
         // Stage 4, render: the site model, templates, pages, feeds, data files.
         .target(
@@ -110,10 +114,12 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "GongbuCore", "GongbuTestSupport"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML", "GongbuTestSupport"]),
         .testTarget(name: "HighlightTests", dependencies: ["Highlight", "GongbuTestSupport"]),
+        .testTarget(name: "MathTests", dependencies: ["Math"]),
         .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "Korean", "Content", "Markdown", "GongbuCore"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Korean", "GongbuCore"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Content", "Glossary", "Manifests", "GongbuCore"]),
+        .testTarget(
+            name: "AnalysisTests", dependencies: ["Analysis", "Content", "Glossary", "Manifests", "GongbuCore", "GongbuTestSupport"]),
         .testTarget(
             name: "SiteTests", dependencies: ["Site", "Analysis", "Content", "Markdown", "Write", "GongbuCore", "GongbuTestSupport"]),
         .testTarget(name: "WriteTests", dependencies: ["Write", "GongbuCore", "GongbuTestSupport"]),

@@ -290,6 +290,7 @@ public struct ContentLoader: Sendable {
             if let title = profile.title, !title.isEmpty { config.title = title }
             if let base = profile.baseURL, !base.isEmpty { config.baseURL = base.hasSuffix("/") ? base : base + "/" }
             if let language = profile.language, !language.isEmpty { config.language = language }
+            config.math = profile.math
             return (config, [])
         }
         do {

@@ -23,6 +23,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// Problems in manifest examples fail the build (`strict: true`, or `gongbu build --strict`);
     /// by default they are warnings, shown on the page and counted in the summary.
     public var strict = false
+    /// `$…$` and `$$…$$` are TeX math in every note (a note's own `math: true` turns it on for that note).
+    public var math = false
     /// Glob patterns of files and folders (relative to the source folder) that are not notes:
     /// `exclude: ["drafts/**", "*.private.md", "templates-old"]`.
     public var exclude: [String] = []
@@ -35,7 +37,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     static let knownKeys = [
         "title", "baseURL", "baseurl", "base_url", "language", "languageCode", "lang", "author", "description",
-        "unsafe_html", "link_mode", "link_headings", "kubernetes_version", "strict_manifests", "strict", "exclude",
+        "unsafe_html", "link_mode", "link_headings", "kubernetes_version", "strict_manifests", "strict", "exclude", "math",
     ]
 
     /// Reads the config text; unknown keys and wrong types are warnings.
@@ -101,6 +103,7 @@ public struct SiteConfig: Sendable, Hashable {
             case "link_headings": config.linkHeadings = bool() ?? false
             case "strict_manifests": config.strictManifests = bool() ?? true
             case "strict": config.strict = bool() ?? false
+            case "math": config.math = bool() ?? false
             case "exclude":
                 switch entry.value {
                 case .list(let items): config.exclude = items.compactMap(\.scalarText)

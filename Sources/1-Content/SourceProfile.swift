@@ -43,6 +43,8 @@ public struct SourceProfile: Sendable {
     public var title: String?
     public var baseURL: String?
     public var language: String?
+    /// The tool's config turns math on (Jekyll's `math: true`, Hugo's `params.math` or `math`).
+    public var math = false
     /// The tool's config file, for the summary and diagnostics.
     public var configFile: String?
     /// Jekyll's `permalink` for posts (`/:categories/:year/:month/:day/:title/` by default).
@@ -76,6 +78,7 @@ public struct SourceProfile: Sendable {
             var diagnostics: [Diagnostic] = []
             if let map = readMap(config, fileSystem: fileSystem, sourceRoot: sourceRoot, diagnostics: &diagnostics) {
                 profile.title = map.string("title")
+                profile.math = Self.mathEnabled(map)
                 profile.baseURL = map.string("baseURL") ?? map.string("baseurl")
                 profile.language =
                     map.string("languageCode").map { String($0.prefix { $0 != "-" }) } ?? map.string("defaultContentLanguage")
@@ -103,6 +106,7 @@ public struct SourceProfile: Sendable {
                     profile.language = map.string("lang")
                     profile.excludeGlobs = map.strings("exclude")
                     profile.postPermalink = map.string("permalink")
+                    profile.math = Self.mathEnabled(map)
                 }
             }
             profile.postPermalink = Self.jekyllPermalink(profile.postPermalink)
@@ -142,6 +146,14 @@ public struct SourceProfile: Sendable {
             return (SourceProfile(kind: .gongbu, contentFolder: SourceLayout.contentFolder, folderPageNames: githubPages), [])
         }
         return (SourceProfile(kind: .plain, contentFolder: ".", folderPageNames: githubPages), [])
+    }
+
+    /// `math: true` at the top of a config or under `params:` (Hugo themes), or `mathjax`/`katex`.
+    static func mathEnabled(_ map: [YAMLEntry]) -> Bool {
+        let keys = ["math", "mathjax", "katex"]
+        if keys.contains(where: { map.string($0) == "true" }) { return true }
+        if case .map(let params)? = map.value("params") { return keys.contains { params.string($0) == "true" } }
+        return false
     }
 
     /// A Jekyll permalink setting as a template: its named styles spelled out.

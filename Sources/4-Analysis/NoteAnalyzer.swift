@@ -187,7 +187,8 @@ public struct NoteAnalyzer: Sendable {
 
     /// Runs the passes over one note and renders its body.
     public func analyse(_ note: SourceNote) -> NoteAnalysis {
-        let markup = SourceMarkup.read(note.document.body, liquid: config.sourceKind == .jekyll)
+        var markup = SourceMarkup.read(note.document.body, liquid: config.sourceKind == .jekyll)
+        if mathEnabled(for: note) { (markup.text, markup.math) = MathMarkup.extract(markup.text) }
         var work = Work(
             note: note, document: MarkdownDocument(parsing: markup.text), lineOffset: note.document.bodyStartLine - 1,
             title: note.metadata.title)
@@ -240,6 +241,7 @@ public struct NoteAnalyzer: Sendable {
                 document.removeFirstLine(line)
             }
         case .markup:
+            if !work.markup.math.isEmpty { placeMath(work.markup.math, in: document, textOnly: searchIndexOnly, into: &work.rawHTMLText) }
             guard !work.markup.tags.isEmpty || !work.markup.unknown.isEmpty else { return }
             for (name, line, column) in work.markup.unknown where !searchIndexOnly {
                 work.diagnostics.append(
@@ -354,6 +356,26 @@ public struct NoteAnalyzer: Sendable {
 
     /// The HTML a shortcode or Liquid tag stands for. Values are escaped; links and images are
     /// resolved as the note's own links are.
+    /// Whether `$…$` is math in this note: `math: true` (or `mathjax`, `katex`) in its front
+    /// matter, else the site's setting.
+    func mathEnabled(for note: SourceNote) -> Bool {
+        for entry in note.metadata.params where ["math", "mathjax", "katex"].contains(entry.key) {
+            if case .bool(let value) = entry.value { return value }
+        }
+        return config.math
+    }
+
+    /// Puts MathML where `MathMarkup` left its markers; the TeX goes into the search text.
+    func placeMath(_ spans: [MathMarkup.Span], in document: MarkdownDocument, textOnly: Bool, into text: inout String) {
+        let nodes = document.nodes(of: .htmlBlock) + document.nodes(of: .htmlInline)
+        for node in nodes {
+            guard let number = MathMarkup.markerNumber(node.literal ?? ""), number < spans.count else { continue }
+            let html = textOnly ? "" : MathMarkup.html(spans[number])
+            text += spans[number].tex + "\n"
+            node.replace(with: node.kind == .htmlBlock ? .customBlock(onEnter: html, onExit: "") : .customInline(onEnter: html, onExit: ""))
+        }
+    }
+
     /// An Obsidian embed, `![[노트]]` or `![[노트#절]]`: the named note's text (or the section
     /// under that heading) rendered in a box that links to it. Links in it resolve from the
     /// embedded note's folder, as they do on its own page; its concept mentions count for that
@@ -458,7 +480,8 @@ public struct NoteAnalyzer: Sendable {
     /// HTML and concept links, but no examples check or heading ids (those belong to its page),
     /// and no diagnostics (its own page reports them).
     func renderEmbedded(_ note: SourceNote, showsWholeNote: Bool) -> (html: String, text: String) {
-        let markup = SourceMarkup.read(note.document.body, liquid: config.sourceKind == .jekyll)
+        var markup = SourceMarkup.read(note.document.body, liquid: config.sourceKind == .jekyll)
+        if mathEnabled(for: note) { (markup.text, markup.math) = MathMarkup.extract(markup.text) }
         var work = Work(note: note, document: MarkdownDocument(parsing: markup.text), lineOffset: 0, title: "")
         work.markup = markup
         // The box names the note; its own title heading is not repeated under it.

@@ -40,6 +40,8 @@ public struct SourceMarkup: Sendable {
     public var unknown: [(name: String, line: Int, column: Int)]
     /// Whether the text has `[!` at all, so a `> [!NOTE]` callout may be in it.
     public var mayHaveCallouts = false
+    /// TeX math taken out of the text (`MathMarkup`), by marker number.
+    var math: [MathMarkup.Span] = []
 
     /// One pass over the bytes: is there any tag, admonition or embed to read (`{{<`, `{{%`,
     /// `{%` in Jekyll sites, `:::`, `!!!`, `???`, `![[`), and any `[!`? Most notes have none, and

@@ -629,6 +629,10 @@ pre .line { display: inline; }
 .tok-deleted { color: var(--tok-deleted); text-decoration: line-through; text-decoration-color: currentColor; text-decoration-thickness: 1px; }
 .tok-prompt::before { content: attr(data-prompt); color: var(--muted); user-select: none; -webkit-user-select: none; }
 .line.output { color: var(--muted); }
+/* TeX math: MathML rendered by the browser; TeX gongbu cannot convert shown as TeX. */
+.math-display { overflow-x: auto; margin: 1rem 0; text-align: center; }
+math { font-size: 1.05em; }
+.math-tex { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", serif; font-style: italic; background: none; }
 
 """#,
         "gongbu.js": #"""

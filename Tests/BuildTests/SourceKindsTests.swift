@@ -252,6 +252,36 @@ struct SourceKindsTests {
         noDelimiters(output)
     }
 
+    /// A Jekyll blog that turns math on: `$…$` and `$$…$$` become MathML, untouched by
+    /// emphasis or linking; a dollar amount stays text; TeX gongbu cannot read is shown as TeX.
+    @Test func mathIsMathMLWhereTheSiteOrNoteTurnsItOn() throws {
+        let (report, output) = TestBuild.inMemory([
+            "_config.yml": "title: 수식 블로그\nmath: true\n",
+            "_posts/2024-05-01-loss.md": """
+            ---
+            title: 손실 함수
+            ---
+            가중치 $W_0$와 $b_i$를 쓴다. 값은 $5에서 $10 사이다.
+
+            $$
+            L = \\frac{1}{n} \\sum_{i=1}^{n} (y_i - \\hat{y}_i)^2
+            $$
+
+            지원하지 않는 $\\begin{matrix} a \\end{matrix}$ 도 있다. `$코드$`는 그대로.
+            """,
+            "about.md": "---\ntitle: 소개\nmath: false\n---\n가격은 $W_0$ 그대로.\n",
+        ])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let post = try html(output, "2024/05/01/loss/index.html")
+        #expect(post.contains("가중치 <math display=\"inline\"><semantics><mrow><msub><mi>W</mi><mn>0</mn></msub>"), "\(post)")
+        #expect(post.contains("값은 $5에서 $10 사이다."))
+        #expect(post.contains("<div class=\"math-display\"><math display=\"block\">"))
+        #expect(post.contains("<code class=\"math-tex\">$\\begin{matrix} a \\end{matrix}$</code>"))
+        #expect(post.contains("<code>$코드$</code>"))
+        #expect(!post.contains("<em>") && !post.contains("$$"))
+        #expect(try html(output, "about/index.html").contains("가격은 $W_0$ 그대로."))
+    }
+
     @Test func aJekyllSiteLeavesItsThemeAndDraftsOut() throws {
         let (report, output) = TestBuild.inMemory([
             "_config.yml": "title: 지킬 블로그\nlang: ko\nexclude: [\"private\"]\n",
