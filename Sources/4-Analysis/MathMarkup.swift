@@ -24,17 +24,11 @@ struct MathMarkup: Sendable {
         guard text.contains("$") else { return (text, []) }
         var spans: [Span] = []
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var fence: String?
+        var fence = CodeFence()
         var index = 0
         while index < lines.count {
             let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                index += 1
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = String(trimmed.prefix(3))
+            if fence.isCode(trimmed) {
                 index += 1
                 continue
             }

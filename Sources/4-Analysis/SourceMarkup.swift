@@ -2,6 +2,25 @@ import Foundation
 import GongbuCore
 import Manifests
 
+/// Tracks fenced code blocks line by line, for the readers that work on the source text before
+/// it is parsed (shortcodes, math): what is inside a fence is code and left as written.
+struct CodeFence {
+    var open: String?
+
+    /// Whether this line (without its indentation) is a fence or inside one.
+    mutating func isCode(_ trimmedLine: String) -> Bool {
+        if let fence = open {
+            if trimmedLine.hasPrefix(fence) { open = nil }
+            return true
+        }
+        if trimmedLine.hasPrefix("```") || trimmedLine.hasPrefix("~~~") {
+            open = String(trimmedLine.prefix(3))
+            return true
+        }
+        return false
+    }
+}
+
 /// Hugo shortcodes (`{{< callout type="info" >}} … {{< /callout >}}`, `{{% notice %}}`) and
 /// Jekyll Liquid tags (`{% raw %}`, `{% highlight go %}`, `{% link %}`), read before the
 /// Markdown is parsed, so that their delimiters never reach the page as text.
@@ -106,7 +125,7 @@ public struct SourceMarkup: Sendable {
         var result = SourceMarkup(text: "", tags: [], unknown: [], mayHaveCallouts: found.callouts)
         var unknownNames = Set<String>()
         var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var fence: String?
+        var fence = CodeFence()
         var inRaw = false
         var inHighlight = false
         var index = 0
@@ -114,13 +133,7 @@ public struct SourceMarkup: Sendable {
             let line = lines[index]
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             // Fenced code is left as written.
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                index += 1
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = String(trimmed.prefix(3))
+            if fence.isCode(trimmed) {
                 index += 1
                 continue
             }
