@@ -168,6 +168,8 @@ public final class AliasMatcher: Sendable {
             }
             // What is glued after the term must be Hangul particles (Latin letters there mean a longer word).
             guard Particles.isParticleSequence(bytes, from: rest, to: wordEnd, after: stemFinal) else { continue }
+            // A one-syllable term that is also a verb stem, used as a verb (`잡을 수`, `락을 잡은`).
+            if candidate.end - start == 3, Self.isVerbUse(bytes, start: start, particleStart: rest, wordEnd: wordEnd) { continue }
             // Joined on the right (node.js, kube-proxy-abc)?
             if wordEnd < bytes.count {
                 let (value, length) = TextScanning.scalar(at: wordEnd, in: bytes)
@@ -179,6 +181,42 @@ public final class AliasMatcher: Sendable {
             return AliasMatch(start: start, termEnd: candidate.end, wordEnd: wordEnd, concept: term.concept)
         }
         return nil
+    }
+
+    /// Bound nouns that follow a verb's adnominal form: `잡을 수`, `잡은 채`, `잡을 때`.
+    static let boundNouns: Set<String> = ["수", "채", "것", "거", "때", "후", "뒤", "적", "줄", "만큼", "뿐", "듯", "데", "동안", "김에", "대로"]
+
+    /// Whether a one-syllable Hangul term followed by 은 or 을 is a verb's adnominal form
+    /// rather than the noun with a particle: it comes before a bound noun (`잡을 수 있다`,
+    /// `잡은 채로`), or after an object (`락을 잡은 스레드`, `오류를 잡을`), which a noun with
+    /// a topic or object particle cannot.
+    static func isVerbUse(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, particleStart: Int, wordEnd: Int) -> Bool {
+        guard wordEnd - particleStart == 3 else { return false }
+        let particle = String(decoding: UnsafeBufferPointer(rebasing: bytes[particleStart..<wordEnd]), as: UTF8.self)
+        guard particle == "은" || particle == "을" else { return false }
+        // The next word.
+        var next = wordEnd
+        while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+        var nextEnd = next
+        while nextEnd < bytes.count {
+            let (value, length) = TextScanning.scalar(at: nextEnd, in: bytes)
+            if !TextScanning.isWord(value) { break }
+            nextEnd += length
+        }
+        if next > wordEnd, nextEnd > next {
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<nextEnd]), as: UTF8.self)
+            if boundNouns.contains(where: {
+                word == $0 || (word.hasPrefix($0) && Particles.isParticlesAfterLatin(String(word.dropFirst($0.count))))
+            }) {
+                return true
+            }
+        }
+        // The previous word ends in an object particle.
+        var previousEnd = start
+        while previousEnd > 0, bytes[previousEnd - 1] == 0x20 { previousEnd -= 1 }
+        guard previousEnd < start, previousEnd >= 3 else { return false }
+        let last = String(decoding: UnsafeBufferPointer(rebasing: bytes[(previousEnd - 3)..<previousEnd]), as: UTF8.self)
+        return last == "을" || last == "를"
     }
 
     /// After a Latin term: `s` or `es` (pods, ingresses) when nothing Latin follows them.

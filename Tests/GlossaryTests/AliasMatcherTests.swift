@@ -86,6 +86,14 @@ struct AliasMatcherTests {
         ("잡과 크론잡", "[잡→job]과 [크론잡→cronjob]"),
         ("레이블로 고른다", "[레이블→label]로 고른다"),
         ("인그레스의 규칙", "[인그레스→ingress]의 규칙"),
+        // 잡다 is a verb: before a bound noun or after an object, 잡은/잡을 are its forms
+        ("오류를 컴파일 시점에 잡을 수 있다", "오류를 컴파일 시점에 잡을 수 있다"),
+        ("락을 잡은 채로 기다린다", "락을 잡은 채로 기다린다"),
+        ("락을 잡은 스레드", "락을 잡은 스레드"),
+        ("손으로 잡을 때", "손으로 잡을 때"),
+        ("잡을 생성한다", "[잡→job]을 생성한다"),
+        ("배치 잡을 만들고 잡이 끝나면", "배치 [잡→job]을 만들고 [잡→job]이 끝나면"),
+        ("파드를 만든 잡은 끝났다", "[파드→pod]를 만든 [잡→job]은 끝났다"),
         // Wrong alternants and other glued words do not match
         ("잡가 끝났다", "잡가 끝났다"),
         ("잡는다", "잡는다"),
