@@ -314,6 +314,14 @@ public struct ConceptLinker: Sendable {
         // (a several-megabyte line has hundreds of thousands of each).
         let skipped = skipping.sorted { $0.lowerBound < $1.lowerBound }
         var cursor = 0
+        // A word at either end of the node may go on in the inline node beside it
+        // (`**K**ubernetes` is one word): only whole words are checked.
+        func gluedInline(_ node: MarkdownNode?) -> Bool {
+            guard let node else { return false }
+            return node.kind != .text && node.kind != .softBreak && node.kind != .lineBreak
+        }
+        let gluedBefore = gluedInline(site.node.previous)
+        let gluedAfter = gluedInline(site.node.next)
         func isSkipped(_ word: Range<Int>) -> Bool {
             while cursor < skipped.count, skipped[cursor].upperBound <= word.lowerBound { cursor += 1 }
             var probe = cursor
@@ -337,15 +345,19 @@ public struct ConceptLinker: Sendable {
                 end < bytes.count
                 && (TextScanning.isJoiner(UInt32(bytes[end])) && end + 1 < bytes.count
                     && TextScanning.isLatinOrDigit(UInt32(bytes[end + 1])))
-            if !joined, !isSkipped(index..<end), case let word = String(decoding: bytes[index..<end], as: UTF8.self),
+            let partOfLongerWord = (index == 0 && gluedBefore) || (end == bytes.count && gluedAfter)
+            if !joined, !partOfLongerWord, !isSkipped(index..<end), case let word = String(decoding: bytes[index..<end], as: UTF8.self),
                 let suggestion = glossary.typos.suggestion(for: word)
             {
                 let concept = glossary.concepts[suggestion.concept]
-                state.diagnostics.append(
-                    .warning(
-                        "'\(word)' looks like a misspelling of the glossary term '\(suggestion.spelling)' (\(concept.id)); did you mean '\(suggestion.spelling)'?",
-                        at: location(site: site, byteOffset: index, needle: word, origin: origin, sourceText: &sourceText),
-                        rule: "glossary-typo"))
+                let at = location(site: site, byteOffset: index, needle: word, origin: origin, sourceText: &sourceText)
+                // One warning per position, even when the same text is looked at twice.
+                if !state.diagnostics.contains(where: { $0.rule == "glossary-typo" && $0.location == at }) {
+                    state.diagnostics.append(
+                        .warning(
+                            "'\(word)' looks like a misspelling of the glossary term '\(suggestion.spelling)' (\(concept.id)); did you mean '\(suggestion.spelling)'?",
+                            at: at, rule: "glossary-typo"))
+                }
             }
             index = max(end, index + 1)
         }
@@ -359,7 +371,11 @@ public struct ConceptLinker: Sendable {
         if sourceText == nil { sourceText = SourceText(origin.markdown) }
         let text = sourceText!
         var byteColumn = site.node.startColumn + byteOffset
-        if let found = text.byteColumn(of: needle, line: line, fromByteColumn: max(1, site.node.startColumn)) {
+        // Escapes only make the literal shorter than the source, so the needle is at or after
+        // the expected column (searching from the node's start would find an earlier copy).
+        if let found = text.byteColumn(of: needle, line: line, fromByteColumn: max(1, byteColumn))
+            ?? text.byteColumn(of: needle, line: line, fromByteColumn: max(1, site.node.startColumn))
+        {
             byteColumn = found
         }
         return SourceLocation(

@@ -40,11 +40,19 @@ struct TypoIndex: Sendable {
         }
     }
 
-    /// The term `word` is probably a misspelling of, if any.
+    /// Tools of the Kubernetes world whose names are one letter from a term (kubens, kubectx).
+    static let toolNames: Set<String> = [
+        "kubectx", "kubens", "kustomize", "kubeadm", "kubeval", "kubeconform", "kubespray", "kompose", "kubecost", "kubeshark",
+        "kubefwd", "kubetail", "kubeseal", "kubebuilder", "minikube", "microk8s", "kubernetes-dashboard", "kubeflow", "kubevirt",
+        "kubescape", "kubeless", "kuberay", "kubectl", "kubelogin", "kubeapps", "kubeone", "kubermatic", "kubesec", "kubedb",
+    ]
+
+    /// The term `word` is probably a misspelling of, if any. Not for words with digits
+    /// (`Service2`, a footnote number glued on), tool names, or ordinary English words.
     func suggestion(for word: String) -> (spelling: String, concept: Int)? {
-        guard word.count >= Self.minimumTermLength - 1 else { return nil }
+        guard word.count >= Self.minimumTermLength - 1, !word.contains(where: \.isNumber) else { return nil }
         let lower = word.lowercased()
-        if known.contains(lower) { return nil }
+        if known.contains(lower) || Self.toolNames.contains(lower) || EnglishWords.nearGlossaryTerms.contains(lower) { return nil }
         // Plurals and possessives of known terms are not typos.
         for suffix in ["s", "es"] where lower.hasSuffix(suffix) && known.contains(String(lower.dropLast(suffix.count))) { return nil }
         var candidates = Set<String>()
