@@ -28,6 +28,10 @@ public struct SiteConfig: Sendable, Hashable {
     /// Glob patterns of files and folders (relative to the source folder) that are not notes:
     /// `exclude: ["drafts/**", "*.private.md", "templates-old"]`.
     public var exclude: [String] = []
+    /// Which notes get concept links, as glob patterns of their paths relative to the source
+    /// folder: `link: {include: ["devops/**"], exclude: ["blog/**"]}`. Empty `include` means all.
+    public var linkInclude: [String] = []
+    public var linkExclude: [String] = []
     /// The kind of folder the site was read from (set by the loader, not a key of gongbu.yml).
     public var sourceKind = SourceKind.gongbu
 
@@ -37,7 +41,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     static let knownKeys = [
         "title", "baseURL", "baseurl", "base_url", "language", "languageCode", "lang", "author", "description",
-        "unsafe_html", "link_mode", "link_headings", "kubernetes_version", "strict_manifests", "strict", "exclude", "math",
+        "unsafe_html", "link_mode", "link_headings", "kubernetes_version", "strict_manifests", "strict", "exclude", "math", "link",
     ]
 
     /// Reads the config text; unknown keys and wrong types are warnings.
@@ -104,6 +108,31 @@ public struct SiteConfig: Sendable, Hashable {
             case "strict_manifests": config.strictManifests = bool() ?? true
             case "strict": config.strict = bool() ?? false
             case "math": config.math = bool() ?? false
+            case "link":
+                guard case .map(let rules) = entry.value else {
+                    diagnostics.append(
+                        .warning(
+                            "config key 'link' should be a mapping with 'include' and 'exclude' lists of globs; it is ignored",
+                            at: location, rule: "config"))
+                    break
+                }
+                for rule in rules {
+                    let globs: [String]
+                    switch rule.value {
+                    case .list(let items): globs = items.compactMap(\.scalarText)
+                    case .string(let glob): globs = [glob]
+                    default: globs = []
+                    }
+                    switch rule.key {
+                    case "include": config.linkInclude = globs
+                    case "exclude": config.linkExclude = globs
+                    default:
+                        diagnostics.append(
+                            .warning(
+                                "unknown key 'link.\(rule.key)'; use 'include' or 'exclude'",
+                                at: SourceLocation(file: file, line: rule.line, column: rule.column), rule: "config"))
+                    }
+                }
             case "exclude":
                 switch entry.value {
                 case .list(let items): config.exclude = items.compactMap(\.scalarText)

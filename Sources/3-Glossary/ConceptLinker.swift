@@ -41,6 +41,9 @@ public struct ConceptLinker: Sendable {
         public var ownConcept: Int?
         /// Cut a snippet around each concept's first mention (for backlinks); search does not need them.
         public var snippets: Bool
+        /// Link mentions of concepts; false keeps only the explicit `[[wikilinks]]` (a note's
+        /// `concepts: false`, a folder gongbu.yml's `link:` leaves out).
+        public var linksMentions = true
 
         public init(file: String, lineOffset: Int, markdown: String, checkTypos: Bool = true, ownConcept: Int? = nil, snippets: Bool = true)
         {
@@ -136,7 +139,7 @@ public struct ConceptLinker: Sendable {
         guard let literal = site.node.literal, !literal.isEmpty else { return }
         let bytes = Array(literal.utf8)
         let wikilinks = Wikilinks.find(in: bytes)
-        var matches = bytes.withUnsafeBufferPointer { glossary.matcher.matches(in: $0) }
+        var matches = origin.linksMentions ? bytes.withUnsafeBufferPointer { glossary.matcher.matches(in: $0) } : []
         let shortcodes = matches.isEmpty ? [] : Shortcodes.spans(in: bytes)
         if !wikilinks.isEmpty || !shortcodes.isEmpty {
             matches.removeAll { match in

@@ -295,19 +295,14 @@ public struct NoteAnalyzer: Sendable {
         case .concepts:
             if searchIndexOnly {
                 // Search reads the text and the mentions, never the link nodes: leave them unmade.
-                work.links =
-                    noteLinker(for: note.slug).linkDeferred(
-                        document,
-                        origin: .init(
-                            file: note.path, lineOffset: work.lineOffset,
-                            markdown: note.document.body, checkTypos: false, snippets: false)
-                    ).0
+                var origin = ConceptLinker.Origin(
+                    file: note.path, lineOffset: work.lineOffset, markdown: note.document.body, checkTypos: false, snippets: false)
+                origin.linksMentions = linksConcepts(note)
+                work.links = noteLinker(for: note.slug).linkDeferred(document, origin: origin).0
             } else {
-                let (links, pending) = noteLinker(for: note.slug).linkDeferred(
-                    document,
-                    origin: .init(
-                        file: note.path, lineOffset: work.lineOffset,
-                        markdown: note.document.body))
+                var origin = ConceptLinker.Origin(file: note.path, lineOffset: work.lineOffset, markdown: note.document.body)
+                origin.linksMentions = linksConcepts(note)
+                let (links, pending) = noteLinker(for: note.slug).linkDeferred(document, origin: origin)
                 work.links = links
                 work.pendingLinks = pending
                 work.diagnostics += links.diagnostics
@@ -356,6 +351,16 @@ public struct NoteAnalyzer: Sendable {
 
     /// The HTML a shortcode or Liquid tag stands for. Values are escaped; links and images are
     /// resolved as the note's own links are.
+    /// Whether concept mentions in this note are linked: not with `concepts: false` in its front
+    /// matter, nor where gongbu.yml's `link:` globs leave its path out.
+    func linksConcepts(_ note: SourceNote) -> Bool {
+        for entry in note.metadata.params where entry.key == "concepts" {
+            if case .bool(let value) = entry.value { return value }
+        }
+        if !config.linkInclude.isEmpty, !config.linkInclude.contains(where: { SourceProfile.matches(glob: $0, note.path) }) { return false }
+        return !config.linkExclude.contains { SourceProfile.matches(glob: $0, note.path) }
+    }
+
     /// Whether `$…$` is math in this note: `math: true` (or `mathjax`, `katex`) in its front
     /// matter, else the site's setting.
     func mathEnabled(for note: SourceNote) -> Bool {

@@ -147,3 +147,38 @@ struct GFMPassesTests {
             "\(analysis.page.bodyHTML)")
     }
 }
+
+@Suite("Which notes link concepts")
+struct LinkControlTests {
+    let analyzerTests = NoteAnalyzerTests()
+
+    @Test func aNoteCanTurnLinkingOff() throws {
+        let files = [
+            "content/notes/off.md": "---\ntitle: 끔\nconcepts: false\n---\n파드를 만든다. [[pod]]는 남는다.\n",
+            "content/notes/on.md": "---\ntitle: 켬\n---\n파드를 만든다.\n",
+        ]
+        let off = try analyzerTests.analyse(files, note: "notes/off.md")
+        #expect(
+            !off.page.bodyHTML.contains("class=\"concept\" data-concept=\"pod\" href=\"../../concepts/pod/\" title=\"가장 작은 배포 단위\">파드</a>"))
+        #expect(off.page.bodyHTML.contains("파드를 만든다."))
+        // An explicit wikilink is the author's choice and stays.
+        #expect(off.page.bodyHTML.contains("wikilink"), "\(off.page.bodyHTML)")
+        let on = try analyzerTests.analyse(files, note: "notes/on.md")
+        #expect(on.page.bodyHTML.contains("data-concept=\"pod\""))
+    }
+
+    @Test(arguments: [
+        ("link:\n  exclude: [\"content/blog/**\"]\n", ["content/notes/a.md"]),
+        ("link:\n  include: [\"content/notes/**\"]\n", ["content/notes/a.md"]),
+        ("link:\n  include: [\"content/devops/**\"]\n", [String]()),
+    ])
+    func gongbuYMLChoosesFolders(config: String, linked: [String]) throws {
+        let files = [
+            "gongbu.yml": config, "content/notes/a.md": "# 가\n\n파드를 본다.\n", "content/blog/b.md": "# 나\n\n파드를 본다.\n",
+        ]
+        for path in ["content/notes/a.md", "content/blog/b.md"] {
+            let analysis = try analyzerTests.analyse(files, note: String(path.dropFirst("content/".count)))
+            #expect(analysis.page.bodyHTML.contains("data-concept=\"pod\"") == linked.contains(path), "\(path) with \(config)")
+        }
+    }
+}
