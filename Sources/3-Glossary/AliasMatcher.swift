@@ -166,8 +166,12 @@ public final class AliasMatcher: Sendable {
                 rest = skipPlural(bytes, from: rest, wordEnd: wordEnd)
                 stemFinal = .unknown
             }
-            // What is glued after the term must be Hangul particles (Latin letters there mean a longer word).
-            guard Particles.isParticleSequence(bytes, from: rest, to: wordEnd, after: stemFinal) else { continue }
+            // What is glued after the term must be Hangul particles (Latin letters there mean a
+            // longer word), or the noun made a verb (롤백한다, 배포되는, 롤아웃시).
+            guard
+                Particles.isParticleSequence(bytes, from: rest, to: wordEnd, after: stemFinal)
+                    || Self.isVerbalSuffix(bytes, from: rest, to: wordEnd)
+            else { continue }
             // A one-syllable term that is also a verb stem, used as a verb (`잡을 수`, `락을 잡은`).
             if candidate.end - start == 3, Self.isVerbUse(bytes, start: start, particleStart: rest, wordEnd: wordEnd) { continue }
             // Joined on the right (node.js, kube-proxy-abc)?
@@ -181,6 +185,27 @@ public final class AliasMatcher: Sendable {
             return AliasMatch(start: start, termEnd: candidate.end, wordEnd: wordEnd, concept: term.concept)
         }
         return nil
+    }
+
+    /// The syllables that begin 하다, 되다 and 시키다 in their forms (한다, 하는, 할, 해서, 했다,
+    /// 합니다; 된다, 되는, 될, 돼, 됐다; 시킨다, 시켜 …).
+    static let lightVerbStarts: [String] = [
+        "하", "한", "할", "함", "합", "해", "했", "되", "된", "될", "됨", "됩", "돼", "됐", "시키", "시킨", "시킬", "시켜", "시켰", "시킵",
+    ]
+    /// Nouns glued to a concept noun for "at the time of" and "during": 롤아웃시, 배포때, 롤백중.
+    static let gluedTimeNouns: [String] = ["시", "때", "중"]
+
+    /// Whether the bytes glued after a term make it a verb (`롤백한다`) or add 시/때/중 (with
+    /// particles after them: `롤아웃시에는`).
+    static func isVerbalSuffix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard end > start else { return false }
+        let glued = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        if lightVerbStarts.contains(where: { glued.hasPrefix($0) }) { return true }
+        for noun in gluedTimeNouns where glued.hasPrefix(noun) {
+            let rest = glued.dropFirst(noun.count)
+            if rest.isEmpty || Particles.isParticlesAfterLatin(String(rest)) { return true }
+        }
+        return false
     }
 
     /// Bound nouns that follow a verb's adnominal form: `잡을 수`, `잡은 채`, `잡을 때`.

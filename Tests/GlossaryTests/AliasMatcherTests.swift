@@ -21,6 +21,9 @@ enum TestGlossary {
         ("kubernetes", ["쿠버네티스", "k8s", "Kubernetes"]),
         ("volume", ["볼륨", "Volume"]),
         ("kubectl", ["kubectl"]),
+        ("rollout", ["롤아웃"]),
+        ("rollback", ["롤백"]),
+        ("deployment", ["디플로이먼트"]),
     ]
     static let blocked = ["Node.js", "Node JS", "hello-node", "복잡"]
 
@@ -94,6 +97,14 @@ struct AliasMatcherTests {
         ("잡을 생성한다", "[잡→job]을 생성한다"),
         ("배치 잡을 만들고 잡이 끝나면", "배치 [잡→job]을 만들고 [잡→job]이 끝나면"),
         ("파드를 만든 잡은 끝났다", "[파드→pod]를 만든 [잡→job]은 끝났다"),
+        // A concept noun made a verb, or with 시/때/중 glued on, is a mention
+        ("파드를 롤백한다", "[파드→pod]를 [롤백→rollback]한다"),
+        ("디플로이먼트로 배포되는 파드", "[디플로이먼트→deployment]로 배포되는 [파드→pod]"),
+        ("디플로이먼트되는", "[디플로이먼트→deployment]되는"),
+        ("롤아웃하는 동안", "[롤아웃→rollout]하는 동안"),
+        ("롤아웃시에는 주의", "[롤아웃→rollout]시에는 주의"),
+        ("롤백중 오류", "[롤백→rollback]중 오류"),
+        ("레이블시켜", "[레이블→label]시켜"),
         // Wrong alternants and other glued words do not match
         ("잡가 끝났다", "잡가 끝났다"),
         ("잡는다", "잡는다"),
