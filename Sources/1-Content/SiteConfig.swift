@@ -14,6 +14,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var unsafeHTML = false
     /// Concept links: every mention, or only the first one per paragraph.
     public var linkEveryMention = false
+    /// With `link_mode: paragraph`, the first mention per paragraph is linked rather than per
+    /// section (the part of a note under one heading).
+    public var linkPerParagraph = false
     /// Whether mentions in headings render as links (they always count for the graph).
     public var linkHeadings = false
     /// Kubernetes version for manifest validation, e.g. "1.37".
@@ -143,11 +146,12 @@ public struct SiteConfig: Sendable, Hashable {
             case "link_mode":
                 switch string() {
                 case "every": config.linkEveryMention = true
-                case "first", nil: config.linkEveryMention = false
+                case "paragraph": config.linkPerParagraph = true
+                case "first", "section", nil: config.linkEveryMention = false
                 case let other?:
                     diagnostics.append(
                         .warning(
-                            "config key 'link_mode' must be 'first' or 'every', found '\(other)'; using 'first'",
+                            "config key 'link_mode' must be 'first' (per section), 'paragraph' or 'every', found '\(other)'; using 'first'",
                             at: location, rule: "config"))
                 }
             default:

@@ -60,6 +60,14 @@ public struct ConceptLinker: Sendable {
         var node: MarkdownNode
         var block: MarkdownNode
         var inHeading: Bool
+        /// How many headings come before it: the section it is in.
+        var section: Int
+    }
+
+    /// Where "the first mention" is counted: a section (the default) or a paragraph.
+    enum Scope: Hashable {
+        case section(Int)
+        case block(MarkdownNode)
     }
 
     /// Finds mentions and links them in the document now.
@@ -81,6 +89,7 @@ public struct ConceptLinker: Sendable {
         var opaqueDepth = 0
         var headingDepth = 0
         var blocks: [MarkdownNode] = []
+        var section = 0
         for (node, event) in document.walk() {
             let kind = node.kind
             switch (kind, event) {
@@ -92,14 +101,18 @@ public struct ConceptLinker: Sendable {
             case (.customInline, .exit) where node.isCustomLink: opaqueDepth -= 1
             case (.heading, .enter):
                 headingDepth += 1
+                section += 1
                 blocks.append(node)
             case (.heading, .exit):
                 headingDepth -= 1
                 blocks.removeLast()
-            case (.paragraph, .enter), (.customBlock, .enter): blocks.append(node)
+            case (.paragraph, .enter), (.customBlock, .enter):
+                // The footnotes are asides, a section of their own.
+                if kind == .customBlock, node.firstChild != nil, node.onEnter.hasPrefix("<section class=\"footnotes\"") { section += 1 }
+                blocks.append(node)
             case (.paragraph, .exit), (.customBlock, .exit): blocks.removeLast()
             case (.text, .enter) where opaqueDepth == 0:
-                sites.append(TextSite(node: node, block: blocks.last ?? document.root, inHeading: headingDepth > 0))
+                sites.append(TextSite(node: node, block: blocks.last ?? document.root, inHeading: headingDepth > 0, section: section))
             default: break
             }
         }
@@ -121,7 +134,7 @@ public struct ConceptLinker: Sendable {
         var mentions: [Int: Mention] = [:]
         var order: [Int] = []
         var noteLinks: [String: Int] = [:]
-        var linkedInBlock: [MarkdownNode: Set<Int>] = [:]
+        var linkedInScope: [Scope: Set<Int>] = [:]
         /// Concepts whose first link (the one with the tooltip) is already on the page.
         var titled = Set<Int>()
         var blockOffsets: [MarkdownNode: (text: [UInt8], offsets: [MarkdownNode: Int])] = [:]
@@ -183,7 +196,9 @@ public struct ConceptLinker: Sendable {
             if match.concept == origin.ownConcept { continue }
             record(match.concept, wikilink: false, match: match, bytes: bytes, site: site, origin: origin, state: &state)
             let allowed = !site.inHeading || context.linkHeadings
-            let first = state.linkedInBlock[site.block, default: []].insert(match.concept).inserted
+            // A heading is its own scope: its mentions do not use up the section's first link.
+            let scope: Scope = context.linkPerParagraph || site.inHeading ? .block(site.block) : .section(site.section)
+            let first = state.linkedInScope[scope, default: []].insert(match.concept).inserted
             guard allowed, context.linkEveryMention || first else { continue }
             if match.start > cursor { pieces.append(.text(cursor..<match.start)) }
             pieces.append(.concept(match.concept, match.start..<match.termEnd, withTitle: state.titled.insert(match.concept).inserted))

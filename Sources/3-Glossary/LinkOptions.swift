@@ -3,8 +3,10 @@ import GongbuCore
 /// Where links point and how many are made. The site fills this in; the glossary stage does not
 /// know the URL layout. Pages at one depth share a context, so one linker serves them all.
 public struct LinkContext: Sendable {
-    /// Link every mention (true) or the first mention of a concept per paragraph (false).
+    /// Link every mention (true) or the first mention of a concept per section (false).
     public var linkEveryMention: Bool
+    /// Link the first mention per paragraph, not per section (a note's part under one heading).
+    public var linkPerParagraph = false
     /// Render mentions in headings as links (they count for the graph either way).
     public var linkHeadings: Bool
     /// The href of a concept page, from the page being rendered.

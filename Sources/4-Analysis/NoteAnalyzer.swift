@@ -115,6 +115,7 @@ public struct NoteAnalyzer: Sendable {
                 noteHref: { urls.href(to: .note(slug: $0), from: page) },
                 noteTitles: noteTitles, noteNames: noteNames)
             context.unknownWikilinksAreErrors = config.sourceKind == .gongbu
+            context.linkPerParagraph = config.linkPerParagraph
             return context
         }
         // A page path of `depth` segments; hrefs depend only on the depth, not on the names.
