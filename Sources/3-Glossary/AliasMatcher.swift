@@ -42,6 +42,10 @@ public final class AliasMatcher: Sendable {
     ///   - aliases: every term and the index of the concept it names. Duplicates must have been
     ///     rejected by the caller; the first one wins here.
     ///   - blocked: phrases that must never link.
+    /// Every Latin word of every term, lower-cased: a capitalised word next to a match that is
+    /// one of these belongs to the notes' own vocabulary, not to a proper name.
+    let termWords: Set<String>
+
     public init(aliases: [(term: String, concept: Int)], blocked: [String]) {
         var folded: [[UInt8]] = []
         var exact: [[UInt8]] = []
@@ -69,6 +73,9 @@ public final class AliasMatcher: Sendable {
             }
         }
         self.terms = terms
+        termWords = Set(
+            aliases.flatMap { Self.normalizeSpaces($0.term).lowercased().split(separator: " ").map(String.init) }
+                .filter { $0.unicodeScalars.first.map { TextScanning.isLatinOrDigit($0.value) } ?? false })
         foldedTrie = ByteTrie(keys: folded, foldsCase: true)
         exactTrie = ByteTrie(keys: exact, foldsCase: false)
         blockTrie = ByteTrie(keys: blocked.map { Array(Self.normalizeSpaces($0).utf8) }, foldsCase: true)
@@ -172,6 +179,9 @@ public final class AliasMatcher: Sendable {
                 Particles.isParticleSequence(bytes, from: rest, to: wordEnd, after: stemFinal)
                     || Self.isVerbalSuffix(bytes, from: rest, to: wordEnd)
             else { continue }
+            // A term inside a capitalised English name that is not itself a term
+            // (Open Container Initiative, AWS Load Balancer Controller, Hello Node Kubernetes).
+            if term.startsLatin, isInsideProperName(bytes, start: start, end: wordEnd, nameMayGoOn: wordEnd == candidate.end) { continue }
             // A one-syllable term that is also a verb stem, used as a verb (`잡을 수`, `락을 잡은`).
             if candidate.end - start == 3, Self.isVerbUse(bytes, start: start, particleStart: rest, wordEnd: wordEnd) { continue }
             // Joined on the right (node.js, kube-proxy-abc)?
@@ -185,6 +195,41 @@ public final class AliasMatcher: Sendable {
             return AliasMatch(start: start, termEnd: candidate.end, wordEnd: wordEnd, concept: term.concept)
         }
         return nil
+    }
+
+    /// Capitalised words that start English sentences and headings rather than names.
+    static let sentenceWords: Set<String> = [
+        "The", "A", "An", "In", "On", "For", "To", "Of", "And", "Or", "Is", "Are", "Was", "With", "By", "At", "From", "This", "That",
+        "These", "Those", "Each", "Every", "All", "Your", "Our", "My", "Its", "When", "If", "Then", "How", "What", "Why", "Where",
+        "Which", "Who", "It", "We", "You", "They", "Create", "Delete", "Get", "List", "Use", "Using", "Run", "Add", "Remove", "New",
+        "Note", "Example", "See", "Set", "Update", "Check", "Apply", "Describe", "Edit", "Scale", "Expose", "Deploy", "Install",
+        "Configure", "About", "Not", "No", "Yes", "One", "Two", "First", "Next", "Last",
+    ]
+
+    /// Whether the word just before `start` or just after `end` (one space away) is a
+    /// capitalised Latin word that no term uses: then the match is part of a name. A name goes
+    /// on after the match only when nothing is glued to it (`Pod가 Ready` is not a name).
+    func isInsideProperName(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, nameMayGoOn: Bool) -> Bool {
+        func isNameWord(_ range: Range<Int>) -> Bool {
+            guard range.count >= 2, let first = range.first, bytes[first] >= 0x41, bytes[first] <= 0x5A else { return false }
+            if Self.sentenceWords.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) { return false }
+            guard range.allSatisfy({ bytes[$0] < 0x80 && TextScanning.isLatinOrDigit(UInt32(bytes[$0])) }) else { return false }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
+            return !termWords.contains(word) && !termWords.contains(String(word.dropLast()))
+        }
+        // The word before: `Open Container`.
+        if start >= 2, bytes[start - 1] == 0x20 {
+            var wordStart = start - 1
+            while wordStart > 0, bytes[wordStart - 1] < 0x80, TextScanning.isLatinOrDigit(UInt32(bytes[wordStart - 1])) { wordStart -= 1 }
+            if wordStart < start - 1, isNameWord(wordStart..<(start - 1)) { return true }
+        }
+        // The word after: `Container Initiative`.
+        if nameMayGoOn, end + 1 < bytes.count, bytes[end] == 0x20 {
+            var wordEnd = end + 1
+            while wordEnd < bytes.count, bytes[wordEnd] < 0x80, TextScanning.isLatinOrDigit(UInt32(bytes[wordEnd])) { wordEnd += 1 }
+            if wordEnd > end + 1, isNameWord((end + 1)..<wordEnd) { return true }
+        }
+        return false
     }
 
     /// The syllables that begin 하다, 되다 and 시키다 in their forms (한다, 하는, 할, 해서, 했다,

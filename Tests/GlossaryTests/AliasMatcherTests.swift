@@ -97,6 +97,14 @@ struct AliasMatcherTests {
         ("잡을 생성한다", "[잡→job]을 생성한다"),
         ("배치 잡을 만들고 잡이 끝나면", "배치 [잡→job]을 만들고 [잡→job]이 끝나면"),
         ("파드를 만든 잡은 끝났다", "[파드→pod]를 만든 [잡→job]은 끝났다"),
+        // A term inside a capitalised English name is not linked, unless the neighbours are terms too
+        ("Open Volume Initiative 표준", "Open Volume Initiative 표준"),
+        ("AWS Ingress Controller를 쓴다", "AWS Ingress Controller를 쓴다"),
+        ("Hello Node 예제", "Hello Node 예제"),
+        ("Kubernetes Pod와 Service", "[Kubernetes→kubernetes] [Pod→pod]와 [Service→service]"),
+        ("Pod Is small", "[Pod→pod] Is small"),
+        ("Pod가 Ready 상태", "[Pod→pod]가 Ready 상태"),
+        ("the Service object", "the [Service→service] object"),
         // A concept noun made a verb, or with 시/때/중 glued on, is a mention
         ("파드를 롤백한다", "[파드→pod]를 [롤백→rollback]한다"),
         ("디플로이먼트로 배포되는 파드", "[디플로이먼트→deployment]로 배포되는 [파드→pod]"),
