@@ -9,6 +9,9 @@ public struct AliasMatch: Sendable, Hashable {
     public var wordEnd: Int
     /// Index of the concept in the matcher's concept list.
     public var concept: Int
+    /// The term is also an ordinary word or an acronym of other things (서비스, 이미지, CD):
+    /// it names the concept only in a note about it (`ConceptLinker`).
+    public var ambiguous = false
 }
 
 /// Finds concept mentions in text, Korean-aware, in time linear in the text.
@@ -25,6 +28,7 @@ public struct AliasMatch: Sendable, Hashable {
 /// - Phrases a concept lists under `not:` (Node.js, hello-node) are never linked.
 public final class AliasMatcher: Sendable {
     struct Term: Sendable {
+        var ambiguous = false
         var concept: Int
         var startsLatin: Bool
         var endsLatin: Bool
@@ -46,7 +50,7 @@ public final class AliasMatcher: Sendable {
     /// one of these belongs to the notes' own vocabulary, not to a proper name.
     let termWords: Set<String>
 
-    public init(aliases: [(term: String, concept: Int)], blocked: [String]) {
+    public init(aliases: [(term: String, concept: Int)], blocked: [String], ambiguous: Set<String> = []) {
         var folded: [[UInt8]] = []
         var exact: [[UInt8]] = []
         var foldedTerms: [Int] = []
@@ -60,6 +64,7 @@ public final class AliasMatcher: Sendable {
             let last = scalars.last!.value
             terms.append(
                 Term(
+                    ambiguous: ambiguous.contains(normalized.lowercased()),
                     concept: concept,
                     startsLatin: TextScanning.isLatinOrDigit(first),
                     endsLatin: TextScanning.isLatinOrDigit(last),
@@ -192,7 +197,7 @@ public final class AliasMatcher: Sendable {
                     if TextScanning.isWord(beyond) && (TextScanning.isLatinOrDigit(beyond) || term.endsLatin) { continue }
                 }
             }
-            return AliasMatch(start: start, termEnd: candidate.end, wordEnd: wordEnd, concept: term.concept)
+            return AliasMatch(start: start, termEnd: candidate.end, wordEnd: wordEnd, concept: term.concept, ambiguous: term.ambiguous)
         }
         return nil
     }

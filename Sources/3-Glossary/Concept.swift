@@ -22,6 +22,9 @@ public struct Concept: Sendable {
     public var relations: [Relation]
     /// Phrases that contain an alias but must never link (`Node.js` for node).
     public var notPhrases: [String]
+    /// Aliases that are also ordinary words or other things' acronyms (`ambiguous:`), linked
+    /// only in notes about Kubernetes.
+    public var ambiguousAliases: [String] = []
     /// Markdown explanation.
     public var body: String
     public var bodyStartLine: Int

@@ -41,6 +41,8 @@ public struct ConceptLinker: Sendable {
         public var ownConcept: Int?
         /// Cut a snippet around each concept's first mention (for backlinks); search does not need them.
         public var snippets: Bool
+        /// The text is about Kubernetes whatever its words (a concept page): ambiguous terms link.
+        public var aboutKubernetes = false
         /// Link mentions of concepts; false keeps only the explicit `[[wikilinks]]` (a note's
         /// `concepts: false`, a folder gongbu.yml's `link:` leaves out).
         public var linksMentions = true
@@ -120,8 +122,16 @@ public struct ConceptLinker: Sendable {
         var state = LinkState()
         var sourceText: SourceText?
         let pending = PendingLinks(linker: self)
-        for site in sites {
-            process(site, origin: origin, state: &state, sourceText: &sourceText, pending: pending)
+        // Matches first, for the evidence that ambiguous terms (서비스, 이미지, 잡) need.
+        let siteMatches = sites.map { site -> [AliasMatch] in
+            guard origin.linksMentions, let literal = site.node.literal, !literal.isEmpty else { return [] }
+            var bytes = literal
+            return bytes.withUTF8 { glossary.matcher.matches(in: $0) }
+        }
+        let evidence = Evidence(sites: sites, matches: siteMatches)
+        for (site, matches) in zip(sites, siteMatches) {
+            let kept = origin.aboutKubernetes || evidence.allowsAmbiguous(in: site.section) ? matches : matches.filter { !$0.ambiguous }
+            process(site, matches: kept, origin: origin, state: &state, sourceText: &sourceText, pending: pending)
         }
         var result = LinkResult()
         result.mentions = state.order.map { state.mentions[$0]! }
@@ -148,11 +158,42 @@ public struct ConceptLinker: Sendable {
         case wikilink(WikiTarget, label: String, fragment: String?, withTitle: Bool)
     }
 
-    func process(_ site: TextSite, origin: Origin, state: inout LinkState, sourceText: inout SourceText?, pending: PendingLinks) {
+    /// What the unambiguous mentions (파드, kubectl, 디플로이먼트: words that mean nothing else)
+    /// say about a note, for its ambiguous terms (서비스, 이미지, 잡). A note that is plainly
+    /// about Kubernetes (five such mentions of at least two concepts) links them everywhere; a
+    /// note that only touches it (two concepts, or one three times) links them in the sections
+    /// that mention Kubernetes themselves; any other note never does.
+    struct Evidence {
+        var mentions = 0
+        var concepts = Set<Int>()
+        var sections: [Int: Int] = [:]
+
+        init(sites: [TextSite], matches: [[AliasMatch]]) {
+            for (site, found) in zip(sites, matches) {
+                for match in found where !match.ambiguous {
+                    mentions += 1
+                    concepts.insert(match.concept)
+                    sections[site.section, default: 0] += 1
+                }
+            }
+        }
+
+        var touchesKubernetes: Bool { concepts.count >= 2 || mentions >= 3 }
+        var isAboutKubernetes: Bool { concepts.count >= 2 && mentions >= 5 }
+
+        func allowsAmbiguous(in section: Int) -> Bool {
+            isAboutKubernetes || (touchesKubernetes && sections[section, default: 0] > 0)
+        }
+    }
+
+    func process(
+        _ site: TextSite, matches found: [AliasMatch], origin: Origin, state: inout LinkState, sourceText: inout SourceText?,
+        pending: PendingLinks
+    ) {
         guard let literal = site.node.literal, !literal.isEmpty else { return }
         let bytes = Array(literal.utf8)
         let wikilinks = Wikilinks.find(in: bytes)
-        var matches = origin.linksMentions ? bytes.withUnsafeBufferPointer { glossary.matcher.matches(in: $0) } : []
+        var matches = found
         let shortcodes = matches.isEmpty ? [] : Shortcodes.spans(in: bytes)
         if !wikilinks.isEmpty || !shortcodes.isEmpty {
             matches.removeAll { match in

@@ -19,7 +19,7 @@ public struct Glossary: Sendable {
     public subscript(id: String) -> Concept? { indexByID[id].map { concepts[$0] } }
 
     static let knownKeys: Set<String> = Set(RelationKind.allCases.map(\.key)).union([
-        "title", "aliases", "summary", "category", "not", "description",
+        "title", "aliases", "summary", "category", "not", "description", "ambiguous",
     ])
 
     /// Reads concept entries and checks them: ids, duplicate aliases, unknown relation targets
@@ -90,7 +90,8 @@ public struct Glossary: Sendable {
         diagnostics += requiresCycles(concepts, indexByID: indexByID)
 
         let blocked = concepts.flatMap(\.notPhrases)
-        let matcher = AliasMatcher(aliases: aliasList, blocked: blocked)
+        let ambiguous = Set(concepts.flatMap { $0.ambiguousAliases.map { AliasMatcher.normalizeSpaces($0).lowercased() } })
+        let matcher = AliasMatcher(aliases: aliasList, blocked: blocked, ambiguous: ambiguous)
         let typos = TypoIndex(aliases: aliasList, blockedPhrases: blocked)
         return (Glossary(concepts: concepts, indexByID: indexByID, matcher: matcher, indexByAlias: indexByAlias, typos: typos), diagnostics)
     }
@@ -193,6 +194,7 @@ public struct Glossary: Sendable {
             case "summary", "description": concept.summary = text() ?? concept.summary
             case "category": concept.category = text() ?? ""
             case "not": concept.notPhrases = strings().filter { !$0.isEmpty }
+            case "ambiguous": concept.ambiguousAliases = strings().filter { !$0.isEmpty }
             default:
                 let hint = Suggest.closest(to: entry.key, among: knownKeys).map { " (did you mean '\($0)'?)" } ?? ""
                 diagnostics.append(

@@ -678,11 +678,11 @@ public struct NoteAnalyzer: Sendable {
     public func analyseConcept(_ index: Int) -> ConceptBody {
         let concept = glossary.concepts[index]
         let document = MarkdownDocument(parsing: concept.body)
-        let links = conceptLinker.link(
-            document,
-            origin: .init(
-                file: concept.source, lineOffset: concept.bodyStartLine - 1,
-                markdown: concept.body, checkTypos: false, ownConcept: index))
+        var origin = ConceptLinker.Origin(
+            file: concept.source, lineOffset: concept.bodyStartLine - 1, markdown: concept.body, checkTypos: false, ownConcept: index)
+        // A glossary entry is about Kubernetes by being one.
+        origin.aboutKubernetes = true
+        let links = conceptLinker.link(document, origin: origin)
         let options = MarkdownDocument.RenderOptions(unsafe: config.unsafeHTML)
         HeadingAnchors.apply(to: document, options: options)
         return ConceptBody(html: document.renderHTML(options), text: document.proseText(), diagnostics: links.diagnostics)
