@@ -25,6 +25,9 @@ public struct Concept: Sendable {
     /// Aliases that are also ordinary words or other things' acronyms (`ambiguous:`), linked
     /// only in notes about Kubernetes.
     public var ambiguousAliases: [String] = []
+    /// Words that, in the sentence around an ambiguous alias, mean its other sense
+    /// (`against:`), lower-cased.
+    public var againstWords: [String] = []
     /// Markdown explanation.
     public var body: String
     public var bodyStartLine: Int

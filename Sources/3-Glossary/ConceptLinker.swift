@@ -130,7 +130,12 @@ public struct ConceptLinker: Sendable {
         }
         let evidence = Evidence(sites: sites, matches: siteMatches)
         for (site, matches) in zip(sites, siteMatches) {
-            let kept = origin.aboutKubernetes || evidence.allowsAmbiguous(in: site.section) ? matches : matches.filter { !$0.ambiguous }
+            var kept = origin.aboutKubernetes || evidence.allowsAmbiguous(in: site.section) ? matches : matches.filter { !$0.ambiguous }
+            if kept.contains(where: \.ambiguous), let literal = site.node.literal {
+                // A word in the same sentence that points to the other sense (`against:`).
+                let bytes = Array(literal.utf8)
+                kept.removeAll { match in match.ambiguous && sentenceSpeaksAgainst(match, in: bytes) }
+            }
             process(site, matches: kept, origin: origin, state: &state, sourceText: &sourceText, pending: pending)
         }
         var result = LinkResult()
@@ -156,6 +161,20 @@ public struct ConceptLinker: Sendable {
         case text(Range<Int>)
         case concept(Int, Range<Int>, withTitle: Bool)
         case wikilink(WikiTarget, label: String, fragment: String?, withTitle: Bool)
+    }
+
+    /// Whether the sentence around an ambiguous match holds one of its concept's `against:`
+    /// words (운영체제 for 서비스, 트랜잭션 for 롤백, 스프링 for 컨테이너).
+    func sentenceSpeaksAgainst(_ match: AliasMatch, in bytes: [UInt8]) -> Bool {
+        let words = glossary.concepts[match.concept].againstWords
+        guard !words.isEmpty else { return false }
+        func isSentenceEnd(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") }
+        var start = match.start
+        while start > 0, !isSentenceEnd(bytes[start - 1]) { start -= 1 }
+        var end = match.wordEnd
+        while end < bytes.count, !isSentenceEnd(bytes[end]) { end += 1 }
+        let sentence = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+        return words.contains { sentence.contains($0) }
     }
 
     /// What the unambiguous mentions (파드, kubectl, 디플로이먼트: words that mean nothing else)

@@ -19,7 +19,7 @@ public struct Glossary: Sendable {
     public subscript(id: String) -> Concept? { indexByID[id].map { concepts[$0] } }
 
     static let knownKeys: Set<String> = Set(RelationKind.allCases.map(\.key)).union([
-        "title", "aliases", "summary", "category", "not", "description", "ambiguous",
+        "title", "aliases", "summary", "category", "not", "description", "ambiguous", "against",
     ])
 
     /// Reads concept entries and checks them: ids, duplicate aliases, unknown relation targets
@@ -195,6 +195,7 @@ public struct Glossary: Sendable {
             case "category": concept.category = text() ?? ""
             case "not": concept.notPhrases = strings().filter { !$0.isEmpty }
             case "ambiguous": concept.ambiguousAliases = strings().filter { !$0.isEmpty }
+            case "against": concept.againstWords = strings().filter { !$0.isEmpty }.map { $0.lowercased() }
             default:
                 let hint = Suggest.closest(to: entry.key, among: knownKeys).map { " (did you mean '\($0)'?)" } ?? ""
                 diagnostics.append(

@@ -12,7 +12,10 @@ struct AmbiguousTermsTests {
             ("pod", "title: 파드 (Pod)\naliases: [파드, Pod]\nsummary: 작은 단위\n"),
             ("deployment", "title: 디플로이먼트 (Deployment)\naliases: [디플로이먼트, Deployment]\nsummary: 배포\n"),
             ("kubectl", "title: kubectl\naliases: [kubectl]\nsummary: 명령줄 도구\n"),
-            ("service", "title: 서비스 (Service)\naliases: [서비스, Service]\nambiguous: [서비스, Service]\nsummary: 고정 주소\n"),
+            (
+                "service",
+                "title: 서비스 (Service)\naliases: [서비스, Service]\nambiguous: [서비스, Service]\nagainst: [운영체제, 웹 서비스]\nsummary: 고정 주소\n"
+            ),
             ("container-image", "title: 컨테이너 이미지\naliases: [컨테이너 이미지, 이미지, image]\nambiguous: [이미지, image]\nsummary: 이미지\n"),
         ]
         let documents = entries.map { id, yaml in
@@ -41,6 +44,9 @@ struct AmbiguousTermsTests {
         ("kubectl get, kubectl apply, kubectl delete로 서비스를 본다.", ["kubectl", "service"]),
         // One mention alone is not enough for the ambiguous term, but links itself.
         ("파드 이야기와 서비스 이야기", ["pod"]),
+        // In a note about Kubernetes, a sentence can still say it means the other sense.
+        ("파드와 디플로이먼트를 쓴다. 운영체제 서비스(데몬)와는 다르다. 서비스로 노출한다.", ["deployment", "pod", "service"]),
+        ("파드와 디플로이먼트를 쓴다. 운영체제 서비스(데몬)와는 다르다.", ["deployment", "pod"]),
         // An unambiguous alias of an ambiguous concept still links anywhere.
         ("컨테이너 이미지를 받는다.", ["container-image"]),
     ])
