@@ -3,9 +3,10 @@
 /// Ordinary English words one edit away from a bundled glossary term: never typos.
 enum EnglishWords {
     static let nearGlossaryTerms: Set<String> = [
-        "babels", "bluster", "blusters", "canard", "cervices", "clutter", "clutters", "contained", "deploys", "dicker",
-        "docked", "docket", "elector", "electors", "fluster", "flusters", "label", "lapels", "libels", "locker",
-        "luster", "manifesto", "manifestos", "mocker", "rocker", "scalding", "scalping", "scaring", "sealing", "secrete",
-        "secretes", "serviced", "servile", "staling",
+        "babels", "bluster", "blusters", "canard", "cervices", "clutter", "clutters", "contained", "controlled", "deploys",
+        "dicker", "docked", "docket", "elector", "electors", "faints", "fluster", "flusters", "jerkins", "label",
+        "lapels", "libels", "locker", "luster", "manifesto", "manifestos", "mocker", "paints", "probe", "probed",
+        "proves", "robes", "rocker", "saints", "scalding", "scalping", "scaring", "sealing", "secrete", "secretes",
+        "serviced", "servile", "sidebar", "sidebars", "staling", "taint", "taunts", "tints",
     ]
 }
