@@ -234,7 +234,15 @@ public struct QueryEngine {
         // Ties go to the shorter title; the initials' length stands for it, so no document loads.
         var titleLength: [Int: Int] = [:]
         for concept in source.concepts {
-            let best = ([concept.title] + concept.aliases).map { score(SearchText.choseong($0)) }.max() ?? 0
+            // A name with Latin letters or digits matches whole only through its Hangul part,
+            // which is not an exact match: 쿠버네티스 DNS is not ㅋㅂㄴㅌㅅ the way 쿠버네티스 is.
+            let best =
+                ([concept.title] + concept.aliases).map { name -> Double in
+                    let value = score(SearchText.choseong(name))
+                    return value == 3
+                        && name.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+                        ? 2 : value
+                }.max() ?? 0
             if best > 0 { results.concepts.append(SearchHit(document: concept.document, score: best, fuzzy: false)) }
             titleLength[concept.document] = concept.title.count
         }

@@ -38,6 +38,8 @@ struct SearchRankingTests {
         ("ㄷㅍㄹㅇㅁㅌ", "deployment"), ("크론잡", "cronjob"), ("롤링 업데이트", "rolling-update"), ("롤링 업데이트를", "rolling-update"),
         ("헤드리스 서비스", "headless-service"), ("PVC", "persistentvolumeclaim"), ("k8s", "kubernetes"), ("마스터 노드", "control-plane"),
         ("Service", "service"), ("서비스의", "service"), ("ingress", "ingress"), ("ㅋㄹㅈ", "cronjob"),
+        // An exact initial-consonant match of an all-Hangul name beats one through 쿠버네티스 DNS.
+        ("ㅋㅂㄴㅌㅅ", "kubernetes"),
     ])
     func queryNamesTheConceptFirst(query: String, expected: String) {
         #expect(concepts(query).first == expected, "\(query) → \(concepts(query))")

@@ -327,7 +327,13 @@
     var hits = [];
     meta.concepts.forEach(function (c) {
       var best = 0;
-      [c[2]].concat(c[3]).forEach(function (n) { best = Math.max(best, score(choseong(n))); });
+      // A name with Latin letters or digits matches whole only through its Hangul part, which
+      // is not an exact match: 쿠버네티스 DNS is not ㅋㅂㄴㅌㅅ the way 쿠버네티스 is.
+      [c[2]].concat(c[3]).forEach(function (n) {
+        var s = score(choseong(n));
+        if (s === 3 && /[A-Za-z0-9]/.test(n)) s = 2;
+        best = Math.max(best, s);
+      });
       if (best > 0) hits.push({ d: c[1], s: best, n: c[2].length });
     });
     return fetchJSON('initials.json').then(function (rows) {
