@@ -34,33 +34,18 @@ enum CJKEmphasis {
         match(&runs)
     }
 
+    /// The `*` and `_` runs of a container (a backslash-escaped one is text: cmark already kept
+    /// it as a node of its own), with their opening and closing under both rules.
     static func delimiterRuns(in container: MarkdownNode) -> [Run] {
-        var runs: [Run] = []
-        for child in container.children where child.kind == .text {
-            var node = child
-            while true {
-                let text = Array((node.literal ?? "").utf8)
-                guard let start = text.firstIndex(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) else { break }
-                var end = start
-                while end < text.count, text[end] == text[start] { end += 1 }
-                // A backslash-escaped delimiter is text (cmark already kept it as its own node).
-                let run = GFMInlines.isolate(node, text: text, range: start..<end)
-                let before = GFMInlines.scalarBefore(run)
-                let after = GFMInlines.scalarAfter(run)
-                let original = flanking(before: before, after: after, amended: false)
-                let amended = flanking(before: before, after: after, amended: true)
-                let character = text[start]
-                let (openOriginal, closeOriginal) = openClose(character, original, before: before, after: after)
-                let (open, close) = openClose(character, amended, before: before, after: after)
-                runs.append(
-                    Run(
-                        node: run, character: character, count: end - start, originalCount: end - start, canOpen: open, canClose: close,
-                        changed: open != openOriginal || close != closeOriginal))
-                guard let next = run.next, next.kind == .text, end < text.count else { break }
-                node = next
-            }
+        GFMInlines.delimiterRuns(in: container, of: [UInt8(ascii: "*"), UInt8(ascii: "_")]).map { run in
+            let original = flanking(before: run.before, after: run.after, amended: false)
+            let amended = flanking(before: run.before, after: run.after, amended: true)
+            let (openOriginal, closeOriginal) = openClose(run.character, original, before: run.before, after: run.after)
+            let (open, close) = openClose(run.character, amended, before: run.before, after: run.after)
+            return Run(
+                node: run.node, character: run.character, count: run.count, originalCount: run.count, canOpen: open, canClose: close,
+                changed: open != openOriginal || close != closeOriginal)
         }
-        return runs
     }
 
     /// Can-open and can-close from the flanking of a run (`_` may not open or close inside a word).

@@ -42,6 +42,10 @@ struct GFMExtensions {
     /// Whether the source has a `|` (a table may be in it) and `[^` (a footnote may be).
     let hasPipe: Bool
     let hasFootnoteMarker: Bool
+    /// Whether it has any character the other extensions start from: `[` (task lists), `~`,
+    /// `:`, `.`, `@` (autolinks), `*` and `_` (emphasis). Most notes have several; the plainest
+    /// text skips those passes.
+    let hasInlineMarks: Bool
 
     init(document: MarkdownDocument, source: String, enabled: MarkdownExtensions) {
         self.document = document
@@ -50,17 +54,22 @@ struct GFMExtensions {
         // or a footnote needs them.
         var pipe = false
         var footnote = false
+        var marks = false
         var previous: UInt8 = 0
         for byte in source.utf8 {
-            if byte == UInt8(ascii: "|") {
-                pipe = true
-            } else if byte == UInt8(ascii: "^") && previous == UInt8(ascii: "[") {
-                footnote = true
+            switch byte {
+            case UInt8(ascii: "|"): pipe = true
+            case UInt8(ascii: "^") where previous == UInt8(ascii: "["): footnote = true
+            case UInt8(ascii: "["), UInt8(ascii: "~"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "*"),
+                UInt8(ascii: "_"):
+                marks = true
+            default: break
             }
             previous = byte
         }
         hasPipe = pipe && enabled.contains(.tables)
         hasFootnoteMarker = footnote && enabled.contains(.footnotes)
+        hasInlineMarks = marks
         guard hasPipe || hasFootnoteMarker else {
             lines = []
             return
@@ -81,24 +90,10 @@ struct GFMExtensions {
         self.lines = lines
     }
 
-    /// Whether the source could hold any extension at all: a pipe, a tilde, `[^`, `[ ]`/`[x]`,
-    /// `www.`, `://`, `@`, or an emphasis delimiter. Most notes have several, so this only
-    /// saves work on the plainest text.
-    static func mayApply(to source: String) -> Bool {
-        for byte in source.utf8 {
-            switch byte {
-            case UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "["), UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "."),
-                UInt8(ascii: "*"), UInt8(ascii: "_"):
-                return true
-            default: continue
-            }
-        }
-        return false
-    }
-
     func apply() {
         if hasFootnoteMarker { GFMFootnotes(extensions: self).apply() }
         if hasPipe { GFMTables(extensions: self).apply() }
+        guard hasInlineMarks else { return }
         if enabled.contains(.taskLists) { applyTaskLists() }
         GFMInlines.apply(to: document.root, enabled: enabled)
     }

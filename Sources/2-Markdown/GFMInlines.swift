@@ -48,28 +48,10 @@ enum GFMInlines {
 
     // MARK: Characters around delimiters
 
-    enum CharacterClass { case whitespace, punctuation, other }
-
-    static func classify(_ scalar: Unicode.Scalar?) -> CharacterClass {
-        guard let scalar else { return .whitespace }
-        if scalar.properties.isWhitespace { return .whitespace }
-        if scalar.isASCII {
-            return (0x21...0x2F).contains(scalar.value) || (0x3A...0x40).contains(scalar.value) || (0x5B...0x60).contains(scalar.value)
-                || (0x7B...0x7E).contains(scalar.value) ? .punctuation : .other
-        }
-        switch scalar.properties.generalCategory {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
-            .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return .punctuation
-        default:
-            return .other
-        }
-    }
-
     /// The character just before a child's text: the end of the previous sibling's text, a
-    /// space for a line break or the container's start, a letter for other inline nodes.
-    /// For other inline nodes, the character their source ends with: a backtick for code, an
-    /// asterisk for emphasis, `)` for a link, `>` for raw HTML.
+    /// space for a line break, nil at the container's start; for other inline nodes, the
+    /// character their source ends with (a backtick for code, an asterisk for emphasis, `)`
+    /// for a link, `>` for raw HTML).
     static func scalarBefore(_ node: MarkdownNode) -> Unicode.Scalar? {
         guard let previous = node.previous else { return nil }
         switch previous.kind {
@@ -98,13 +80,41 @@ enum GFMInlines {
         }
     }
 
-    /// CommonMark's flanking rules for a delimiter run between `before` and `after`.
+    /// CommonMark's flanking rules for a delimiter run between `before` and `after`, with
+    /// libcmark's punctuation (`CJKEmphasis` holds the one definition, and the amended rules).
     static func flanking(before: Unicode.Scalar?, after: Unicode.Scalar?) -> (left: Bool, right: Bool) {
-        let previous = classify(before)
-        let next = classify(after)
-        let left = next != .whitespace && (next != .punctuation || previous != .other)
-        let right = previous != .whitespace && (previous != .punctuation || next != .other)
-        return (left, right)
+        CJKEmphasis.flanking(before: before, after: after, amended: false)
+    }
+
+    /// A run of one delimiter character in a container's text, split into a text node of its own.
+    struct DelimiterRun {
+        var node: MarkdownNode
+        var character: UInt8
+        var count: Int
+        /// The characters around it (`scalarBefore`, `scalarAfter`).
+        var before: Unicode.Scalar?
+        var after: Unicode.Scalar?
+    }
+
+    /// Every run of the `characters` in the container's text nodes, in order, each made a text
+    /// node of its own (for strikethrough's `~` and emphasis' `*` and `_`).
+    static func delimiterRuns(in container: MarkdownNode, of characters: Set<UInt8>) -> [DelimiterRun] {
+        var runs: [DelimiterRun] = []
+        for child in container.children where child.kind == .text {
+            var node = child
+            while true {
+                let text = Array((node.literal ?? "").utf8)
+                guard let start = text.firstIndex(where: characters.contains) else { break }
+                var end = start
+                while end < text.count, text[end] == text[start] { end += 1 }
+                let run = isolate(node, text: text, range: start..<end)
+                runs.append(
+                    DelimiterRun(node: run, character: text[start], count: end - start, before: scalarBefore(run), after: scalarAfter(run)))
+                guard let next = run.next, next.kind == .text, end < text.count else { break }
+                node = next
+            }
+        }
+        return runs
     }
 
     /// Splits a text node so that `range` (byte offsets) is a text node of its own; returns it.
@@ -149,19 +159,9 @@ enum GFMInlines {
             return
         }
         var delimiters: [Delimiter] = []
-        for child in container.children where child.kind == .text {
-            var node = child
-            while true {
-                let text = Array((node.literal ?? "").utf8)
-                guard let start = text.firstIndex(of: UInt8(ascii: "~")) else { break }
-                var end = start
-                while end < text.count, text[end] == UInt8(ascii: "~") { end += 1 }
-                let run = isolate(node, text: text, range: start..<end)
-                let (left, right) = flanking(before: scalarBefore(run), after: scalarAfter(run))
-                if end - start <= 2 { delimiters.append(Delimiter(node: run, length: end - start, canOpen: left, canClose: right)) }
-                guard let next = run.next, next.kind == .text, end < text.count else { break }
-                node = next
-            }
+        for run in delimiterRuns(in: container, of: [UInt8(ascii: "~")]) where run.count <= 2 {
+            let (left, right) = flanking(before: run.before, after: run.after)
+            delimiters.append(Delimiter(node: run.node, length: run.count, canOpen: left, canClose: right))
         }
         var openers: [Delimiter] = []
         for delimiter in delimiters {

@@ -7,12 +7,6 @@
 /// the header's width, and the delimiter row's colons set each column's alignment.
 struct GFMTables {
     let extensions: GFMExtensions
-    /// The document's link reference definitions, read when the first table is found.
-    private let references: Box = Box()
-
-    final class Box {
-        var text: String?
-    }
 
     enum Alignment {
         case none, left, center, right
@@ -28,9 +22,11 @@ struct GFMTables {
     }
 
     func apply() {
+        // The document's link reference definitions, read when the first table is found.
+        var references: String?
         for paragraph in extensions.document.nodes(of: .paragraph) where paragraph.startLine > 0 {
             guard mayBeTable(paragraph) else { continue }
-            convert(paragraph)
+            convert(paragraph, references: &references)
         }
     }
 
@@ -47,7 +43,7 @@ struct GFMTables {
         return false
     }
 
-    func convert(_ paragraph: MarkdownNode) {
+    func convert(_ paragraph: MarkdownNode, references: inout String?) {
         let lines = extensions.paragraphLines(paragraph)
         guard lines.count >= 2 else { return }
         var headerIndex: Int?
@@ -63,15 +59,17 @@ struct GFMTables {
             }
         }
         guard let headerIndex else { return }
+        if references == nil { references = extensions.referenceDefinitions() }
+        let definitions = references ?? ""
 
         let table = MarkdownNode.customBlock(onEnter: "<table>", onExit: "</table>")
         let head = MarkdownNode.customBlock(onEnter: "<thead>", onExit: "</thead>")
-        head.appendChild(row(lines[headerIndex], cell: "th", alignments: alignments))
+        head.appendChild(row(lines[headerIndex], cell: "th", alignments: alignments, references: definitions))
         table.appendChild(head)
         let bodyLines = lines[(headerIndex + 2)...]
         if !bodyLines.isEmpty {
             let body = MarkdownNode.customBlock(onEnter: "<tbody>", onExit: "</tbody>")
-            for line in bodyLines { body.appendChild(row(line, cell: "td", alignments: alignments)) }
+            for line in bodyLines { body.appendChild(row(line, cell: "td", alignments: alignments, references: definitions)) }
             table.appendChild(body)
         }
 
@@ -97,15 +95,14 @@ struct GFMTables {
         }
     }
 
-    func row(_ line: (number: Int, text: ArraySlice<UInt8>), cell: String, alignments: [Alignment]) -> MarkdownNode {
+    func row(_ line: (number: Int, text: ArraySlice<UInt8>), cell: String, alignments: [Alignment], references: String) -> MarkdownNode {
         let row = MarkdownNode.customBlock(onEnter: "<tr>", onExit: "</tr>")
         let cells = Self.cells(line.text)
         for (index, alignment) in alignments.enumerated() {
             // A cell is inline content of its row, so the row reads `<tr>\n<td>…</td><td>…</td>\n</tr>`.
             let node = MarkdownNode.customInline(onEnter: "<\(cell)\(alignment.attribute)>", onExit: "</\(cell)>")
             if index < cells.count, !cells[index].isEmpty {
-                if references.text == nil { references.text = extensions.referenceDefinitions() }
-                for child in GFMExtensions.parseInline(cells[index], line: line.number, references: references.text ?? "") {
+                for child in GFMExtensions.parseInline(cells[index], line: line.number, references: references) {
                     node.appendChild(child)
                 }
             }

@@ -29,9 +29,7 @@ public final class MarkdownDocument {
                 }
             }()
         root = MarkdownNode(node!, owner: TreeOwner(node!))
-        if !extensions.isEmpty && GFMExtensions.mayApply(to: text) {
-            GFMExtensions(document: self, source: text, enabled: extensions).apply()
-        }
+        if !extensions.isEmpty { GFMExtensions(document: self, source: text, enabled: extensions).apply() }
     }
 
     public struct RenderOptions: Sendable, Hashable {
