@@ -704,14 +704,18 @@ public struct NoteAnalyzer: Sendable {
                 node.url = href
                 linked.insert(slug)
             case .missing(let original):
-                let what = node.kind == .image ? "image" : "link target"
                 diagnostics.append(
-                    .warning(
-                        "\(what) '\(original)' does not exist in the content folder",
-                        at: location(of: node, note: note, lineOffset: lineOffset), rule: "missing-file"))
+                    Self.missingTarget(original, isImage: node.kind == .image, at: location(of: node, note: note, lineOffset: lineOffset)))
             }
         }
         return (linked, diagnostics)
+    }
+
+    /// The warning for a local link or image, in Markdown or raw HTML, whose target is not in
+    /// the content folder (never an error: the page still works).
+    static func missingTarget(_ original: String, isImage: Bool, at location: SourceLocation) -> Diagnostic {
+        .warning(
+            "\(isImage ? "image" : "link target") '\(original)' does not exist in the content folder", at: location, rule: "missing-file")
     }
 
     /// Replaces every raw HTML node with its sanitized HTML (`HTMLSanitizer`), rewriting the
@@ -731,9 +735,8 @@ public struct NoteAnalyzer: Sendable {
             case .rewrite(let href), .note(_, let href): return href
             case .missing(let original):
                 diagnostics.append(
-                    .warning(
-                        "\(kind == .image ? "image" : "link target") '\(original)' does not exist in the content folder",
-                        at: location(of: nodes[piece], note: note, lineOffset: lineOffset), rule: "missing-file"))
+                    Self.missingTarget(
+                        original, isImage: kind == .image, at: location(of: nodes[piece], note: note, lineOffset: lineOffset)))
                 return url
             }
         }
