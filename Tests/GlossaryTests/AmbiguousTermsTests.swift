@@ -7,24 +7,16 @@ import Testing
 /// Terms that are also ordinary words link only in notes about Kubernetes.
 @Suite("Ambiguous terms")
 struct AmbiguousTermsTests {
-    static let glossary: Glossary = {
-        let entries: [(String, String)] = [
-            ("pod", "title: 파드 (Pod)\naliases: [파드, Pod]\nsummary: 작은 단위\n"),
-            ("deployment", "title: 디플로이먼트 (Deployment)\naliases: [디플로이먼트, Deployment]\nsummary: 배포\n"),
-            ("kubectl", "title: kubectl\naliases: [kubectl]\nsummary: 명령줄 도구\n"),
-            (
-                "service",
-                "title: 서비스 (Service)\naliases: [서비스, Service]\nambiguous: [서비스, Service]\nagainst: [운영체제, 웹 서비스]\nsummary: 고정 주소\n"
-            ),
-            ("container-image", "title: 컨테이너 이미지\naliases: [컨테이너 이미지, 이미지, image]\nambiguous: [이미지, image]\nsummary: 이미지\n"),
-        ]
-        let documents = entries.map { id, yaml in
-            SourceDocument(
-                path: "content/glossary/\(id).md", contentPath: "glossary/\(id).md",
-                frontMatter: try! YAMLReader.read(yaml), frontMatterLineOffset: 1, body: "설명", bodyStartLine: 6)
-        }
-        return Glossary.load(documents).0
-    }()
+    static let glossary = GlossaryEntries.load([
+        ("pod", "title: 파드 (Pod)\naliases: [파드, Pod]\nsummary: 작은 단위\n"),
+        ("deployment", "title: 디플로이먼트 (Deployment)\naliases: [디플로이먼트, Deployment]\nsummary: 배포\n"),
+        ("kubectl", "title: kubectl\naliases: [kubectl]\nsummary: 명령줄 도구\n"),
+        (
+            "service",
+            "title: 서비스 (Service)\naliases: [서비스, Service]\nambiguous: [서비스, Service]\nagainst: [운영체제, 웹 서비스]\nsummary: 고정 주소\n"
+        ),
+        ("container-image", "title: 컨테이너 이미지\naliases: [컨테이너 이미지, 이미지, image]\nambiguous: [이미지, image]\nsummary: 이미지\n"),
+    ])
 
     func linked(_ markdown: String, aboutKubernetes: Bool = false) -> [String] {
         let context = LinkContext(

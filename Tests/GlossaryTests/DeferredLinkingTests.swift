@@ -7,20 +7,12 @@ import Testing
 /// Links applied block by block while rendering give the same page as links made at once.
 @Suite("Deferred linking")
 struct DeferredLinkingTests {
-    static let glossary: Glossary = {
-        let entries: [(String, String)] = [
-            ("pod", "title: 파드 (Pod)\naliases: [파드, Pod, Pods]\nsummary: 작은 단위\n"),
-            ("service", "title: 서비스 (Service)\naliases: [서비스, Service]\nsummary: 고정 주소\n"),
-            ("cronjob", "title: 크론잡 (CronJob)\naliases: [크론잡]\nsummary: 주기 작업\n"),
-            ("job", "title: 잡 (Job)\naliases: [잡, Job]\nsummary: 한 번 실행\n"),
-        ]
-        let documents = entries.map { id, yaml in
-            SourceDocument(
-                path: "content/glossary/\(id).md", contentPath: "glossary/\(id).md",
-                frontMatter: try! YAMLReader.read(yaml), frontMatterLineOffset: 1, body: "설명", bodyStartLine: 6)
-        }
-        return Glossary.load(documents).0
-    }()
+    static let glossary = GlossaryEntries.load([
+        ("pod", "title: 파드 (Pod)\naliases: [파드, Pod, Pods]\nsummary: 작은 단위\n"),
+        ("service", "title: 서비스 (Service)\naliases: [서비스, Service]\nsummary: 고정 주소\n"),
+        ("cronjob", "title: 크론잡 (CronJob)\naliases: [크론잡]\nsummary: 주기 작업\n"),
+        ("job", "title: 잡 (Job)\naliases: [잡, Job]\nsummary: 한 번 실행\n"),
+    ])
 
     static let note = """
         # 파드와 서비스

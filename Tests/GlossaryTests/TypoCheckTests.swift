@@ -7,21 +7,13 @@ import Testing
 /// The "did you mean" check on real prose: whole words only, no digits, tools or English.
 @Suite("Typo check")
 struct TypoCheckTests {
-    static let glossary: Glossary = {
-        let entries: [(String, String)] = [
-            ("docker", "title: 도커 (Docker)\naliases: [도커, Docker]\nsummary: 컨테이너 도구\n"),
-            ("kubernetes", "title: 쿠버네티스 (Kubernetes)\naliases: [쿠버네티스, Kubernetes]\nsummary: 오케스트레이터\n"),
-            ("kubelet", "title: kubelet\naliases: [kubelet]\nsummary: 노드 에이전트\n"),
-            ("service", "title: 서비스 (Service)\naliases: [서비스, Service]\nsummary: 고정 주소\n"),
-            ("container", "title: 컨테이너 (Container)\naliases: [컨테이너, container]\nsummary: 격리된 프로세스\n"),
-        ]
-        let documents = entries.map { id, yaml in
-            SourceDocument(
-                path: "content/glossary/\(id).md", contentPath: "glossary/\(id).md",
-                frontMatter: try! YAMLReader.read(yaml), frontMatterLineOffset: 1, body: "설명", bodyStartLine: 6)
-        }
-        return Glossary.load(documents).0
-    }()
+    static let glossary = GlossaryEntries.load([
+        ("docker", "title: 도커 (Docker)\naliases: [도커, Docker]\nsummary: 컨테이너 도구\n"),
+        ("kubernetes", "title: 쿠버네티스 (Kubernetes)\naliases: [쿠버네티스, Kubernetes]\nsummary: 오케스트레이터\n"),
+        ("kubelet", "title: kubelet\naliases: [kubelet]\nsummary: 노드 에이전트\n"),
+        ("service", "title: 서비스 (Service)\naliases: [서비스, Service]\nsummary: 고정 주소\n"),
+        ("container", "title: 컨테이너 (Container)\naliases: [컨테이너, container]\nsummary: 격리된 프로세스\n"),
+    ])
 
     func typos(_ markdown: String) -> [String] {
         let context = LinkContext(
