@@ -125,6 +125,23 @@ struct SiteConfigTests {
             ])
     }
 
+    @Test func linkAndMathSettingsAreReadAndWrongOnesNamed() {
+        let (config, diagnostics) = SiteConfig.read(
+            "math: true\nlink:\n  include: [\"devops/**\"]\n  exlude: [\"x\"]\nlink_mode: paragraph\n", file: "gongbu.yml")
+        #expect(config.math)
+        #expect(config.linkInclude == ["devops/**"])
+        #expect(config.linkPerParagraph)
+        #expect(
+            diagnostics.map(\.description) == [
+                "gongbu.yml:4:3: warning: unknown key 'link.exlude'; use 'include' or 'exclude' [config]"
+            ])
+        let (_, wrongType) = SiteConfig.read("link: everything\n", file: "gongbu.yml")
+        #expect(
+            wrongType.map(\.description) == [
+                "gongbu.yml:1:1: warning: config key 'link' should be a mapping with 'include' and 'exclude' lists of globs; it is ignored [config]"
+            ])
+    }
+
     @Test func invalidYAMLIsAnError() {
         let (_, diagnostics) = SiteConfig.read("title: [\n", file: "gongbu.yml")
         #expect(diagnostics.count == 1)
