@@ -257,7 +257,7 @@ func jsonBenchmark(source: String) {
     func encodable() -> String {
         let graph = Graph(
             concepts: model.glossary.concepts.map {
-                Concept(id: $0.id, title: $0.title, aliases: $0.aliases, summary: $0.summary, url: urls.absolute(.concept(id: $0.id)))
+                Concept(id: $0.id, title: $0.title, aliases: $0.aliases, summary: $0.summary, url: urls.absolute(urls.concept($0.id)))
             },
             notes: model.notes.indices.map { index in
                 let note = model.notes[index]

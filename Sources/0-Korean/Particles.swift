@@ -78,6 +78,8 @@ public enum Particles {
         ("도", .any), ("만", .any), ("까지", .any), ("부터", .any), ("처럼", .any), ("보다", .any),
         ("마다", .any), ("조차", .any), ("밖에", .any), ("뿐", .any), ("들", .any), ("등", .any),
         ("끼리", .any), ("만큼", .any), ("대로", .any),
+        // Bound nouns glued to the noun they follow: 파드간 (between), 노드별 (per), 노드당 (each).
+        ("간", .any), ("별", .any), ("당", .any),
     ]
 
     /// Longest particles first, so 에서는 is read as 에서 + 는 rather than 에 + 서….

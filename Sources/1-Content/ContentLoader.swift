@@ -144,6 +144,8 @@ public struct ContentLoader: Sendable {
         }
         notes = mergingLinkedNotes(notes, readPaths: readPaths)
         if checkSlugs { diagnostics += Self.checkSlugs(&notes) }
+        config.glossaryFolder = SiteURLs.glossaryFolder(
+            avoiding: notes.flatMap { [$0.slug] + $0.metadata.aliases } + staticFiles.map(\.contentPath))
 
         return LoadedContent(
             config: config, notes: notes, glossary: glossary, staticFiles: staticFiles,

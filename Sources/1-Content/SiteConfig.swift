@@ -35,6 +35,12 @@ public struct SiteConfig: Sendable, Hashable {
     /// folder: `link: {include: ["devops/**"], exclude: ["blog/**"]}`. Empty `include` means all.
     public var linkInclude: [String] = []
     public var linkExclude: [String] = []
+    /// Whether gongbu's bundled Kubernetes glossary comes underneath the site's own concept
+    /// entries (`glossary: none` turns it off).
+    public var bundledGlossary = true
+    /// The folder of the glossary's pages (`concepts`, or another name when the notes
+    /// themselves use `concepts/`; set by the loader, not a key of gongbu.yml).
+    public var glossaryFolder = SiteURLs.standardGlossaryFolder
     /// The kind of folder the site was read from (set by the loader, not a key of gongbu.yml).
     public var sourceKind = SourceKind.gongbu
 
@@ -45,6 +51,7 @@ public struct SiteConfig: Sendable, Hashable {
     static let knownKeys = [
         "title", "baseURL", "baseurl", "base_url", "language", "languageCode", "lang", "author", "description",
         "unsafe_html", "link_mode", "link_headings", "kubernetes_version", "strict_manifests", "strict", "exclude", "math", "link",
+        "glossary",
     ]
 
     /// Reads the config text; unknown keys and wrong types are warnings.
@@ -143,6 +150,16 @@ public struct SiteConfig: Sendable, Hashable {
                 default: config.exclude = entry.value.scalarText.map { [$0] } ?? []
                 }
             case "kubernetes_version": config.kubernetesVersion = string()
+            case "glossary":
+                switch entry.value.scalarText?.lowercased() {
+                case "none", "false", "off", "no": config.bundledGlossary = false
+                case "bundled", "kubernetes", "true", "on", "yes", nil where entry.value == .null: config.bundledGlossary = true
+                default:
+                    diagnostics.append(
+                        .warning(
+                            "config key 'glossary' must be 'bundled' (gongbu's Kubernetes glossary under the site's own entries, the default) or 'none', found \(entry.value.scalarText.map { "'\($0)'" } ?? entry.value.typeName); using 'bundled'",
+                            at: location, rule: "config"))
+                }
             case "link_mode":
                 switch string() {
                 case "every": config.linkEveryMention = true

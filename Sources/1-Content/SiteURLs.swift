@@ -12,8 +12,10 @@ public enum PageLocation: Sendable, Hashable {
     case note(slug: String)
     case tagIndex
     case tag(slug: String)
-    case conceptIndex
-    case concept(id: String)
+    /// The glossary index, in the glossary's folder (`concepts`, see `SiteURLs.glossaryFolder`).
+    case conceptIndex(folder: String)
+    /// A concept's page: `concepts/pod/`.
+    case concept(id: String, folder: String)
     case notFound
     /// A file at a site-relative path (`assets/gongbu.css`, `notes/pod/diagram.png`).
     case file(String)
@@ -25,8 +27,8 @@ public enum PageLocation: Sendable, Hashable {
         case .note(let slug): slug.isEmpty ? "" : "\(slug)/"
         case .tagIndex: "tags/"
         case .tag(let slug): "tags/\(slug)/"
-        case .conceptIndex: "concepts/"
-        case .concept(let id): "concepts/\(id)/"
+        case .conceptIndex(let folder): "\(folder)/"
+        case .concept(let id, let folder): "\(folder)/\(id)/"
         case .notFound: "404.html"
         case .file(let path): path
         }
@@ -51,9 +53,50 @@ public enum PageLocation: Sendable, Hashable {
 public struct SiteURLs: Sendable {
     /// Always ends with '/'.
     public var baseURL: String
+    /// The one-segment folder of the glossary's pages (`concepts`).
+    public var glossaryFolder: String
 
-    public init(baseURL: String) {
+    public init(baseURL: String, glossaryFolder: String = SiteURLs.standardGlossaryFolder) {
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.glossaryFolder = glossaryFolder
+    }
+
+    /// The URLs of a site built with `config`.
+    public init(_ config: SiteConfig) {
+        self.init(baseURL: config.baseURL, glossaryFolder: config.glossaryFolder)
+    }
+
+    /// The glossary index page.
+    public var conceptIndex: PageLocation { .conceptIndex(folder: glossaryFolder) }
+
+    /// The page of the concept `id`.
+    public func concept(_ id: String) -> PageLocation { .concept(id: id, folder: glossaryFolder) }
+
+    /// Where the glossary's pages live unless the notes need that folder themselves.
+    public static let standardGlossaryFolder = "concepts"
+
+    /// The folder for the glossary's pages: `concepts`, unless a note, a note's old URL or a
+    /// file of the source already lives there (a docs site's `concepts/` section, a
+    /// study folder's `concepts/pod.md`). The notes keep their URLs; the glossary moves to
+    /// `glossary`, then `gongbu-glossary`, `gongbu-glossary-2` … whichever is free.
+    ///
+    /// ```swift
+    /// SiteURLs.glossaryFolder(avoiding: ["notes/pod"])               // "concepts"
+    /// SiteURLs.glossaryFolder(avoiding: ["concepts/workloads/pods"]) // "glossary"
+    /// ```
+    public static func glossaryFolder(avoiding sitePaths: some Sequence<String>) -> String {
+        var used: Set<String> = []
+        for path in sitePaths {
+            let trimmed = path.hasPrefix("/") ? path.dropFirst() : Substring(path)
+            guard let first = trimmed.split(separator: "/", omittingEmptySubsequences: true).first else { continue }
+            used.insert(first.lowercased())
+        }
+        for candidate in [standardGlossaryFolder, "glossary", "gongbu-glossary"] where !used.contains(candidate) {
+            return candidate
+        }
+        var number = 2
+        while used.contains("gongbu-glossary-\(number)") { number += 1 }
+        return "gongbu-glossary-\(number)"
     }
 
     /// The path part of the base URL (`/` or `/gongbu/`), for pages that can be served at any

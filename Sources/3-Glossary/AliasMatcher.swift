@@ -25,7 +25,9 @@ public struct AliasMatch: Sendable, Hashable {
 ///   hello-node, node.js, my_pod, apps/v1.
 /// - Latin terms match case-insensitively, except terms of at most three letters written all in
 ///   lower case or all in upper case (po, rs, PV, CD), which match exactly as written.
-/// - Phrases a concept lists under `not:` (Node.js, hello-node) are never linked.
+/// - Phrases a concept lists under `not:` (Node.js, hello-node) never link to that concept;
+///   another concept's term inside one still does (파드 in 파드 집합의 디플로이먼트, a `not:`
+///   phrase of deployment).
 public final class AliasMatcher: Sendable {
     struct Term: Sendable {
         var ambiguous = false
@@ -39,6 +41,8 @@ public final class AliasMatcher: Sendable {
     private let foldedTrie: ByteTrie
     private let exactTrie: ByteTrie
     private let blockTrie: ByteTrie
+    /// The concept each blocked phrase keeps from linking; nil blocks every concept.
+    private let blockedConcepts: [Int?]
     private let foldedTerms: [Int]
     private let exactTerms: [Int]
 
@@ -50,7 +54,14 @@ public final class AliasMatcher: Sendable {
     /// one of these belongs to the notes' own vocabulary, not to a proper name.
     let termWords: Set<String>
 
-    public init(aliases: [(term: String, concept: Int)], blocked: [String], ambiguous: Set<String> = []) {
+    /// Phrases that must never link at all.
+    public convenience init(aliases: [(term: String, concept: Int)], blocked: [String], ambiguous: Set<String> = []) {
+        self.init(aliases: aliases, blockedFor: blocked.map { ($0, nil) }, ambiguous: ambiguous)
+    }
+
+    /// - Parameter blockedFor: phrases and the concept each must never link to (a concept's
+    ///   `not:`), nil for phrases that must never link to any.
+    public init(aliases: [(term: String, concept: Int)], blockedFor blocked: [(phrase: String, concept: Int?)], ambiguous: Set<String> = []) {
         var folded: [[UInt8]] = []
         var exact: [[UInt8]] = []
         var foldedTerms: [Int] = []
@@ -83,7 +94,8 @@ public final class AliasMatcher: Sendable {
                 .filter { $0.unicodeScalars.first.map { TextScanning.isLatinOrDigit($0.value) } ?? false })
         foldedTrie = ByteTrie(keys: folded, foldsCase: true)
         exactTrie = ByteTrie(keys: exact, foldsCase: false)
-        blockTrie = ByteTrie(keys: blocked.map { Array(Self.normalizeSpaces($0).utf8) }, foldsCase: true)
+        blockTrie = ByteTrie(keys: blocked.map { Array(Self.normalizeSpaces($0.phrase).utf8) }, foldsCase: true)
+        blockedConcepts = blocked.map(\.concept)
         self.foldedTerms = foldedTerms
         self.exactTerms = exactTerms
     }
@@ -115,7 +127,8 @@ public final class AliasMatcher: Sendable {
 
     public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [AliasMatch] {
         var result: [AliasMatch] = []
-        var blockedUntil = 0
+        // Blocked phrases seen and still open: where each ends and the concept it blocks.
+        var blocks: [(until: Int, concept: Int?)] = []
         var index = 0
         let count = bytes.count
         var previousIsWord = false
@@ -125,10 +138,14 @@ public final class AliasMatcher: Sendable {
             let isWord = TextScanning.isWord(value)
             if isWord && !previousIsWord {
                 let first = bytes[index]
-                if blockTrie.mayStart(with: first), let end = blockTrie.longestMatch(bytes, from: index) {
-                    blockedUntil = max(blockedUntil, end)
+                if !blocks.isEmpty { blocks.removeAll { $0.until <= index } }
+                if blockTrie.mayStart(with: first) {
+                    scratch.found.removeAll(keepingCapacity: true)
+                    blockTrie.walk(bytes, from: index, into: &scratch.found)
+                    for (end, key) in scratch.found { blocks.append((end, blockedConcepts[key])) }
                 }
-                if index >= blockedUntil && (foldedTrie.mayStart(with: first) || exactTrie.mayStart(with: first)) {
+                let blocksAll = blocks.contains { $0.concept == nil }
+                if !blocksAll && (foldedTrie.mayStart(with: first) || exactTrie.mayStart(with: first)) {
                     scratch.candidates.removeAll(keepingCapacity: true)
                     scratch.found.removeAll(keepingCapacity: true)
                     foldedTrie.walk(bytes, from: index, into: &scratch.found)
@@ -136,6 +153,9 @@ public final class AliasMatcher: Sendable {
                     scratch.found.removeAll(keepingCapacity: true)
                     exactTrie.walk(bytes, from: index, into: &scratch.found)
                     for (end, key) in scratch.found { scratch.candidates.append((end, exactTerms[key])) }
+                    if !blocks.isEmpty {
+                        scratch.candidates.removeAll { candidate in blocks.contains { $0.concept == terms[candidate.term].concept } }
+                    }
                     if !scratch.candidates.isEmpty, let match = bestMatch(bytes, start: index, candidates: &scratch.candidates) {
                         result.append(match)
                         index = match.wordEnd
@@ -212,21 +232,27 @@ public final class AliasMatcher: Sendable {
     ]
 
     /// Whether the word just before `start` or just after `end` (one space away) is a
-    /// capitalised Latin word that no term uses: then the match is part of a name. A name goes
+    /// capitalised Latin word (not an all-capitals acronym) that no term uses: then the match
+    /// is part of a name. A name goes
     /// on after the match only when nothing is glued to it (`Pod가 Ready` is not a name).
     func isInsideProperName(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, nameMayGoOn: Bool) -> Bool {
-        func isNameWord(_ range: Range<Int>) -> Bool {
+        func isNameWord(_ range: Range<Int>, acronymCounts: Bool = false) -> Bool {
             guard range.count >= 2, let first = range.first, bytes[first] >= 0x41, bytes[first] <= 0x5A else { return false }
             if Self.sentenceWords.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) { return false }
             guard range.allSatisfy({ bytes[$0] < 0x80 && TextScanning.isLatinOrDigit(UInt32(bytes[$0])) }) else { return false }
+            // An acronym before a term that ends the phrase qualifies it (`NFS PV`, `TLS Secret`);
+            // one that opens a longer name is part of it (`AWS Ingress Controller`).
+            guard acronymCounts || range.contains(where: { bytes[$0] >= 0x61 && bytes[$0] <= 0x7A }) else { return false }
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
             return !termWords.contains(word) && !termWords.contains(String(word.dropLast()))
         }
+        // Whether a capitalised word follows (`Ingress Controller`), term or not.
+        let capitalisedAfter = nameMayGoOn && end + 1 < bytes.count && bytes[end] == 0x20 && bytes[end + 1] >= 0x41 && bytes[end + 1] <= 0x5A
         // The word before: `Open Container`.
         if start >= 2, bytes[start - 1] == 0x20 {
             var wordStart = start - 1
             while wordStart > 0, bytes[wordStart - 1] < 0x80, TextScanning.isLatinOrDigit(UInt32(bytes[wordStart - 1])) { wordStart -= 1 }
-            if wordStart < start - 1, isNameWord(wordStart..<(start - 1)) { return true }
+            if wordStart < start - 1, isNameWord(wordStart..<(start - 1), acronymCounts: capitalisedAfter) { return true }
         }
         // The word after: `Container Initiative`.
         if nameMayGoOn, end + 1 < bytes.count, bytes[end] == 0x20 {

@@ -31,8 +31,10 @@ public struct Concept: Sendable {
     /// Markdown explanation.
     public var body: String
     public var bodyStartLine: Int
-    /// Path relative to the source folder.
+    /// Path relative to the source folder; `gongbu:glossary/<id>.md` for a bundled entry.
     public var source: String
+    /// Whether the entry comes from gongbu's bundled glossary rather than the source folder.
+    public var isBundled = false
     /// Where the `aliases` key is, for diagnostics about aliases.
     public var aliasesLocation: SourceLocation?
 

@@ -128,10 +128,12 @@ public struct ConceptGraph: Sendable {
         return edges
     }
 
-    /// Warnings for concepts that no note mentions.
+    /// Warnings for the site's own concepts that no note mentions (a bundled concept a site does
+    /// not use is no mistake of its author's).
     public func unusedConcepts(_ glossary: Glossary) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (index, concept) in glossary.concepts.enumerated() where backlinks.indices.contains(index) && backlinks[index].isEmpty {
+        for (index, concept) in glossary.concepts.enumerated()
+        where !concept.isBundled && backlinks.indices.contains(index) && backlinks[index].isEmpty {
             diagnostics.append(
                 .warning(
                     "no note mentions the concept '\(concept.id)'; add it to a note or check its aliases",

@@ -46,6 +46,10 @@ public struct ConceptLinker: Sendable {
         /// Link mentions of concepts; false keeps only the explicit `[[wikilinks]]` (a note's
         /// `concepts: false`, a folder gongbu.yml's `link:` leaves out).
         public var linksMentions = true
+        /// The note's title (front matter, or the heading or line that became it): a title that
+        /// names a Kubernetes concept without ambiguity (`데몬셋(DaemonSet)`) is evidence that the
+        /// note is about Kubernetes, though the title is not part of the linked text.
+        public var title: String?
 
         public init(file: String, lineOffset: Int, markdown: String, checkTypos: Bool = true, ownConcept: Int? = nil, snippets: Bool = true)
         {
@@ -128,13 +132,19 @@ public struct ConceptLinker: Sendable {
             var bytes = literal
             return bytes.withUTF8 { glossary.matcher.matches(in: $0) }
         }
-        let evidence = Evidence(sites: sites, matches: siteMatches)
+        var titleMatches: [AliasMatch] = []
+        if origin.linksMentions, var title = origin.title, !title.isEmpty {
+            titleMatches = title.withUTF8 { glossary.matcher.matches(in: $0) }
+        }
+        let evidence = Evidence(sites: sites, matches: siteMatches, title: titleMatches)
         for (site, matches) in zip(sites, siteMatches) {
             var kept = origin.aboutKubernetes || evidence.allowsAmbiguous(in: site.section) ? matches : matches.filter { !$0.ambiguous }
-            if kept.contains(where: \.ambiguous), let literal = site.node.literal {
-                // A word in the same sentence that points to the other sense (`against:`).
-                let bytes = Array(literal.utf8)
-                kept.removeAll { match in match.ambiguous && sentenceSpeaksAgainst(match, in: bytes) }
+            if kept.contains(where: \.ambiguous) {
+                // A word in the same sentence (of the paragraph, or the table row) that points
+                // to the other sense (`against:`).
+                var (text, base) = blockText(of: site, state: &state)
+                if base == nil { (text, base) = (Array((site.node.literal ?? "").utf8), 0) }
+                kept.removeAll { match in match.ambiguous && sentenceSpeaksAgainst(match, in: text, at: base!) }
             }
             process(site, matches: kept, origin: origin, state: &state, sourceText: &sourceText, pending: pending)
         }
@@ -165,13 +175,15 @@ public struct ConceptLinker: Sendable {
 
     /// Whether the sentence around an ambiguous match holds one of its concept's `against:`
     /// words (운영체제 for 서비스, 트랜잭션 for 롤백, 스프링 for 컨테이너).
-    func sentenceSpeaksAgainst(_ match: AliasMatch, in bytes: [UInt8]) -> Bool {
+    /// `bytes` is the text of the whole block (`blockText(of:state:)`), the match's text node
+    /// starting at `base` in it.
+    func sentenceSpeaksAgainst(_ match: AliasMatch, in bytes: [UInt8], at base: Int) -> Bool {
         let words = glossary.concepts[match.concept].againstWords
         guard !words.isEmpty else { return false }
         func isSentenceEnd(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") }
-        var start = match.start
+        var start = min(base + match.start, bytes.count)
         while start > 0, !isSentenceEnd(bytes[start - 1]) { start -= 1 }
-        var end = match.wordEnd
+        var end = min(base + match.wordEnd, bytes.count)
         while end < bytes.count, !isSentenceEnd(bytes[end]) { end += 1 }
         let sentence = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
         return words.contains { sentence.contains($0) }
@@ -187,13 +199,18 @@ public struct ConceptLinker: Sendable {
         var concepts = Set<Int>()
         var sections: [Int: Int] = [:]
 
-        init(sites: [TextSite], matches: [[AliasMatch]]) {
+        /// A concept the title names counts as three mentions, in no section of its own.
+        init(sites: [TextSite], matches: [[AliasMatch]], title: [AliasMatch] = []) {
             for (site, found) in zip(sites, matches) {
                 for match in found where !match.ambiguous {
                     mentions += 1
                     concepts.insert(match.concept)
                     sections[site.section, default: 0] += 1
                 }
+            }
+            for concept in Set(title.filter { !$0.ambiguous }.map(\.concept)) {
+                concepts.insert(concept)
+                mentions += 3
             }
         }
 
@@ -337,6 +354,18 @@ public struct ConceptLinker: Sendable {
 
     /// About 40 characters of the paragraph on each side of the mention.
     func snippet(for match: AliasMatch, bytes: [UInt8], site: TextSite, state: inout LinkState) -> Snippet {
+        let (blockText, base) = blockText(of: site, state: &state)
+        guard let base else {
+            return Snippet(before: "", match: String(decoding: bytes[match.start..<match.termEnd], as: UTF8.self), after: "")
+        }
+        let start = min(base + match.start, blockText.count)
+        let end = min(base + match.termEnd, blockText.count)
+        return TextSnippet.around(blockText, start: start, end: end)
+    }
+
+    /// The text of the site's block (its paragraph, table row or heading: text and code, breaks
+    /// as spaces), made once per block, and where the site's own text starts in it.
+    func blockText(of site: TextSite, state: inout LinkState) -> (text: [UInt8], base: Int?) {
         if state.blockOffsets[site.block] == nil {
             var text: [UInt8] = []
             var offsets: [MarkdownNode: Int] = [:]
@@ -352,13 +381,8 @@ public struct ConceptLinker: Sendable {
             }
             state.blockOffsets[site.block] = (text, offsets)
         }
-        let (blockText, offsets) = state.blockOffsets[site.block]!
-        guard let base = offsets[site.node] else {
-            return Snippet(before: "", match: String(decoding: bytes[match.start..<match.termEnd], as: UTF8.self), after: "")
-        }
-        let start = min(base + match.start, blockText.count)
-        let end = min(base + match.termEnd, blockText.count)
-        return TextSnippet.around(blockText, start: start, end: end)
+        let (text, offsets) = state.blockOffsets[site.block]!
+        return (text, offsets[site.node])
     }
 
     func resolve(

@@ -22,15 +22,42 @@ public struct Glossary: Sendable {
         "title", "aliases", "summary", "category", "not", "description", "ambiguous", "against",
     ])
 
+    /// The prefix of a bundled entry's `source` (`gongbu:glossary/pod.md`): not a file of the site.
+    public static let bundledSourcePrefix = "gongbu:glossary/"
+
+    /// The bundled Kubernetes glossary's entries as documents, parsed from the copy compiled
+    /// into the binary (`scripts/embed-glossary.py` writes it from content/glossary/).
+    public static func bundledDocuments() -> [SourceDocument] {
+        BundledGlossaryFiles.entries.map { entry in
+            SourceDocument.parse(
+                text: entry.text, path: bundledSourcePrefix + entry.name, contentPath: SourceLayout.glossaryFolder + "/" + entry.name
+            ).0
+        }
+    }
+
     /// Reads concept entries and checks them: ids, duplicate aliases, unknown relation targets
     /// and `requires` cycles are errors naming the files.
-    public static func load(_ documents: [SourceDocument]) -> (Glossary, [Diagnostic]) {
+    ///
+    /// With `bundled`, gongbu's bundled glossary comes underneath the site's own entries: an
+    /// entry of the site with a bundled entry's id replaces it, and the site's aliases are
+    /// claimed first, so a bundled concept quietly gives up a spelling the site uses for
+    /// something else.
+    public static func load(_ documents: [SourceDocument], bundled: Bool = false) -> (Glossary, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var concepts: [Concept] = []
         for document in documents.sorted(by: { $0.path < $1.path }) {
             let (concept, conceptDiagnostics) = readConcept(document)
             diagnostics += conceptDiagnostics
             if let concept { concepts.append(concept) }
+        }
+        if bundled {
+            let own = Set(concepts.map(\.id))
+            for document in bundledDocuments() {
+                guard var concept = readConcept(document).0, !own.contains(concept.id) else { continue }
+                concept.isBundled = true
+                concepts.append(concept)
+            }
+            concepts.sort { $0.id < $1.id }
         }
         var indexByID: [String: Int] = [:]
         var deduplicated: [Concept] = []
@@ -51,12 +78,15 @@ public struct Glossary: Sendable {
         var aliasOwner: [String: Int] = [:]
         var aliasList: [(term: String, concept: Int)] = []
         var indexByAlias: [String: Int] = [:]
-        for (index, concept) in concepts.enumerated() {
+        // The site's own entries claim their spellings before the bundled ones do.
+        let claimOrder = concepts.indices.filter { !concepts[$0].isBundled } + concepts.indices.filter { concepts[$0].isBundled }
+        for index in claimOrder {
+            let concept = concepts[index]
             for alias in concept.aliases {
                 let key = AliasMatcher.normalizeSpaces(alias).lowercased()
                 guard !key.isEmpty else { continue }
                 if let owner = aliasOwner[key] {
-                    if owner != index {
+                    if owner != index && !concept.isBundled {
                         diagnostics.append(
                             .error(
                                 "alias '\(alias)' is claimed by both \(concepts[owner].source) (\(concepts[owner].id)) and this entry (\(concept.id)); an alias must name one concept",
@@ -69,8 +99,8 @@ public struct Glossary: Sendable {
                 indexByAlias[key] = index
             }
         }
-        for (index, concept) in concepts.enumerated() {
-            for implicit in implicitAliases(concept) {
+        for index in claimOrder {
+            for implicit in implicitAliases(concepts[index]) {
                 let key = AliasMatcher.normalizeSpaces(implicit).lowercased()
                 guard !key.isEmpty, aliasOwner[key] == nil else { continue }
                 aliasOwner[key] = index
@@ -89,10 +119,10 @@ public struct Glossary: Sendable {
         }
         diagnostics += requiresCycles(concepts, indexByID: indexByID)
 
-        let blocked = concepts.flatMap(\.notPhrases)
+        let blocked = concepts.enumerated().flatMap { index, concept in concept.notPhrases.map { (phrase: $0, concept: Optional(index)) } }
         let ambiguous = Set(concepts.flatMap { $0.ambiguousAliases.map { AliasMatcher.normalizeSpaces($0).lowercased() } })
-        let matcher = AliasMatcher(aliases: aliasList, blocked: blocked, ambiguous: ambiguous)
-        let typos = TypoIndex(aliases: aliasList, blockedPhrases: blocked)
+        let matcher = AliasMatcher(aliases: aliasList, blockedFor: blocked, ambiguous: ambiguous)
+        let typos = TypoIndex(aliases: aliasList, blockedPhrases: blocked.map(\.phrase))
         return (Glossary(concepts: concepts, indexByID: indexByID, matcher: matcher, indexByAlias: indexByAlias, typos: typos), diagnostics)
     }
 

@@ -111,7 +111,7 @@ public struct NoteAnalyzer: Sendable {
         let context: @Sendable (PageLocation) -> LinkContext = { page in
             var context = LinkContext(
                 linkEveryMention: config.linkEveryMention, linkHeadings: config.linkHeadings,
-                conceptHref: { urls.href(to: .concept(id: $0), from: page) },
+                conceptHref: { urls.href(to: urls.concept($0), from: page) },
                 noteHref: { urls.href(to: .note(slug: $0), from: page) },
                 noteTitles: noteTitles, noteNames: noteNames)
             context.unknownWikilinksAreErrors = config.sourceKind == .gongbu
@@ -124,7 +124,7 @@ public struct NoteAnalyzer: Sendable {
         }
         self.makeNoteLinker = makeNoteLinker
         noteLinkers = (0...Self.usualDepth).map(makeNoteLinker)
-        conceptLinker = ConceptLinker(glossary: glossary, context: context(.concept(id: "_")))
+        conceptLinker = ConceptLinker(glossary: glossary, context: context(urls.concept("_")))
     }
 
     /// Note pages up to this many folders deep have their linker made once.
@@ -299,10 +299,12 @@ public struct NoteAnalyzer: Sendable {
                 var origin = ConceptLinker.Origin(
                     file: note.path, lineOffset: work.lineOffset, markdown: note.document.body, checkTypos: false, snippets: false)
                 origin.linksMentions = linksConcepts(note)
+                origin.title = work.title ?? note.nameTitle
                 work.links = noteLinker(for: note.slug).linkDeferred(document, origin: origin).0
             } else {
                 var origin = ConceptLinker.Origin(file: note.path, lineOffset: work.lineOffset, markdown: note.document.body)
                 origin.linksMentions = linksConcepts(note)
+                origin.title = work.title ?? note.nameTitle
                 let (links, pending) = noteLinker(for: note.slug).linkDeferred(document, origin: origin)
                 work.links = links
                 work.pendingLinks = pending

@@ -246,6 +246,22 @@ public struct SourceMarkup: Sendable {
                 index += extra + 1
                 continue
             }
+            // A tag in running text may wrap onto the next line (`{{< glossary_tooltip
+            // text="디플로이먼트"` and `term_id="deployment" >}} 또는 …`): the first line gets the
+            // tag's words, the next keeps what follows the tag, so the paragraph and the line
+            // numbers stay as they were.
+            if Self.hasUnclosedTag(line, liquid: liquid), index + 1 < lines.count,
+                let wrapped = Self.splitWrappedTag(line, next: lines[index + 1], liquid: liquid),
+                !wrapped.rest.trimmingCharacters(in: .whitespaces).isEmpty
+                    || index + 2 >= lines.count || lines[index + 2].trimmingCharacters(in: .whitespaces).isEmpty
+            {
+                lines[index] = Self.replaceInline(
+                    Self.replaceEmbeds(wrapped.head), line: index + 1, liquid: liquid, unknown: &result.unknown, names: &unknownNames)
+                lines[index + 1] = Self.replaceInline(
+                    Self.replaceEmbeds(wrapped.rest), line: index + 2, liquid: liquid, unknown: &result.unknown, names: &unknownNames)
+                index += 2
+                continue
+            }
             lines[index] = Self.replaceInline(
                 Self.replaceEmbeds(line), line: index + 1, liquid: liquid, unknown: &result.unknown, names: &unknownNames)
             index += 1
@@ -409,6 +425,27 @@ public struct SourceMarkup: Sendable {
             skipSpaces()
         }
         return pairs
+    }
+
+    /// Whether the line opens a tag (`{{<`, `{{%`, Liquid's `{%`) that it does not close.
+    static func hasUnclosedTag(_ line: String, liquid: Bool) -> Bool {
+        for (open, close) in [("{{<", ">}}"), ("{{%", "%}}")] + (liquid ? [("{%", "%}")] : []) {
+            guard let last = line.range(of: open, options: .backwards) else { continue }
+            if line[last.upperBound...].range(of: close) == nil { return true }
+        }
+        return false
+    }
+
+    /// A line whose last tag is closed on `next`: the line with the whole tag (`head`), and
+    /// what follows the tag on `next` (`rest`); nil when `next` does not close it.
+    static func splitWrappedTag(_ line: String, next: String, liquid: Bool) -> (head: String, rest: String)? {
+        for (open, close) in [("{{<", ">}}"), ("{{%", "%}}")] + (liquid ? [("{%", "%}")] : []) {
+            guard let last = line.range(of: open, options: .backwards), line[last.upperBound...].range(of: close) == nil else { continue }
+            guard let end = next.range(of: close), next[..<end.lowerBound].range(of: open) == nil else { return nil }
+            let head = line + " " + next[..<end.upperBound].trimmingCharacters(in: .whitespaces)
+            return (head, String(next[end.upperBound...]))
+        }
+        return nil
     }
 
     /// Tags inside a line of text: `ref`/`relref`/`link`/`post_url` become the path they name,

@@ -15,7 +15,7 @@ enum DefaultTheme {
         "concept": #"""
 <article class="concept-page">
   <header class="page-header">
-    <p class="breadcrumb"><a href="{{root}}concepts/">{{ui.glossary}}</a>{{#concept.category}} · {{concept.category}}{{/concept.category}}</p>
+    <p class="breadcrumb"><a href="{{glossary}}">{{ui.glossary}}</a>{{#concept.category}} · {{concept.category}}{{/concept.category}}</p>
     <h1>{{concept.title}}</h1>
     {{#concept.summary}}<p class="lead">{{concept.summary}}</p>{{/concept.summary}}
     {{#concept.hasAliases}}
@@ -173,7 +173,7 @@ enum DefaultTheme {
 <a class="skip-link" href="#main">{{ui.skipToContent}}</a>
 <header class="site-header">
   <a class="site-title" href="{{home}}">{{site.title}}</a>
-  <form class="site-search" role="search" action="{{root}}concepts/" method="get">
+  <form class="site-search" role="search" action="{{glossary}}" method="get">
     <label class="visually-hidden" for="search-input">{{ui.search}}</label>
     <input id="search-input" type="search" name="q" placeholder="{{ui.searchPlaceholder}}" autocomplete="off" spellcheck="false"
       aria-controls="search-results" aria-expanded="false" data-search-root="{{root}}" data-label-concepts="{{ui.concepts}}"
@@ -182,7 +182,7 @@ enum DefaultTheme {
   </form>
   <nav class="site-nav" aria-label="{{ui.siteNavigation}}">
     <a href="{{home}}">{{ui.notes}}</a>
-    <a href="{{root}}concepts/">{{ui.glossary}}</a>
+    <a href="{{glossary}}">{{ui.glossary}}</a>
     <a href="{{root}}tags/">{{ui.tags}}</a>
   </nav>
 </header>

@@ -21,8 +21,8 @@ enum Feeds {
         add(.tagIndex)
         for group in model.tags { add(.tag(slug: group.tag.slug)) }
         if !model.glossary.concepts.isEmpty {
-            add(.conceptIndex)
-            for concept in model.glossary.concepts { add(.concept(id: concept.id)) }
+            add(urls.conceptIndex)
+            for concept in model.glossary.concepts { add(urls.concept(concept.id)) }
         }
         xml += "</urlset>\n"
         return xml

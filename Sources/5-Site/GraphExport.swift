@@ -25,7 +25,7 @@ public enum GraphExport {
             out += "    {\"id\": \(Escape.jsonString(concept.id)), \"title\": \(Escape.jsonString(concept.title)), "
             out += "\"aliases\": [" + concept.aliases.map(Escape.jsonString).joined(separator: ", ") + "], "
             out +=
-                "\"summary\": \(Escape.jsonString(concept.summary)), \"url\": \(Escape.jsonString(urls.absolute(.concept(id: concept.id))))}"
+                "\"summary\": \(Escape.jsonString(concept.summary)), \"url\": \(Escape.jsonString(urls.absolute(urls.concept(concept.id))))}"
         }
         out += model.glossary.concepts.isEmpty ? "],\n" : "\n  ],\n"
         out += "  \"notes\": ["

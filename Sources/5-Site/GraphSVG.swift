@@ -92,7 +92,7 @@ enum GraphSVG {
         for (slot, index) in order.enumerated() { position[index] = slot }
         let nodes = order.map { index in
             Node(
-                label: concepts[index].shortTitle, href: urls.href(to: .concept(id: concepts[index].id), from: page),
+                label: concepts[index].shortTitle, href: urls.href(to: urls.concept(concepts[index].id), from: page),
                 tooltip: concepts[index].summary.isEmpty ? concepts[index].title : concepts[index].title + " — " + concepts[index].summary,
                 categoryClass: categoryClass(concepts[index].category))
         }
@@ -140,7 +140,7 @@ enum GraphSVG {
         let layout = GraphLayout.radial(neighbourCount: neighbours.count, width: width, height: height)
         let nodes = ([index] + neighbours).enumerated().map { slot, concept in
             Node(
-                label: concepts[concept].shortTitle, href: urls.href(to: .concept(id: concepts[concept].id), from: page),
+                label: concepts[concept].shortTitle, href: urls.href(to: urls.concept(concepts[concept].id), from: page),
                 tooltip: concepts[concept].title, categoryClass: categoryClass(concepts[concept].category), isCenter: slot == 0)
         }
         return render(

@@ -17,12 +17,13 @@ public struct PageRenderer: Sendable {
     public init(theme: Theme, config: SiteConfig, ui: UIStrings, generatorVersion: String) {
         self.theme = theme
         self.config = config
-        self.urls = SiteURLs(baseURL: config.baseURL)
+        self.urls = SiteURLs(config)
         self.ui = ui
         self.generatorVersion = generatorVersion
     }
 
-    /// Values every template can use: `site`, `ui`, `root` (prefix to the site root) and `home`.
+    /// Values every template can use: `site`, `ui`, `root` (prefix to the site root), `home` and
+    /// `glossary` (the glossary index).
     func baseContext(for location: PageLocation) -> [String: Any] {
         var site: [String: Any] = [
             "title": config.title,
@@ -37,6 +38,7 @@ public struct PageRenderer: Sendable {
             "ui": ui.table,
             "root": urls.root(from: location),
             "home": urls.href(to: .home, from: location),
+            "glossary": urls.href(to: urls.conceptIndex, from: location),
         ]
     }
 

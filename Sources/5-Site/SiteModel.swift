@@ -201,7 +201,7 @@ extension SiteModel {
         for (index, concept) in glossary.concepts.enumerated() {
             documents.append(
                 SearchDocument(
-                    kind: .concept, id: concept.id, title: concept.title, url: PageLocation.concept(id: concept.id).path,
+                    kind: .concept, id: concept.id, title: concept.title, url: SiteURLs(config).concept(concept.id).path,
                     source: concept.source,
                     summary: concept.summary, aliases: concept.aliases,
                     body: conceptTexts.indices.contains(index) ? conceptTexts[index] : "",

@@ -103,10 +103,10 @@ public struct SiteRenderer: Sendable {
         case .tag(let index):
             let group = model.tags[index]
             return (PageLocation.tag(slug: group.tag.slug).outputPath, "tag '\(group.tag.name)'")
-        case .conceptIndex: return (PageLocation.conceptIndex.outputPath, "the glossary index")
+        case .conceptIndex: return (urls.conceptIndex.outputPath, "the glossary index")
         case .concept(let index):
             let concept = model.glossary.concepts[index]
-            return (PageLocation.concept(id: concept.id).outputPath, concept.source)
+            return (urls.concept(concept.id).outputPath, concept.source)
         case .notFound: return (PageLocation.notFound.outputPath, "the 404 page")
         case .section(let index):
             let section = model.sections[index]
@@ -319,14 +319,14 @@ public struct SiteRenderer: Sendable {
                 ])
             return OutputFile(path: location.outputPath, text: html, origin: "tag '\(group.tag.name)'")
         case .conceptIndex:
-            let location = PageLocation.conceptIndex
+            let location = urls.conceptIndex
             let html = renderer.render(
                 "concepts", at: location, page: PageHead(kind: "concepts", title: ui["glossary"], description: ui["glossaryIntro"]),
                 values: conceptIndexContext(from: location))
             return OutputFile(path: location.outputPath, text: html, origin: "the glossary index")
         case .concept(let index):
             let concept = model.glossary.concepts[index]
-            let location = PageLocation.concept(id: concept.id)
+            let location = urls.concept(concept.id)
             let html = renderer.render(
                 "concept", at: location,
                 page: PageHead(kind: "concept", title: concept.title, description: concept.summary.isEmpty ? nil : concept.summary),
@@ -450,7 +450,7 @@ public struct SiteRenderer: Sendable {
             .map { mention in
                 let concept = concepts[mention.concept]
                 return [
-                    "title": concept.shortTitle, "url": urls.href(to: .concept(id: concept.id), from: location),
+                    "title": concept.shortTitle, "url": urls.href(to: urls.concept(concept.id), from: location),
                     "summary": concept.summary, "count": mention.count + mention.wikilinks,
                 ]
             }
@@ -460,7 +460,7 @@ public struct SiteRenderer: Sendable {
         let concept = model.glossary.concepts[index]
         return [
             "title": concept.title, "shortTitle": concept.shortTitle, "summary": concept.summary,
-            "url": urls.href(to: .concept(id: concept.id), from: location),
+            "url": urls.href(to: urls.concept(concept.id), from: location),
         ]
     }
 
@@ -470,7 +470,7 @@ public struct SiteRenderer: Sendable {
         func anchor(_ other: Int) -> (html: String, text: String) {
             let target = glossary.concepts[other]
             if other == index { return ("<strong>\(Escape.html(target.shortTitle))</strong>", target.shortTitle) }
-            let href = urls.href(to: .concept(id: target.id), from: location)
+            let href = urls.href(to: urls.concept(target.id), from: location)
             return (
                 "<a class=\"concept\" href=\"\(Escape.html(href))\" title=\"\(Escape.html(target.summary))\">\(Escape.html(target.shortTitle))</a>",
                 target.shortTitle

@@ -81,7 +81,7 @@ public enum Pipeline {
         let (theme, themeDiagnostics) = Theme.load(
             fileSystem: fileSystem, templatesFolder: Path.join(sourceRoot, SourceLayout.templatesFolder),
             displayFolder: SourceLayout.templatesFolder)
-        let (glossary, glossaryDiagnostics) = Glossary.load(content.glossary)
+        let (glossary, glossaryDiagnostics) = Glossary.load(content.glossary, bundled: content.config.bundledGlossary)
         return LoadedSite(
             content: content, theme: theme, glossary: glossary, themeAndGlossaryDiagnostics: themeDiagnostics + glossaryDiagnostics)
     }
@@ -133,11 +133,11 @@ public enum Pipeline {
                         at: SourceLocation(file: SourceLayout.configFile), rule: "config"))
             }
         }
-        let urls = SiteURLs(baseURL: config.baseURL)
+        let urls = SiteURLs(config)
         let targets = LinkTargets(
             notes: notes, staticFiles: site.content.staticFiles, assets: site.theme.assets.keys, basePath: urls.basePath)
         var analyzer = NoteAnalyzer(
-            config: config, linkTargets: targets, urls: SiteURLs(baseURL: config.baseURL), glossary: site.glossary,
+            config: config, linkTargets: targets, urls: SiteURLs(config), glossary: site.glossary,
             noteTitles: noteTitles, validation: validation)
         analyzer.notesBySlug = Dictionary(notes.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         return (analyzer, diagnostics)

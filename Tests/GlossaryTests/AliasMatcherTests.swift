@@ -24,6 +24,7 @@ enum TestGlossary {
         ("rollout", ["롤아웃"]),
         ("rollback", ["롤백"]),
         ("deployment", ["디플로이먼트"]),
+        ("secret", ["시크릿", "Secret"]),
     ]
     static let blocked = ["Node.js", "Node JS", "hello-node", "복잡"]
 
@@ -101,6 +102,9 @@ struct AliasMatcherTests {
         ("Open Volume Initiative 표준", "Open Volume Initiative 표준"),
         ("AWS Ingress Controller를 쓴다", "AWS Ingress Controller를 쓴다"),
         ("Hello Node 예제", "Hello Node 예제"),
+        // An acronym before a term that ends the phrase qualifies it; it is no name
+        ("특정 NFS PV는 읽기 전용이다", "특정 NFS [PV→persistentvolume]는 읽기 전용이다"),
+        ("TLS Secret에는 인증서가 있다", "TLS [Secret→secret]에는 인증서가 있다"),
         ("Kubernetes Pod와 Service", "[Kubernetes→kubernetes] [Pod→pod]와 [Service→service]"),
         ("Pod Is small", "[Pod→pod] Is small"),
         ("Pod가 Ready 상태", "[Pod→pod]가 Ready 상태"),
@@ -110,6 +114,10 @@ struct AliasMatcherTests {
         ("디플로이먼트로 배포되는 파드", "[디플로이먼트→deployment]로 배포되는 [파드→pod]"),
         ("디플로이먼트되는", "[디플로이먼트→deployment]되는"),
         ("롤아웃하는 동안", "[롤아웃→rollout]하는 동안"),
+        // Bound nouns glued on: 간 (between), 별 (per), 당 (each)
+        ("파드간의 통신", "[파드→pod]간의 통신"),
+        ("노드별로 하나씩", "[노드→node]별로 하나씩"),
+        ("노드당 파드 수", "[노드→node]당 [파드→pod] 수"),
         ("롤아웃시에는 주의", "[롤아웃→rollout]시에는 주의"),
         ("롤백중 오류", "[롤백→rollback]중 오류"),
         ("레이블시켜", "[레이블→label]시켜"),
@@ -175,6 +183,17 @@ struct AliasMatcherTests {
     ])
     func matches(text: String, expected: String) {
         #expect(TestGlossary.annotate(text) == expected)
+    }
+
+    /// A concept's `not:` phrase keeps that concept from linking, not the others inside it.
+    @Test func aNotPhraseBlocksOnlyItsOwnConcept() {
+        let matcher = AliasMatcher(
+            aliases: [("파드", 0), ("디플로이먼트", 1), ("스케일링", 2)],
+            blockedFor: [("파드 집합의 디플로이먼트", 1), ("파드 스펙", nil)])
+        let found = matcher.matches(in: "파드 집합의 디플로이먼트와 스케일링을 관리한다. 디플로이먼트를 만든다.")
+        #expect(found.map(\.concept) == [0, 2, 1])
+        // A phrase blocked for every concept still blocks them all.
+        #expect(matcher.matches(in: "파드 스펙을 본다").isEmpty)
     }
 
     @Test func particlesStayOutsideTheTerm() {

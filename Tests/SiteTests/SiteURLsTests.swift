@@ -27,7 +27,19 @@ struct SiteURLsTests {
         #expect(urls.href(to: .file("notes/img/a b.png"), from: .note(slug: "notes/x")) == "../../notes/img/a%20b.png")
         #expect(urls.href(to: .note(slug: "notes/x"), from: .file("old/path/index.html")) == "../../notes/x/")
         #expect(urls.root(from: .tagIndex) == "../")
-        #expect(urls.href(to: .concept(id: "pod"), from: .note(slug: "a/b/c")) == "../../../concepts/pod/")
+        #expect(urls.href(to: urls.concept("pod"), from: .note(slug: "a/b/c")) == "../../../concepts/pod/")
+    }
+
+    @Test func theGlossaryMovesAsideForNotesThatUseItsFolder() {
+        #expect(SiteURLs.glossaryFolder(avoiding: ["notes/pod", "", "conceptual/x"]) == "concepts")
+        // A docs site's concepts/ section, a note's old URL, a file: the notes keep their URLs.
+        #expect(SiteURLs.glossaryFolder(avoiding: ["concepts/workloads/pods"]) == "glossary")
+        #expect(SiteURLs.glossaryFolder(avoiding: ["/Concepts/pod/"]) == "glossary")
+        #expect(SiteURLs.glossaryFolder(avoiding: ["concepts", "glossary/pod"]) == "gongbu-glossary")
+        #expect(SiteURLs.glossaryFolder(avoiding: ["concepts", "glossary", "gongbu-glossary", "gongbu-glossary-2/a"]) == "gongbu-glossary-3")
+        let moved = SiteURLs(baseURL: "/", glossaryFolder: "glossary")
+        #expect(moved.href(to: moved.concept("pod"), from: .note(slug: "concepts/workloads/pods")) == "../../../glossary/pod/")
+        #expect(moved.conceptIndex.outputPath == "glossary/index.html")
     }
 
     @Test func notFoundPageUsesTheBasePath() {
