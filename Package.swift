@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "HTMLTests", dependencies: ["HTML", "GongbuTestSupport"]),
         .testTarget(name: "HighlightTests", dependencies: ["Highlight", "GongbuTestSupport"]),
         .testTarget(name: "MathTests", dependencies: ["Math"]),
-        .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "Korean", "Content", "Markdown", "GongbuCore"]),
+        .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "Korean", "Content", "Markdown", "GongbuCore", "GongbuTestSupport"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Korean", "GongbuCore"]),
         .testTarget(

@@ -36,6 +36,7 @@ struct SharedCorpusTests {
         defer { TestSupport.cleanUp(work) }
         try TestSupport.copyTree(TestSupport.shared + "/corpus/ko-docs/concepts", to: work + "/site/content/docs")
         try TestSupport.copyTree(TestPaths.fixture("shared-corpus/content/glossary"), to: work + "/site/content/glossary")
+        try LocalFileSystem().writeString("glossary: none\n", to: work + "/site/gongbu.yml")
         var report = BuildReport()
         let options = BuildOptions(
             fileSystem: LocalFileSystem(), sourceRoot: work + "/site", outputRoot: work + "/out", homeDirectory: "/nonexistent")
