@@ -721,6 +721,8 @@ not: [복잡, 잡다, 잡아, 잡는, 잡고, 잡힌, 잡히, 잡혀, 바로잡]
 ---
 title: kube-apiserver (API 서버)
 aliases: [kube-apiserver, API 서버, 쿠버네티스 API 서버, Kubernetes API Server, apiserver]
+ambiguous: [API 서버]
+against: [rest, restful, graphql, spa, 프론트엔드, 백엔드, 스프링, spring, express, django, fastapi, 게이트웨이]
 summary: 쿠버네티스 API를 제공하는 컨트롤 플레인의 프런트엔드로, 모든 요청을 인증·인가·검증한 뒤 etcd에 저장된 클러스터 상태를 읽고 쓴다.
 category: 클러스터 구조
 related: [kubectl]
