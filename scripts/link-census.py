@@ -2,7 +2,7 @@
 """Precision and recall of concept linking on a real collection, from a judgement file.
 
 Builds a copy of the collection with `link_mode: every` (so every mention gongbu
-recognises is a link), then lists
+recognises is a link), then lists, over its note pages and concept pages,
 
   * every concept link, with its concept and the words around it, and
   * every spelling of a concept alias that was *not* linked (outside code, headings and
@@ -21,6 +21,10 @@ context, so a judgement survives rebuilds and only changed text needs judging ag
 
     python3 scripts/link-census.py ../shared/corpus/ko-docs quality/ko-docs-links.tsv          # report
     python3 scripts/link-census.py ../shared/corpus/ko-docs quality/ko-docs-links.tsv --update # add new rows
+    python3 scripts/link-census.py . quality/bundled-site-links.tsv --concept-pages              # gongbu's own notes and glossary
+
+With --concept-pages the concept pages' own text is read too (for a glossary written with
+the notes); without it, only the notes (a collection judged against the bundled glossary).
 
 precision = right / (right + wrong); recall = right / (right + miss). The script exits 1
 when rows are unjudged, so a report is never computed from a partial reading.
@@ -42,7 +46,8 @@ OPAQUE_CLASSES = {"callout-title", "example", "example-source", "embed-title", "
 
 
 class ArticleText(html.parser.HTMLParser):
-    """The text of a note page's <article>, with the concept links and opaque stretches marked."""
+    """The text of a page's body (`<div class="note-body">`: the note's or the concept's own
+    words, not the lists around them), with the concept links and opaque stretches marked."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -54,8 +59,10 @@ class ArticleText(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "article":
-            self.in_article += 1
+        if not self.in_article and tag == "div" and "note-body" in (attrs.get("class") or "").split():
+            self.in_article = 1
+            self.stack.append((tag, "body", len(self.text)))
+            return
         if not self.in_article or tag in ("br", "img", "hr", "input", "wbr", "meta", "link"):
             if tag == "br" and self.in_article:
                 self.text.append(" ")
@@ -74,11 +81,11 @@ class ArticleText(html.parser.HTMLParser):
     def handle_endtag(self, tag):
         if not self.in_article:
             return
-        if tag == "article":
-            self.in_article -= 1
-            return
         while self.stack:
             open_tag, kind, start = self.stack.pop()
+            if kind == "body":
+                self.in_article = 0
+                break
             if kind.startswith("concept:"):
                 self.links.append((start, len(self.text), kind[len("concept:"):]))
             elif kind == "opaque":
@@ -103,7 +110,9 @@ def context(text, start, end):
 
 def build(corpus, work):
     source = os.path.join(work, "source")
-    shutil.copytree(corpus, source, symlinks=True)
+    # A repository's build products and history are not notes.
+    ignore = shutil.ignore_patterns(".git", ".build", "public", "node_modules", ".public.gongbu-spare")
+    shutil.copytree(corpus, source, symlinks=True, ignore=ignore)
     config = os.path.join(source, "gongbu.yml")
     extra = "link_mode: every\n"
     if os.path.exists(config):
@@ -132,7 +141,7 @@ def alias_pattern(aliases):
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-def census(output):
+def census(output, with_concept_pages):
     graph = json.load(open(os.path.join(output, "graph.json"), encoding="utf-8"))
     aliases = {}
     for concept in graph["concepts"]:
@@ -142,8 +151,14 @@ def census(output):
     pattern = alias_pattern(aliases)
     by_lower = {a.lower().replace(" ", ""): c for a, c in aliases.items()}
     rows = []
+    pages = []
     for note in graph["notes"]:
-        page = os.path.join(output, note["id"], "index.html") if note["id"] else os.path.join(output, "index.html")
+        pages.append((note["id"] + "/", None, os.path.join(output, note["id"], "index.html") if note["id"] else os.path.join(output, "index.html")))
+    for concept in graph["concepts"] if with_concept_pages else []:
+        # Concept pages are prose too: <glossary folder>/<id>/, the folder read from the URL.
+        folder = concept["url"].rstrip("/").split("/")[-2]
+        pages.append((f"{folder}/{concept['id']}/", concept["id"], os.path.join(output, folder, concept["id"], "index.html")))
+    for name, own, page in pages:
         if not os.path.exists(page):
             continue
         parser = ArticleText()
@@ -151,7 +166,7 @@ def census(output):
         text = "".join(parser.text)
         covered = [False] * (len(text) + 1)
         for start, end, concept in parser.links:
-            rows.append(["link", note["id"] + "/", concept, squeeze(text[start:end]), context(text, start, end)])
+            rows.append(["link", name, concept, squeeze(text[start:end]), context(text, start, end)])
             for i in range(start, end):
                 covered[i] = True
         for start, end in parser.opaque:
@@ -161,7 +176,9 @@ def census(output):
             if any(covered[match.start():match.end()]):
                 continue
             concept = by_lower.get(match.group(0).lower().replace(" ", "").replace("\n", ""), "?")
-            rows.append(["unlinked", note["id"] + "/", concept, squeeze(match.group(0)), context(text, match.start(), match.end())])
+            if concept == own:
+                continue  # a concept page never links its own concept
+            rows.append(["unlinked", name, concept, squeeze(match.group(0)), context(text, match.start(), match.end())])
     keyed = {}
     for row in rows:
         key = "\t".join(row)
@@ -179,14 +196,24 @@ def main():
         sys.exit(__doc__)
     corpus, judgements = args
     with tempfile.TemporaryDirectory() as work:
-        found = census(build(os.path.abspath(corpus), work))
+        found = census(build(os.path.abspath(corpus), work), "--concept-pages" in sys.argv)
     known = {}
     if os.path.exists(judgements):
         for line in open(judgements, encoding="utf-8").read().splitlines()[1:]:
             fields = line.split("\t")
             if len(fields) == 6:
                 known["\t".join(fields[1:])] = fields[0]
-    verdicts = {key: known.get(key, "?") for key in found}
+    # A row whose wider context changed (an edit a sentence away) keeps its verdict when the
+    # words next to the mention are the same.
+    def core(key):
+        kind, page, concept, text, context = key.split("\t")
+        left, _, right = context.partition("⟦")
+        inner, _, right = right.partition("⟧")
+        return (kind, page, concept, text, left[-10:], inner, right[:10])
+    by_core = {}
+    for key, verdict in known.items():
+        by_core.setdefault(core(key), verdict)
+    verdicts = {key: known.get(key) or by_core.get(core(key), "?") for key in found}
     if "--update" in sys.argv:
         with open(judgements, "w", encoding="utf-8") as f:
             f.write("verdict\tkind\tpage\tconcept\ttext\tcontext\n")

@@ -977,7 +977,7 @@ spec.podSelector에 레이블 셀렉터를 적어 정책을 적용할 파드를 
 title: 노드 (Node)
 aliases: [노드, 워커 노드, 워커노드, 작업 노드, Node, Nodes, Worker Node, Worker Nodes]
 ambiguous: [노드, Node, Nodes]
-against: [node.js, nodejs, npm, 이진 트리, 트리 구조, 연결 리스트, 링크드 리스트]
+against: [node.js, nodejs, npm, pid 1, javascript, 자바스크립트, express, 이진 트리, 트리 구조, 연결 리스트, 링크드 리스트]
 summary: 파드가 실제로 실행되는 쿠버네티스의 작업용 머신으로, 가상 머신일 수도 물리 서버일 수도 있다.
 category: 클러스터 구조
 related: [pod]
@@ -1342,14 +1342,14 @@ not: []
 title: 서비스 (Service)
 aliases: [서비스, 쿠버네티스 서비스, Service, Services, Kubernetes Service, svc]
 ambiguous: [서비스, Service, Services]
-against: [운영체제, 웹 서비스, 인터넷, 네이밍, 디렉터리 서비스, 마이크로서비스, 고객, 결합된, 서비스 계층, 윈도우 서비스]
+against: [운영체제, 웹 서비스, 인터넷, 네이밍, 디렉터리 서비스, 마이크로서비스, 고객, 결합된, 서비스 계층, 윈도우 서비스, systemd]
 summary: 셀렉터로 고른 파드 집합 앞에 고정된 가상 IP와 DNS 이름을 두어, 바뀌는 파드들을 하나의 안정적인 네트워크 엔드포인트로 노출하는 리소스이다.
 category: 네트워킹
 related: []
 requires: [pod, selector]
 selects: [pod]
 exposes: [pod]
-not: [서비스 메시, 서비스메시, Service Mesh, 마이크로서비스, 마이크로 서비스, Microservice, Microservices, 관리형 서비스, 서비스 중단, 서비스 중이, 서비스 단위, 네트워크 서비스, 스테이트리스 서비스, 상태 비저장 서비스, 데몬과 서비스]
+not: [서비스 메시, 서비스메시, Service Mesh, 마이크로서비스, 마이크로 서비스, Microservice, Microservices, 관리형 서비스, 서비스 중단, 서비스 중이, 서비스 단위, 네트워크 서비스, 스테이트리스 서비스, 상태 비저장 서비스, 데몬과 서비스, 시스템 서비스, 서비스를 살리]
 ---
 파드는 언제든 사라지고 새로 생기며 그때마다 IP가 바뀐다. 그래서 다른 애플리케이션이 파드 IP를 직접 기억해 접속하는 것은 불안정하다. 서비스는 이 문제를 해결하기 위해 파드 집합 앞에 변하지 않는 주소를 하나 만들어 준다.
 
