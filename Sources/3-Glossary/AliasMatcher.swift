@@ -41,8 +41,8 @@ public final class AliasMatcher: Sendable {
     private let foldedTrie: ByteTrie
     private let exactTrie: ByteTrie
     private let blockTrie: ByteTrie
-    /// The concept each blocked phrase keeps from linking; nil blocks every concept.
-    private let blockedConcepts: [Int?]
+    /// The concepts each blocked phrase keeps from linking; nil blocks every concept.
+    private let blockedConcepts: [Set<Int>?]
     private let foldedTerms: [Int]
     private let exactTerms: [Int]
 
@@ -94,8 +94,24 @@ public final class AliasMatcher: Sendable {
                 .filter { $0.unicodeScalars.first.map { TextScanning.isLatinOrDigit($0.value) } ?? false })
         foldedTrie = ByteTrie(keys: folded, foldsCase: true)
         exactTrie = ByteTrie(keys: exact, foldsCase: false)
-        blockTrie = ByteTrie(keys: blocked.map { Array(Self.normalizeSpaces($0.phrase).utf8) }, foldsCase: true)
-        blockedConcepts = blocked.map(\.concept)
+        // One key per phrase (case-folded, as the trie reads it), with every concept that lists it.
+        var phraseIndex: [String: Int] = [:]
+        var phrases: [[UInt8]] = []
+        var phraseConcepts: [Set<Int>?] = []
+        for (phrase, concept) in blocked {
+            let normalized = Self.normalizeSpaces(phrase)
+            guard !normalized.isEmpty else { continue }
+            let key = normalized.lowercased()
+            if let index = phraseIndex[key] {
+                if let concept, phraseConcepts[index] != nil { phraseConcepts[index]!.insert(concept) } else { phraseConcepts[index] = nil }
+                continue
+            }
+            phraseIndex[key] = phrases.count
+            phrases.append(Array(normalized.utf8))
+            phraseConcepts.append(concept.map { [$0] })
+        }
+        blockTrie = ByteTrie(keys: phrases, foldsCase: true)
+        blockedConcepts = phraseConcepts
         self.foldedTerms = foldedTerms
         self.exactTerms = exactTerms
     }
@@ -128,7 +144,7 @@ public final class AliasMatcher: Sendable {
     public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [AliasMatch] {
         var result: [AliasMatch] = []
         // Blocked phrases seen and still open: where each ends and the concept it blocks.
-        var blocks: [(until: Int, concept: Int?)] = []
+        var blocks: [(until: Int, concepts: Set<Int>?)] = []
         var index = 0
         let count = bytes.count
         var previousIsWord = false
@@ -144,7 +160,7 @@ public final class AliasMatcher: Sendable {
                     blockTrie.walk(bytes, from: index, into: &scratch.found)
                     for (end, key) in scratch.found { blocks.append((end, blockedConcepts[key])) }
                 }
-                let blocksAll = blocks.contains { $0.concept == nil }
+                let blocksAll = blocks.contains { $0.concepts == nil }
                 if !blocksAll && (foldedTrie.mayStart(with: first) || exactTrie.mayStart(with: first)) {
                     scratch.candidates.removeAll(keepingCapacity: true)
                     scratch.found.removeAll(keepingCapacity: true)
@@ -154,7 +170,9 @@ public final class AliasMatcher: Sendable {
                     exactTrie.walk(bytes, from: index, into: &scratch.found)
                     for (end, key) in scratch.found { scratch.candidates.append((end, exactTerms[key])) }
                     if !blocks.isEmpty {
-                        scratch.candidates.removeAll { candidate in blocks.contains { $0.concept == terms[candidate.term].concept } }
+                        scratch.candidates.removeAll { candidate in
+                            blocks.contains { $0.concepts?.contains(terms[candidate.term].concept) ?? true }
+                        }
                     }
                     if !scratch.candidates.isEmpty, let match = bestMatch(bytes, start: index, candidates: &scratch.candidates) {
                         result.append(match)

@@ -230,7 +230,7 @@ summary: 노드에서 이미지를 내려받고 컨테이너를 실제로 생성
 category: 클러스터 구조
 related: [docker]
 requires: [container]
-not: []
+not: [Container Runtime Interface]
 ---
 컨테이너 런타임은 컨테이너를 실제로 실행하는 소프트웨어이다. 이미지를 내려받아 압축을 풀고, 리눅스 커널 기능으로 격리된 프로세스를 만들고, 멈추거나 지우는 일을 한다. 쿠버네티스 노드마다 컨테이너 런타임이 설치되어 있어야 파드를 실행할 수 있다.
 
@@ -250,7 +250,7 @@ category: 기초
 related: []
 requires: []
 part-of: [pod]
-not: [컨테이너선, 컨테이너 박스]
+not: [컨테이너선, 컨테이너 박스, Container Runtime Interface]
 ---
 컨테이너는 애플리케이션 코드와 런타임, 라이브러리, 기본 설정을 하나로 묶어 실행하는 단위이다. 같은 컨테이너 이미지에서 시작한 컨테이너는 개발자의 노트북에서든 운영 서버에서든 같은 방식으로 동작하므로 "내 컴퓨터에서는 되는데"라는 문제를 크게 줄여 준다.
 
@@ -436,12 +436,12 @@ not: [순차적인 디플로이먼트, 정상 디플로이먼트, 파드 집합�
 title: DNS (클러스터 DNS)
 aliases: [DNS, 클러스터 DNS, 쿠버네티스 DNS, CoreDNS, kube-dns]
 ambiguous: [DNS]
-against: [smtp, ftp, 응용 계층, 애플리케이션 계층, osi, 인터넷, 브라우저, 네임서버, 루트 서버, 도메인 등록]
+against: [smtp, ftp, 응용 계층, 애플리케이션 계층, osi, 인터넷, 브라우저, 네임서버, 루트 서버, 도메인 등록, 클러스터 밖]
 summary: 서비스와 파드에 DNS 이름을 부여해, 클러스터 안의 애플리케이션이 IP 대신 이름으로 서로를 찾을 수 있게 하는 클러스터 애드온이다.
 category: 네트워킹
 related: [namespace]
 requires: [service]
-not: []
+not: [외부 DNS, 외부의 DNS, 퍼블릭 DNS, 공인 DNS]
 ---
 쿠버네티스 클러스터에는 보통 CoreDNS가 DNS 서버로 설치되어 있다. kube-system 네임스페이스에 `kube-dns`라는 이름의 서비스로 떠 있으며, kubelet은 각 파드의 `/etc/resolv.conf`가 이 DNS 서버를 쓰도록 설정한다.
 
@@ -636,12 +636,14 @@ hostPath 볼륨은 노드의 경로(예: `/var/log`)를 그대로 파드 안에 
 ---
 title: 인그레스 (Ingress)
 aliases: [인그레스, Ingress, Ingresses, ing]
+ambiguous: [Ingress, Ingresses]
+against: [egress, 이그레스, policytypes]
 summary: 호스트 이름과 URL 경로 규칙에 따라 클러스터 외부의 HTTP/HTTPS 요청을 내부 서비스로 보내 주는 API 오브젝트이다.
 category: 네트워킹
 related: [nodeport]
 requires: [service]
 exposes: [service]
-not: []
+not: [GKE Ingress]
 ---
 인그레스는 클러스터의 HTTP 입구를 정의한다. 하나의 외부 주소로 들어온 요청을 `shop.example.com`은 shop 서비스로, `example.com/api`는 api 서비스로 보내는 식의 라우팅 규칙을 한곳에 모아 적는다. TLS 인증서를 지정해 HTTPS를 끝내 주는 역할(TLS 종료)도 할 수 있다.
 
@@ -722,7 +724,7 @@ not: [복잡, 잡다, 잡아, 잡는, 잡고, 잡힌, 잡히, 잡혀, 바로잡]
 title: kube-apiserver (API 서버)
 aliases: [kube-apiserver, API 서버, 쿠버네티스 API 서버, Kubernetes API Server, apiserver]
 ambiguous: [API 서버]
-against: [rest, restful, graphql, spa, 프론트엔드, 백엔드, 스프링, spring, express, django, fastapi, 게이트웨이]
+against: [rest api, rest 서버, restful, graphql, spa, 프론트엔드, 백엔드, 스프링, spring, express, django, fastapi, 게이트웨이, 웹 서버]
 summary: 쿠버네티스 API를 제공하는 컨트롤 플레인의 프런트엔드로, 모든 요청을 인증·인가·검증한 뒤 etcd에 저장된 클러스터 상태를 읽고 쓴다.
 category: 클러스터 구조
 related: [kubectl]
@@ -775,7 +777,9 @@ not: []
 ---
 kube-proxy는 쿠버네티스 서비스 개념을 각 노드에서 실제로 구현하는 구성 요소이다. API 서버에서 서비스와 그 뒤에 있는 파드 목록(엔드포인트)이 바뀌는 것을 지켜보다가, 노드의 네트워크 규칙을 그에 맞게 고친다.
 
-이름에 "프록시"가 들어 있지만, 요즘 기본 모드에서는 트래픽을 직접 중계하지 않는다. 대신 리눅스의 iptables, IPVS, nftables(1.33에서 GA) 같은 커널 기능으로 규칙을 설정해서, 서비스의 가상 IP(ClusterIP)나 NodePort로 들어온 패킷이 커널 수준에서 뒤쪽 파드 중 하나로 전달되게 한다. 이렇게 해서 서비스 하나가 여러 파드에 부하를 나누는 효과가 생긴다.
+이름에 "프록시"가 들어 있지만, 요즘 기본 모드에서는 트래픽을 직접 중계하지 않는다. 대신 리눅스의 iptables나 nftables(1.33에서 GA) 같은 커널 기능으로 규칙을 설정해서, 서비스의 가상 IP(ClusterIP)나 NodePort로 들어온 패킷이 커널 수준에서 뒤쪽 파드 중 하나로 전달되게 한다. 이렇게 해서 서비스 하나가 여러 파드에 부하를 나누는 효과가 생긴다.
+
+예전에는 대규모 클러스터에서 IPVS 모드도 많이 썼지만, 1.35부터 사용 중단(deprecated)되어 실행하면 경고가 나오고 nftables 모드로 옮겨 가기를 권장한다.
 
 kube-proxy는 모든 노드에서 하나씩 실행되어야 하므로 보통 데몬셋으로 배포된다. Cilium처럼 eBPF를 사용하는 일부 네트워크 플러그인은 kube-proxy의 역할을 대신하기도 한다.
 
@@ -850,7 +854,7 @@ summary: 컨테이너화된 애플리케이션의 배포, 확장, 복구를 자�
 category: 기초
 related: []
 requires: [container]
-not: [kubernetes.io, k8s.io, kubernetes.github.io]
+not: [kubernetes.io, k8s.io, kubernetes.github.io, Kubernetes 플러그인, Kubernetes plugin, 쿠버네티스 플러그인]
 ---
 쿠버네티스는 여러 대의 서버 위에서 컨테이너를 자동으로 배치하고 운영해 주는 오픈소스 플랫폼이다. 구글의 내부 시스템 경험을 바탕으로 만들어졌고, 지금은 CNCF(Cloud Native Computing Foundation)가 관리한다. 이름은 그리스어로 "조타수"를 뜻하며, 가운데 여덟 글자를 숫자로 줄여 k8s라고도 쓴다.
 
@@ -1245,7 +1249,7 @@ not: [Argo Rollouts]
 - `kubectl rollout history`: 리비전 기록 보기
 - `kubectl rollout pause` / `resume`: 일시 중지와 재개
 - `kubectl rollout undo`: 이전 리비전으로 롤백
-- `kubectl rollout restart`: 템플릿 변경 없이 파드를 새로 교체
+- `kubectl rollout restart`: 파드 템플릿에 재시작 시각 어노테이션(`kubectl.kubernetes.io/restartedAt`)을 넣어 파드를 새로 교체
 
 새 파드가 준비(Ready) 상태가 되지 않으면 롤아웃은 더 진행되지 않고 멈추며, `progressDeadlineSeconds`가 지나면 실패로 표시된다.
 
