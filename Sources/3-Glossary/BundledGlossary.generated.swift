@@ -209,6 +209,8 @@ not: []
 ---
 title: 컨테이너 레지스트리 (Container Registry)
 aliases: [컨테이너 레지스트리, 레지스트리, 이미지 레지스트리, 도커 허브, 도커허브, Container Registry, Image Registry, Docker Hub, DockerHub]
+ambiguous: [레지스트리]
+against: [윈도우, windows, 싱글톤, singleton, 스프링, spring, npm, maven, 메이븐, regedit, 레지스트리 편집기, 서비스 레지스트리, eureka, 유레카]
 summary: 컨테이너 이미지를 저장하고 배포하는 저장소 서비스로, 노드는 이곳에서 이미지를 내려받아 컨테이너를 실행한다.
 category: 기초
 related: [docker, continuous-delivery]
@@ -789,6 +791,7 @@ kube-proxy는 모든 노드에서 하나씩 실행되어야 하므로 보통 데
 title: kube-scheduler (스케줄러)
 aliases: [kube-scheduler, 스케줄러, 쿠버네티스 스케줄러, Kubernetes Scheduler]
 ambiguous: [스케줄러]
+against: [spring, 스프링, quartz, 쿼츠, spring batch, cron, 크론탭, crontab, 운영체제, os 스케줄러, cpu 스케줄러, 프로세스 스케줄러, 스레드, 태스크 스케줄러]
 summary: 아직 노드가 정해지지 않은 새 파드를 감시하다가 자원과 제약 조건을 따져 실행할 노드를 골라 주는 컨트롤 플레인 구성 요소이다.
 category: 클러스터 구조
 related: [node]

@@ -32,6 +32,25 @@ struct EndToEndTests {
         for required in ["index.html", "404.html", "sitemap.xml", "atom.xml", "tags/index.html", "assets/gongbu.css"] {
             #expect(names.contains(required), "missing \(required)")
         }
+        // The known traps of the notes' own prose stay plain text: another sense of a concept's
+        // word, or a word inside something else's name (`quality/bundled-site-links.tsv` holds
+        // the judgement of every link).
+        let traps: [(page: String, text: String)] = [
+            ("notes/hello-node-lab/index.html", "안에서 node가 PID 1로"),  // the Node.js process
+            ("notes/services/index.html", "앞단에 자체 로드밸런서를"),  // a load balancer, not the Service type
+            ("notes/services/index.html", "클라우드의 로드밸런서를 만들어서"),
+            ("notes/continuous-delivery/index.html", "Jenkins 잡이 끝나면"),  // a Jenkins job
+            ("notes/containers-and-docker/index.html", "격리는 강하지만, 이미지가 수 GB"),  // a VM image
+            ("concepts/kubelet/index.html", "노드의 시스템 서비스(systemd 등)"),  // an operating-system service
+            ("concepts/rollback/index.html", "이전 버전으로 돌아가 서비스를 살리는"),  // service as in "up and serving"
+            ("concepts/kubelet/index.html", "CRI(Container Runtime Interface)"),  // a name of its own
+        ]
+        for trap in traps {
+            let html = String(decoding: files[trap.page] ?? [], as: UTF8.self)
+            #expect(html.contains(trap.text), "\(trap.page): '\(trap.text)' is linked or gone")
+        }
+        let services = String(decoding: files["notes/services/index.html"] ?? [], as: UTF8.self)
+        #expect(services.contains(#"data-concept="loadbalancer""#) && services.contains(">LoadBalancer 타입</a>은"))
     }
 
     @Test func aFailingBuildLeavesThePreviousOutputAsItWas() throws {

@@ -59,4 +59,38 @@ struct SharedCorpusTests {
             #expect((mentioned[id] ?? 0) > 0, "the Korean docs never link \(id)")
         }
     }
+
+    /// The shared Hugo site as its author keeps it, with the bundled glossary: its notes outside
+    /// the Kubernetes course (`devops/`) and the blog are about Java, Spring, networking and
+    /// databases, and link almost nothing. What links is right (judged by reading): Docker,
+    /// Jenkins and Kubernetes named in passing, and the course index's Kubernetes table.
+    @Test func aJavaAndNetworkingSiteLinksOnlyWhatIsKubernetes() throws {
+        let source = TestSupport.shared + "/corpus/real-notes/95jw_archive"
+        let work = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(work) }
+        var report = BuildReport()
+        let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: source, outputRoot: work + "/out", homeDirectory: "/nonexistent")
+        let analysis = try #require(SiteBuild(options: options, generatorVersion: "test").analyse(&report))
+        let glossary = analysis.model.glossary
+        var topicMentions: [String] = []
+        var indexMentions = 0
+        for note in analysis.model.notes {
+            let folders = note.source.split(separator: "/").dropLast()
+            guard !folders.contains("devops"), !folders.contains("blog") else { continue }
+            let count = note.mentions.reduce(0) { $0 + $1.count }
+            let name = String(note.source.split(separator: "/").last ?? "")
+            if ["_index.md", "about.md", "README.md"].contains(name) {
+                indexMentions += count
+            } else {
+                topicMentions += note.mentions.map { "\(note.source): \(glossary.concepts[$0.concept].id)×\($0.count)" }
+            }
+        }
+        // Today: 도커 in an IPC note; Jenkins, Kubernetes ×2 and 컨테이너 on Spring Batch's runtime list.
+        #expect(topicMentions.count <= 5, "\(topicMentions.joined(separator: "\n"))")
+        // The course index lists the Kubernetes course's topics (파드, Deployment, Secret …): 31 mentions today.
+        #expect(indexMentions <= 35)
+        for wrong in ["job", "rollback", "namespace", "selector", "label", "persistentvolume", "continuous-delivery", "service", "node"] {
+            #expect(!topicMentions.contains { $0.contains(": \(wrong)×") }, "\(wrong) linked in a note about Java or networking")
+        }
+    }
 }
