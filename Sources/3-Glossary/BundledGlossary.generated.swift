@@ -1152,6 +1152,26 @@ RBAC는 "누가 어떤 리소스에 어떤 동작을 할 수 있는가"를 역�
 쿠버네티스에는 cluster-admin, admin, edit, view 같은 기본 클러스터롤이 준비되어 있고, aggregationRule을 쓰면 레이블이 붙은 여러 클러스터롤의 규칙을 하나로 모을 수도 있다. 권한이 제대로 들어갔는지는 kubectl auth can-i로 확인할 수 있다. 시크릿 조회 권한이나 escalate, bind, impersonate 같은 동사는 사실상 더 큰 권한으로 이어질 수 있으므로, 주체마다 꼭 필요한 권한만 주는 최소 권한 원칙을 지키는 것이 중요하다.
 
 """#),
+        ("reclaim-policy.md", #"""
+---
+title: 반환 정책 (Reclaim Policy)
+aliases: [반환 정책, 회수 정책, 리클레임 정책, Reclaim Policy, Reclaim Policies, persistentVolumeReclaimPolicy, reclaimPolicy]
+summary: 퍼시스턴트볼륨클레임이 삭제되어 볼륨이 풀려났을 때 그 퍼시스턴트볼륨과 실제 저장소를 지울지(Delete) 남길지(Retain) 정하는 퍼시스턴트볼륨의 설정이다.
+category: 스토리지
+related: [storageclass]
+requires: [persistentvolume, persistentvolumeclaim]
+part-of: [persistentvolume]
+not: []
+---
+반환 정책은 퍼시스턴트볼륨의 `spec.persistentVolumeReclaimPolicy`에 적는 값으로, 클레임이 볼륨을 다 쓰고 놓아준 뒤에 클러스터가 그 볼륨을 어떻게 처리할지 알려 준다. 자료에 따라 회수 정책이라고도 부른다.
+
+- `Delete`: 퍼시스턴트볼륨클레임을 지우면 퍼시스턴트볼륨 오브젝트와 클라우드 디스크 같은 실제 저장소도 함께 지운다. 스토리지클래스로 동적 프로비저닝한 볼륨은 스토리지클래스의 `reclaimPolicy`를 물려받으며, 기본값이 `Delete`이다.
+- `Retain`: 클레임을 지워도 퍼시스턴트볼륨과 데이터가 그대로 남고, 볼륨은 `Released` 상태가 된다. 이전 데이터가 남아 있으므로 다른 클레임이 바로 가져가지는 못하며, 관리자가 데이터를 정리하거나 백업한 뒤 볼륨을 직접 지우거나 다시 쓸 수 있게 만들어야 한다. 관리자가 손으로 만든 퍼시스턴트볼륨의 기본값이다.
+- `Recycle`: 볼륨 안의 파일을 지우고(`rm -rf`) 다시 쓸 수 있게 하던 방식인데, 사용 중단(deprecated)되었으므로 동적 프로비저닝을 쓴다.
+
+운영 데이터베이스처럼 잃어버리면 안 되는 데이터는 `Retain`을 쓰는 편이 안전하다. 이미 만든 퍼시스턴트볼륨의 반환 정책은 `kubectl patch pv <이름> -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'`처럼 나중에 바꿀 수도 있다.
+
+"""#),
         ("replicaset.md", #"""
 ---
 title: 레플리카셋 (ReplicaSet)
@@ -1190,6 +1210,27 @@ not: []
 요청과 상한을 어떻게 적었는지에 따라 파드의 QoS 클래스가 정해진다. 모든 컨테이너가 CPU와 메모리 모두 요청과 상한을 같은 값으로 지정하면 Guaranteed, 일부만 지정하면 Burstable, 아무것도 지정하지 않으면 BestEffort가 되며, 노드에 자원이 부족해 kubelet이 파드를 축출해야 할 때 이 구분이 영향을 준다. 또 HorizontalPodAutoscaler는 CPU 사용률을 요청 대비 비율로 계산하므로 요청이 없으면 제대로 동작하지 않는다.
 
 네임스페이스 단위로는 LimitRange로 기본값과 최소·최대값을, ResourceQuota로 요청과 상한의 총합을 제한할 수 있다. 쿠버네티스 1.33에서는 파드를 다시 만들지 않고 실행 중인 컨테이너의 요청과 상한을 바꾸는 파드 인플레이스 크기 조정(in-place resize)이 베타로 기본 활성화되어 있으며, 파드의 resize 하위 리소스를 통해 값을 변경한다.
+
+"""#),
+        ("revision.md", #"""
+---
+title: 수정 버전 (Revision)
+aliases: [수정 버전, 리비전, Revision, Revisions, ControllerRevision, ControllerRevisions]
+ambiguous: [수정 버전, 리비전, Revision, Revisions]
+against: [git, svn, 커밋, 문서]
+summary: 디플로이먼트의 파드 템플릿이나 헬름 릴리스처럼 배포 내용이 바뀔 때마다 남는 번호 붙은 기록으로, 변경 기록을 보거나 이전 상태로 롤백할 때 기준이 된다.
+category: 배포 전략
+related: [rollout, rollback, helm]
+requires: [pod-template]
+not: []
+---
+디플로이먼트는 파드 템플릿이 바뀔 때마다 새 레플리카셋을 만들고, 그 레플리카셋에 `deployment.kubernetes.io/revision` 어노테이션으로 번호를 붙인다. 이 번호가 수정 버전(리비전)이다. 레플리카 수만 바꾸는 스케일링은 파드 템플릿을 건드리지 않으므로 새 수정 버전을 만들지 않는다. 스테이트풀셋과 데몬셋은 레플리카셋 대신 컨트롤러리비전(ControllerRevision) 오브젝트에 같은 기록을 남긴다.
+
+`kubectl rollout history deployment/web`은 수정 버전 목록을, `--revision=2`를 붙이면 그 수정 버전의 파드 템플릿을 보여 준다. 목록의 `CHANGE-CAUSE` 열은 `kubernetes.io/change-cause` 어노테이션에서 오므로, 변경할 때 이 어노테이션에 이유를 적어 두면 나중에 어떤 배포였는지 알아보기 쉽다.
+
+`kubectl rollout undo deployment/web --to-revision=2`로 롤백하면 그 수정 버전의 템플릿으로 새 롤아웃이 일어나고, 되돌린 결과가 가장 새로운 수정 버전 번호를 받는다. 몇 개의 수정 버전을 남길지는 `.spec.revisionHistoryLimit`(기본값 10)으로 정하며, 오래된 레플리카셋이 지워지면 그 수정 버전으로는 더 이상 롤백할 수 없다.
+
+헬름도 같은 말을 쓴다. `helm install`로 만든 릴리스는 `helm upgrade`를 할 때마다 리비전 번호가 하나씩 올라가고, `helm history`로 그 목록을, `helm rollback <릴리스> <번호>`로 되돌리기를 한다. 헬름의 리비전은 클러스터 안에 시크릿으로 저장된 릴리스 기록이라 디플로이먼트의 수정 버전과는 따로 매겨지지만, 되돌리면 기존 번호로 돌아가는 것이 아니라 같은 내용의 새 번호가 생긴다는 점은 같다.
 
 """#),
         ("rollback.md", #"""
@@ -1412,6 +1453,25 @@ not: []
 네이티브 사이드카는 `initContainers` 목록에 넣고 `restartPolicy: Always`를 지정해 만든다. 일반 초기화 컨테이너는 끝까지 실행되고 종료되어야 다음 단계로 넘어가지만, 사이드카 컨테이너는 시작되기만 하면(스타트업 프로브가 있으면 그 프로브가 성공하면) 다음 초기화 컨테이너와 주 컨테이너가 이어서 시작되고, 자신은 파드가 살아 있는 동안 계속 실행된다. 도중에 종료되면 kubelet이 다시 시작하며, 일반 초기화 컨테이너와 달리 스타트업·활성·준비성 프로브를 모두 쓸 수 있다.
 
 파드가 종료될 때는 주 컨테이너가 먼저 멈춘 뒤 사이드카 컨테이너가 정의된 순서의 역순으로 종료되므로, 마지막 로그까지 내보내거나 남은 연결을 정리할 시간이 생긴다. 잡에서도 주 컨테이너가 끝나면 사이드카가 함께 정리되어 잡이 정상적으로 완료된다. 사이드카의 리소스 요청은 주 컨테이너와 함께 파드 전체의 리소스 계산에 더해진다는 점도 기억해 두자.
+
+"""#),
+        ("spinnaker.md", #"""
+---
+title: 스피너커 (Spinnaker)
+aliases: [Spinnaker, 스피너커, 스피내커]
+summary: 넷플릭스에서 시작된 오픈 소스 멀티 클라우드 지속적 전달 플랫폼으로, 배포 과정을 단계별 파이프라인으로 정의하고 카나리·블루/그린 같은 배포 전략과 수동 승인을 기본으로 제공한다.
+category: 배포
+related: [jenkins, canary-deployment, blue-green-deployment, rollback]
+requires: [continuous-delivery]
+not: []
+---
+스피너커는 넷플릭스가 만들어 2015년에 공개한 배포 플랫폼으로, 지금은 CD Foundation의 프로젝트이다. 젠킨스 같은 CI 도구가 코드를 빌드하고 테스트해 컨테이너 이미지를 만드는 데 강하다면, 스피너커는 그렇게 만들어진 결과물을 여러 환경과 여러 클라우드에 안전하게 내보내는 일에 집중한다.
+
+배포 과정은 파이프라인으로 정의한다. 파이프라인은 매니페스트 배포, 수동 판단(Manual Judgment), 대기, 다른 파이프라인 실행 같은 스테이지로 이루어지며, 레지스트리에 새 이미지 태그가 올라오거나 젠킨스 작업이 끝나는 것 같은 이벤트를 트리거로 시작할 수 있다. 쿠버네티스 대상 배포에서는 매니페스트를 그대로 적용하고, 롤아웃 상태를 지켜보다가 실패하면 이전 버전으로 되돌리는 흐름을 파이프라인 안에서 구성한다.
+
+카나리 배포와 블루/그린 배포(스피너커에서는 예전에 red/black이라고 불렀다)를 배포 전략으로 제공하는 것이 특징이다. 함께 쓰는 Kayenta는 카나리 버전과 기준 버전의 지표를 통계적으로 비교해 점수를 매기고, 기준에 못 미치면 배포를 멈추게 한다.
+
+구성 요소가 많아 직접 운영하기에는 무거운 편이어서, 최근에는 Git 저장소의 매니페스트를 기준으로 클러스터 상태를 맞추는 Argo CD나 Flux 같은 GitOps 도구를 대신 쓰는 경우도 많다.
 
 """#),
         ("statefulset.md", #"""
