@@ -11,6 +11,8 @@ import Korean
 /// - `search/docs-<n>.json`: titles, URLs and summaries, `documentsPerShard` (100) documents a shard, fetched for
 ///   the results shown.
 /// - `search/initials.json`: initials of note titles, fetched only for ㅍㄷ-style queries.
+/// - `search/words.json`: the notes' English words (of four letters or more), fetched only when
+///   a query needs near spellings (`statefull` → stateful).
 public enum IndexFiles {
     public static let folder = "search"
     public static let documentsPerShard = 100
@@ -51,10 +53,11 @@ public enum IndexFiles {
         case terms(Int)
         case documents(Int)
         case initials
+        case words
     }
 
     public static func parts(_ layout: Layout) -> [Part] {
-        [.meta, .initials] + layout.termShards.indices.map(Part.terms) + (0..<layout.documentShards).map(Part.documents)
+        [.meta, .initials, .words] + layout.termShards.indices.map(Part.terms) + (0..<layout.documentShards).map(Part.documents)
     }
 
     /// Where a part is written, known before it is rendered.
@@ -63,6 +66,7 @@ public enum IndexFiles {
         case .terms(let number): return "\(folder)/terms-\(number).json"
         case .documents(let number): return "\(folder)/docs-\(number).json"
         case .initials: return "\(folder)/initials.json"
+        case .words: return "\(folder)/words.json"
         case .meta: return "\(folder)/meta.json"
         }
     }
@@ -99,6 +103,9 @@ public enum IndexFiles {
                 initials.append("[\(number),\(Escape.jsonString(SearchIndex.titleInitials(document.title)))]")
             }
             return ("\(folder)/initials.json", "[" + initials.joined(separator: ",") + "]\n")
+        case .words:
+            let words = index.postings.keys.map(\.text).filter(SearchIndex.isNearSpellingWord).sorted()
+            return ("\(folder)/words.json", "[" + words.map(Escape.jsonString).joined(separator: ",") + "]\n")
         case .meta:
             var meta = "{\n\"format\": 1,\n\"documentCount\": \(index.documents.count),\n"
             meta +=
@@ -110,14 +117,15 @@ public enum IndexFiles {
                 "\"concepts\": [\n"
                 + index.concepts.map { concept in
                     "[\(Escape.jsonString(concept.id)),\(concept.document),\(Escape.jsonString(concept.title)),["
-                        + concept.aliases.map(Escape.jsonString).joined(separator: ",") + "]]"
+                        + concept.aliases.map(Escape.jsonString).joined(separator: ",") + "]"
+                        + (concept.against.isEmpty ? "" : ",[" + concept.against.map(Escape.jsonString).joined(separator: ",") + "]") + "]"
                 }.joined(separator: ",\n") + "\n],\n"
             meta +=
                 "\"particles\": ["
                 + Particles.table.map { "[\(Escape.jsonString($0.0)),\(Escape.jsonString(Particles.conditionCode($0.1)))]" }.joined(
                     separator: ",") + "],\n"
             meta +=
-                "\"weights\": {\"bigram\": \(Tokenizer.bigramWeight), \"aliasExpansion\": \(QueryEngine.aliasExpansionWeight), \"k1\": \(QueryEngine.k1), \"b\": \(QueryEngine.b)}\n}\n"
+                "\"weights\": {\"bigram\": \(Tokenizer.bigramWeight), \"aliasExpansion\": \(QueryEngine.aliasExpansionWeight), \"k1\": \(QueryEngine.k1), \"b\": \(QueryEngine.b), \"nearSpelling\": \(QueryEngine.nearSpellingWeight), \"strayLimit\": \(QueryEngine.strayLimit)}\n}\n"
             return ("\(folder)/meta.json", meta)
         }
     }
@@ -161,7 +169,9 @@ public final class LoadedIndex: SearchSource, @unchecked Sendable {
         averageLength = meta.averageLength
         lengths = meta.lengths
         kinds = Array(meta.kinds.utf8)
-        concepts = meta.concepts.map { IndexedConcept(id: $0.id, document: $0.document, title: $0.title, aliases: $0.aliases) }
+        concepts = meta.concepts.map {
+            IndexedConcept(id: $0.id, document: $0.document, title: $0.title, aliases: $0.aliases, against: $0.against)
+        }
         termShards = max(meta.termShards, 1)
         documentsPerShard = max(meta.documentsPerShard, 1)
     }
@@ -177,12 +187,13 @@ public final class LoadedIndex: SearchSource, @unchecked Sendable {
         var documentsPerShard: Int
     }
 
-    /// `[id, document, title, [aliases]]`
+    /// `[id, document, title, [aliases]]`, then `[against words]` when the concept has any.
     struct ConceptRow: Decodable {
         var id: String
         var document: Int
         var title: String
         var aliases: [String]
+        var against: [String] = []
 
         init(from decoder: any Decoder) throws {
             var row = try decoder.unkeyedContainer()
@@ -190,6 +201,7 @@ public final class LoadedIndex: SearchSource, @unchecked Sendable {
             document = try row.decode(Int.self)
             title = try row.decode(String.self)
             aliases = try row.decode([String].self)
+            if !row.isAtEnd { against = try row.decode([String].self) }
         }
     }
 
@@ -342,5 +354,9 @@ public final class LoadedIndex: SearchSource, @unchecked Sendable {
     public func noteTitleInitials() -> [(document: Int, initials: String)] {
         let rows = (try? Self.decode([InitialsRow].self, fileSystem, Path.join(folder, "initials.json"))) ?? []
         return rows.map { ($0.document, $0.initials) }
+    }
+
+    public func nearSpellingWords() -> [String] {
+        (try? Self.decode([String].self, fileSystem, Path.join(folder, "words.json"))) ?? []
     }
 }

@@ -10,6 +10,20 @@ public struct SearchHit: Sendable, Hashable {
     public var fuzzy: Bool
 }
 
+extension SearchResults {
+    /// These results, then `other`'s that are not among them.
+    func merged(with other: SearchResults) -> SearchResults {
+        var result = self
+        let concepts = Set(concepts.map(\.document))
+        result.concepts += other.concepts.filter { !concepts.contains($0.document) }
+        let notes = Set(notes.map(\.document))
+        result.notes += other.notes.filter { !notes.contains($0.document) }
+        result.namedConcepts += other.namedConcepts.filter { !namedConcepts.contains($0) }
+        result.highlights = Array(Set(highlights + other.highlights)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        return result
+    }
+}
+
 public struct SearchResults: Sendable {
     public var concepts: [SearchHit] = []
     public var notes: [SearchHit] = []
@@ -33,6 +47,8 @@ public protocol SearchSource {
     /// Initials of note titles (`ㅍㄷ ㄱㅊ`), for queries typed as initial consonants.
     func noteTitleInitials() -> [(document: Int, initials: String)]
     func title(of document: Int) -> String
+    /// The English words of the notes worth correcting a query towards (`SearchIndex.isNearSpellingWord`).
+    func nearSpellingWords() -> [String]
 }
 
 /// Korean-aware ranking shared by `gongbu search` (and mirrored by the site's search script):
@@ -78,8 +94,13 @@ public struct QueryEngine {
             results = choseongSearch(normalized.replacingOccurrences(of: " ", with: ""))
         } else {
             results = termSearch(normalized, fuzzy: false)
-            if results.isEmpty { results = termSearch(normalized, fuzzy: true) }
+            // Near spellings when nothing matches, and when a word matched only by accident:
+            // `ingres` in one note's typo must not hide the Ingress notes.
+            if results.isEmpty || hasStrayWord(normalized, named: results.namedConcepts) {
+                results = results.merged(with: termSearch(normalized, fuzzy: true))
+            }
         }
+        results = settingAsideOtherSenses(results, query: normalized)
         if kind == .concept { results.notes = [] }
         if kind == .note { results.concepts = [] }
         results.concepts = Array(results.concepts.prefix(limit))
@@ -109,6 +130,52 @@ public struct QueryEngine {
         return found
     }
 
+    /// A query that names a concept but holds one of its `against:` words (트랜잭션 롤백: a
+    /// database's rollback) is about the other sense: the concepts come from its other words
+    /// alone (none here), and the notes stay as the whole query finds them.
+    func settingAsideOtherSenses(_ results: SearchResults, query: String) -> SearchResults {
+        let against = results.namedConcepts.filter { index in source.concepts[index].against.contains { query.contains($0) } }
+        guard !against.isEmpty else { return results }
+        var results = results
+        let rest = query.split(separator: " ").map(String.init).filter { word in
+            let named = aliasTable[word] ?? aliasTable[Self.stripParticles(word)] ?? aliasTable[SearchText.stemEnglish(word)]
+            return !(named.map(against.contains) ?? false)
+        }
+        results.concepts = rest.isEmpty ? [] : termSearch(rest.joined(separator: " "), fuzzy: false).concepts
+        results.namedConcepts.removeAll { against.contains($0) }
+        return results
+    }
+
+    /// A query word a near spelling may be meant by: English, four letters or more, naming no
+    /// concept, and found in at most `strayLimit` documents.
+    func hasStrayWord(_ normalized: String, named: [Int]) -> Bool {
+        for word in normalized.split(separator: " ").map(String.init) where SearchIndex.isNearSpellingWord(word) {
+            if aliasTable[word] != nil || aliasTable[SearchText.stemEnglish(word)] != nil { continue }
+            let count = Tokenizer.terms(word).map { source.postings(for: $0.term).count }.max() ?? 0
+            if count <= Self.strayLimit { return true }
+        }
+        return false
+    }
+
+    /// At most this many documents hold a word that matched by accident.
+    public static let strayLimit = 2
+    /// Weight of a word of the notes that is a near spelling of a query word.
+    public static let nearSpellingWeight = 0.8
+
+    /// The notes' words within a small edit distance of a query word (statefull → stateful):
+    /// the nearest ones, at most three.
+    func nearSpellings(of word: String, in vocabulary: [String]) -> [String] {
+        guard SearchIndex.isNearSpellingWord(word) else { return [] }
+        let limit = word.count <= 5 ? 1 : 2
+        var found: [(distance: Int, word: String)] = []
+        for candidate in vocabulary where candidate != word && abs(candidate.count - word.count) <= limit {
+            let distance = Suggest.distance(word, candidate, limit: limit)
+            if distance <= limit { found.append((distance, candidate)) }
+        }
+        guard let best = found.map(\.distance).min() else { return [] }
+        return found.filter { $0.distance == best }.map(\.word).sorted().prefix(3).map { $0 }
+    }
+
     static func stripParticles(_ word: String) -> String {
         for (script, run, _) in SearchText.runs(word) where script == .latin {
             // Pod은 → pod
@@ -130,6 +197,13 @@ public struct QueryEngine {
         if fuzzy {
             named = fuzzyConcepts(normalized)
             fuzzyMatches = Set(named)
+            let vocabulary = source.nearSpellingWords()
+            for word in normalized.split(separator: " ").map(String.init) {
+                for near in nearSpellings(of: word, in: vocabulary) {
+                    highlights.insert(near)
+                    for term in Tokenizer.terms(near) { add(term.term, Self.nearSpellingWeight * term.weight) }
+                }
+            }
         } else {
             for term in Tokenizer.terms(normalized) { add(term.term, term.weight) }
             named = namedConcepts(normalized)
@@ -274,6 +348,14 @@ extension SearchIndex: SearchSource {
     public func title(of document: Int) -> String { documents[document].title }
     public func noteTitleInitials() -> [(document: Int, initials: String)] {
         documents.enumerated().filter { $0.element.kind == .note }.map { ($0.offset, Self.titleInitials($0.element.title)) }
+    }
+
+    public func nearSpellingWords() -> [String] { postings.keys.map(\.text).filter(Self.isNearSpellingWord).sorted() }
+
+    /// An English word of four letters or more (`stateful`, not `@pod`, `~파드` or `v1`).
+    public static func isNearSpellingWord(_ word: String) -> Bool {
+        guard word.utf8.count >= 4, let first = word.utf8.first, first >= 0x61, first <= 0x7A else { return false }
+        return word.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
     }
 
     /// Initials of each word of a title, space-separated (`파드 공부` → `ㅍㄷ ㄱㅂ`).

@@ -17,6 +17,9 @@ public struct SearchDocument: Sendable, Hashable {
     public var tags: [String]
     /// Concept aliases (empty for notes).
     public var aliases: [String]
+    /// Words that mean a concept's other sense (its `against:` list, lower-cased): a query
+    /// with one of them (트랜잭션 롤백) is not about the concept.
+    public var against: [String] = []
 
     /// Weighted text fields.
     public var headings: [String]

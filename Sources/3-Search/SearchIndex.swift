@@ -53,6 +53,8 @@ public struct IndexedConcept: Sendable, Hashable {
     public var document: Int
     public var title: String
     public var aliases: [String]
+    /// Its `against:` words (`SearchDocument.against`).
+    public var against: [String] = []
 }
 
 /// The search index: documents, their lengths, posting lists, and the concept table.
@@ -142,7 +144,8 @@ public enum IndexBuilder {
     static func concepts(of documents: [SearchDocument]) -> [IndexedConcept] {
         var concepts: [IndexedConcept] = []
         for (index, document) in documents.enumerated() where document.kind == .concept {
-            concepts.append(IndexedConcept(id: document.id, document: index, title: document.title, aliases: document.aliases))
+            concepts.append(
+                IndexedConcept(id: document.id, document: index, title: document.title, aliases: document.aliases, against: document.against))
         }
         return concepts
     }

@@ -988,11 +988,55 @@ math { font-size: 1.05em; }
     return out;
   }
 
+  // The notes' English words, for near spellings (statefull → stateful); fetched when needed.
+  var wordsPromise = null;
+  function loadWords() {
+    if (!wordsPromise) wordsPromise = fetchJSON('words.json').catch(function () { return []; });
+    return wordsPromise;
+  }
+
+  function isNearSpellingWord(w) { return /^[a-z][a-z0-9]{3,}$/.test(w); }
+
+  // The nearest words of the notes to a query word, at most three (as QueryEngine.nearSpellings).
+  function nearSpellings(word, vocabulary) {
+    if (!isNearSpellingWord(word)) return [];
+    var limit = word.length <= 5 ? 1 : 2, found = [], best = Infinity;
+    vocabulary.forEach(function (c) {
+      if (c === word || Math.abs(c.length - word.length) > limit) return;
+      var d = distance(word, c, limit);
+      if (d <= limit) { found.push({ d: d, w: c }); best = Math.min(best, d); }
+    });
+    return found.filter(function (f) { return f.d === best; }).map(function (f) { return f.w; }).sort().slice(0, 3);
+  }
+
+  // An English query word that names no concept and is in at most a couple of documents
+  // matched by accident (a typo in one note): near spellings are looked for as well.
+  function hasStrayWord(q) {
+    return q.split(' ').some(function (w) {
+      if (!isNearSpellingWord(w) || aliasTable[w] !== undefined || aliasTable[stemEnglish(w)] !== undefined) return false;
+      var count = 0;
+      terms(w).forEach(function (t) { count = Math.max(count, postings(t.term).length / 2); });
+      return count <= meta.weights.strayLimit;
+    });
+  }
+
   function termSearch(q, fuzzy) {
+    return (fuzzy ? loadWords() : Promise.resolve([])).then(function (vocabulary) { return scoredSearch(q, fuzzy, vocabulary); });
+  }
+
+  // Hits of concepts and notes, best first, and the concepts the query names.
+  function scoredSearch(q, fuzzy, vocabulary) {
     var weights = {};
     function add(term, w) { weights[term] = Math.max(weights[term] || 0, w); }
     var named = fuzzy ? fuzzyConcepts(q) : namedConcepts(q);
     if (!fuzzy) terms(q).forEach(function (t) { add(t.term, t.weight); });
+    if (fuzzy) {
+      q.split(' ').forEach(function (w) {
+        nearSpellings(w, vocabulary).forEach(function (near) {
+          terms(near).forEach(function (t) { add(t.term, meta.weights.nearSpelling * t.weight); });
+        });
+      });
+    }
     named.forEach(function (i) {
       var c = meta.concepts[i];
       add('@' + c[0], 1);
@@ -1025,7 +1069,39 @@ math { font-size: 1.05em; }
         if (ny >= 0) return 1;
         return y.s - x.s || x.d - y.d;
       });
-      return hits;
+      return { hits: hits, named: named };
+    });
+  }
+
+  // The exact results, then the near ones they lack.
+  function merged(exact, near) {
+    var seen = {};
+    exact.hits.forEach(function (h) { seen[h.d] = true; });
+    return {
+      hits: exact.hits.concat(near.hits.filter(function (h) { return !seen[h.d]; })),
+      named: exact.named.concat(near.named.filter(function (i) { return exact.named.indexOf(i) < 0; }))
+    };
+  }
+
+  // A query naming a concept together with one of its `against:` words (트랜잭션 롤백) is about
+  // the other sense: concepts come from its other words alone; notes stay (as in QueryEngine).
+  function settingAsideOtherSenses(result, q) {
+    var against = result.named.filter(function (i) {
+      return (meta.concepts[i][4] || []).some(function (w) { return q.indexOf(w) >= 0; });
+    });
+    if (!against.length) return Promise.resolve(result);
+    var rest = q.split(' ').filter(function (w) {
+      var i = aliasTable[w];
+      if (i === undefined) i = aliasTable[stripParticles(w)];
+      if (i === undefined) i = aliasTable[stemEnglish(w)];
+      return i === undefined || against.indexOf(i) < 0;
+    });
+    var notes = result.hits.filter(function (h) { return meta.kinds[h.d] !== 'c'; });
+    var named = result.named.filter(function (i) { return against.indexOf(i) < 0; });
+    if (!rest.length) return Promise.resolve({ hits: notes, named: named });
+    return termSearch(rest.join(' '), false).then(function (other) {
+      var concepts = other.hits.filter(function (h) { return meta.kinds[h.d] === 'c'; });
+      return { hits: concepts.concat(notes), named: named };
     });
   }
 
@@ -1062,7 +1138,11 @@ math { font-size: 1.05em; }
     if (!q) return Promise.resolve([]);
     return loadMeta().then(function () {
       if (isChoseongQuery(q)) return choseongSearch(q.replace(/ /g, ''));
-      return termSearch(q, false).then(function (hits) { return hits.length ? hits : termSearch(q, true); });
+      return termSearch(q, false).then(function (exact) {
+        if (exact.hits.length && !hasStrayWord(q)) return exact;
+        return termSearch(q, true).then(function (near) { return merged(exact, near); });
+      }).then(function (result) { return settingAsideOtherSenses(result, q); })
+        .then(function (result) { return result.hits; });
     });
   }
 

@@ -198,14 +198,16 @@ extension SiteModel {
     /// The documents of the search index: concepts first, then notes in display order.
     public func searchDocuments() -> [SearchDocument] {
         var documents: [SearchDocument] = []
+        let urls = SiteURLs(config)
         for (index, concept) in glossary.concepts.enumerated() {
-            documents.append(
-                SearchDocument(
-                    kind: .concept, id: concept.id, title: concept.title, url: SiteURLs(config).concept(concept.id).path,
-                    source: concept.source,
-                    summary: concept.summary, aliases: concept.aliases,
-                    body: conceptTexts.indices.contains(index) ? conceptTexts[index] : "",
-                    concepts: [concept.id: 1]))
+            var document = SearchDocument(
+                kind: .concept, id: concept.id, title: concept.title, url: urls.concept(concept.id).path,
+                source: concept.source,
+                summary: concept.summary, aliases: concept.aliases,
+                body: conceptTexts.indices.contains(index) ? conceptTexts[index] : "",
+                concepts: [concept.id: 1])
+            document.against = concept.againstWords
+            documents.append(document)
         }
         for (index, note) in notes.enumerated() {
             var mentions: [String: Int] = [:]
