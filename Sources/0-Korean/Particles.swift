@@ -78,10 +78,10 @@ public enum Particles {
         ("도", .any), ("만", .any), ("까지", .any), ("부터", .any), ("처럼", .any), ("보다", .any),
         ("마다", .any), ("조차", .any), ("밖에", .any), ("뿐", .any), ("들", .any), ("등", .any),
         ("끼리", .any), ("만큼", .any), ("대로", .any),
-        // Bound nouns glued to the noun they follow: 파드간 (between), 노드별 (per), 노드당 (each),
+        // Bound nouns glued to the noun they follow: 파드간 (between), 노드별 (per), 노드당 (each), 클러스터내 (within),
         // 쿠버네티스용 (for), 요청량 (amount); and the copula's 이라면/이라도/이라/이지 (파드라면,
         // 파드라도, 이미지라, 스케일링이지).
-        ("간", .any), ("별", .any), ("당", .any), ("용", .any),
+        ("간", .any), ("별", .any), ("당", .any), ("용", .any), ("내", .any),
         ("이라면", .afterConsonant), ("라면", .afterVowel), ("이라도", .afterConsonant), ("라도", .afterVowel),
         ("이라", .afterConsonant), ("라", .afterVowel), ("이지", .afterConsonant), ("량", .any),
     ]

@@ -153,7 +153,9 @@ public struct SiteConfig: Sendable, Hashable {
             case "glossary":
                 switch entry.value.scalarText?.lowercased() {
                 case "none", "false", "off", "no": config.bundledGlossary = false
-                case "bundled", "kubernetes", "true", "on", "yes", nil where entry.value == .null: config.bundledGlossary = true
+                case "bundled", "kubernetes", "true", "on", "yes",
+                    nil where entry.value == .null:
+                    config.bundledGlossary = true
                 default:
                     diagnostics.append(
                         .warning(

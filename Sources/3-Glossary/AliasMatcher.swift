@@ -35,6 +35,9 @@ public final class AliasMatcher: Sendable {
         var startsLatin: Bool
         var endsLatin: Bool
         var lastFinal: Particles.Final
+        /// The term has lower-case letters (`Volume`, not `RBAC`): written in capitals only, it is
+        /// something else (a Dockerfile's `VOLUME` and `LABEL` instructions).
+        var hasLowercase = false
     }
 
     private let terms: [Term]
@@ -61,7 +64,8 @@ public final class AliasMatcher: Sendable {
 
     /// - Parameter blockedFor: phrases and the concept each must never link to (a concept's
     ///   `not:`), nil for phrases that must never link to any.
-    public init(aliases: [(term: String, concept: Int)], blockedFor blocked: [(phrase: String, concept: Int?)], ambiguous: Set<String> = []) {
+    public init(aliases: [(term: String, concept: Int)], blockedFor blocked: [(phrase: String, concept: Int?)], ambiguous: Set<String> = [])
+    {
         var folded: [[UInt8]] = []
         var exact: [[UInt8]] = []
         var foldedTerms: [Int] = []
@@ -79,7 +83,8 @@ public final class AliasMatcher: Sendable {
                     concept: concept,
                     startsLatin: TextScanning.isLatinOrDigit(first),
                     endsLatin: TextScanning.isLatinOrDigit(last),
-                    lastFinal: Particles.final(ofScalar: last)))
+                    lastFinal: Particles.final(ofScalar: last),
+                    hasLowercase: normalized.unicodeScalars.contains { $0.properties.isLowercase && $0.isASCII }))
             if Self.isCaseSensitive(normalized) {
                 exact.append(Array(normalized.utf8))
                 exactTerms.append(terms.count - 1)
@@ -217,11 +222,17 @@ public final class AliasMatcher: Sendable {
                 stemFinal = .unknown
             }
             // What is glued after the term must be Hangul particles (Latin letters there mean a
-            // longer word), or the noun made a verb (롤백한다, 배포되는, 롤아웃시).
+            // longer word), or the noun made a verb (롤백한다, 배포되는, 롤아웃시). After a Latin
+            // term any Hangul word may follow without a space: the scripts mark the boundary
+            // (Pod삭제, Cluster내에서, PVC요청), where 파드명 is one Korean word and no pod.
             guard
                 Particles.isParticleSequence(bytes, from: rest, to: wordEnd, after: stemFinal)
                     || Self.isVerbalSuffix(bytes, from: rest, to: wordEnd)
+                    || (term.endsLatin && Self.startsWithHangulSyllable(bytes, at: rest, before: wordEnd))
             else { continue }
+            // A term of lower-case letters written in capitals only (`VOLUME /data`, `LABEL`) is
+            // a Dockerfile instruction or a constant, not the concept.
+            if term.hasLowercase, candidate.end - start >= 4, Self.isAllCapitals(bytes, start..<candidate.end) { continue }
             // A term inside a capitalised English name that is not itself a term
             // (Open Container Initiative, AWS Load Balancer Controller, Hello Node Kubernetes).
             if term.startsLatin, isInsideProperName(bytes, start: start, end: wordEnd, nameMayGoOn: wordEnd == candidate.end) { continue }
@@ -239,6 +250,28 @@ public final class AliasMatcher: Sendable {
         }
         return nil
     }
+
+    /// Whether a Hangul syllable starts at `index` (and before `end`).
+    static func startsWithHangulSyllable(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, before end: Int) -> Bool {
+        guard index < end, index + 2 < bytes.count else { return false }
+        let value = TextScanning.scalar(at: index, in: bytes).value
+        return value >= 0xAC00 && value <= 0xD7A3
+    }
+
+    /// Latin letters, all capitals (digits and joiners allowed), with at least one letter.
+    static func isAllCapitals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var letters = 0
+        for index in range {
+            let byte = bytes[index]
+            if byte >= 0x61 && byte <= 0x7A { return false }
+            if byte >= 0x41 && byte <= 0x5A { letters += 1 }
+        }
+        return letters > 0
+    }
+
+    /// Capitalised words that qualify the term after them rather than name something: the
+    /// pods' quality-of-service classes (`Guaranteed` is a participle already).
+    static let qualifierWords: Set<String> = ["BestEffort", "Burstable"]
 
     /// Capitalised words that start English sentences and headings rather than names.
     static let sentenceWords: Set<String> = [
@@ -261,11 +294,16 @@ public final class AliasMatcher: Sendable {
             // An acronym before a term that ends the phrase qualifies it (`NFS PV`, `TLS Secret`);
             // one that opens a longer name is part of it (`AWS Ingress Controller`).
             guard acronymCounts || range.contains(where: { bytes[$0] >= 0x61 && bytes[$0] <= 0x7A }) else { return false }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
+            let spelt = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            // A state or class that qualifies the term (`Evicted Pod`, `BestEffort Pod`): a
+            // participle, or a quality-of-service class.
+            if spelt.hasSuffix("ed") || Self.qualifierWords.contains(spelt) { return false }
+            let word = spelt.lowercased()
             return !termWords.contains(word) && !termWords.contains(String(word.dropLast()))
         }
         // Whether a capitalised word follows (`Ingress Controller`), term or not.
-        let capitalisedAfter = nameMayGoOn && end + 1 < bytes.count && bytes[end] == 0x20 && bytes[end + 1] >= 0x41 && bytes[end + 1] <= 0x5A
+        let capitalisedAfter =
+            nameMayGoOn && end + 1 < bytes.count && bytes[end] == 0x20 && bytes[end + 1] >= 0x41 && bytes[end + 1] <= 0x5A
         // The word before: `Open Container`.
         if start >= 2, bytes[start - 1] == 0x20 {
             var wordStart = start - 1

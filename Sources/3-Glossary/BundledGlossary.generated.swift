@@ -109,7 +109,7 @@ LoadBalancer 타입 서비스의 `EXTERNAL-IP`가 클라우드에서는 채워�
 title: 클러스터 (Cluster)
 aliases: [클러스터, 쿠버네티스 클러스터, Cluster, Clusters, Kubernetes Cluster]
 ambiguous: [클러스터, Cluster, Clusters]
-against: [quartz, mysql, redis, 레디스, kafka, 카프카, elasticsearch]
+against: [quartz, mysql, redis, 레디스, kafka, 카프카, elasticsearch, zookeeper, 주키퍼, kraft, 브로커, broker]
 summary: 컨테이너화된 애플리케이션을 실행하는 노드들과 이를 관리하는 컨트롤 플레인을 합친 쿠버네티스 실행 환경 전체이다.
 category: 클러스터 구조
 related: []
@@ -303,7 +303,7 @@ CI가 검증된 이미지를 만들어 내면, 그 이미지를 스테이징과 
         ("control-plane.md", #"""
 ---
 title: 컨트롤 플레인 (Control Plane)
-aliases: [컨트롤 플레인, 컨트롤플레인, 콘트롤 플레인, 컨트롤 플레인 노드, 마스터 노드, 마스터노드, Control Plane, Master Node, Master Nodes]
+aliases: [컨트롤 플레인, 컨트롤플레인, 콘트롤 플레인, 컨트롤 플레인 노드, 마스터 노드, 마스터노드, Control Plane, Master Node, Master Nodes, ControlPlane]
 summary: 클러스터 전체의 상태를 저장하고 결정을 내리며 노드와 워크로드를 관리하는 쿠버네티스의 두뇌 부분이다.
 category: 클러스터 구조
 related: []
@@ -330,6 +330,7 @@ not: []
 title: 컨트롤러 (Controller)
 aliases: [컨트롤러, 쿠버네티스 컨트롤러, 컨트롤 루프, 컨트롤루프, 조정 루프, Controller, Controllers, Kubernetes Controller, Kubernetes Controllers, Control Loop, Control Loops, Reconciliation Loop, Reconcile Loop]
 ambiguous: [컨트롤러, 컨트롤 루프, 컨트롤루프, Controller, Controllers, Control Loop, Control Loops]
+against: [kafka, 카프카, zookeeper, 주키퍼, kraft, 브로커, broker]
 summary: 맡은 종류의 오브젝트를 계속 지켜보면서 클러스터의 현재 상태를 오브젝트에 선언된 원하는 상태에 가깝게 맞추는 컨트롤 루프이다.
 category: 클러스터
 related: [kube-controller-manager, deployment, replicaset]
@@ -553,6 +554,7 @@ ExternalName 서비스는 파드를 가리키지 않는다. 대신 `externalName
 title: 게이트웨이 API (Gateway API)
 aliases: [게이트웨이 API, 게이트웨이API, 쿠버네티스 게이트웨이 API, 게이트웨이, Gateway API, GatewayAPI, Gateway APIs, Kubernetes Gateway API, Gateway, Gateways]
 ambiguous: [게이트웨이, Gateway, Gateways]
+against: [istio, 이스티오, virtualservice, envoy, ingress gateway, ingressgateway]
 summary: GatewayClass, Gateway, HTTPRoute 같은 역할별 리소스로 클러스터로 들어오는 트래픽의 라우팅을 정의하는 쿠버네티스 공식 네트워킹 API로, 인그레스의 뒤를 잇는 표준이다.
 category: 네트워킹
 related: [loadbalancer, controller]
@@ -590,7 +592,7 @@ not: [헤드리스 브라우저, 헤드리스 크롬, 헤드리스 CMS]
         ("helm.md", #"""
 ---
 title: 헬름 (Helm)
-aliases: [헬름, Helm]
+aliases: [헬름, Helm, 헬름 차트, Helm Chart, Helm Charts]
 summary: 여러 쿠버네티스 매니페스트를 차트라는 패키지로 묶어 설치, 업그레이드, 롤백할 수 있게 해 주는 쿠버네티스용 패키지 관리자이다.
 category: 도구
 related: [continuous-delivery, rollback]
@@ -670,7 +672,7 @@ not: []
 ---
 초기화 컨테이너는 파드 명세의 spec.initContainers에 적는 컨테이너로, containers에 적은 앱 컨테이너보다 먼저 실행된다. 여러 개를 적으면 적힌 순서대로 하나씩 실행되고, 앞의 것이 성공적으로 종료되어야 다음 것이 시작된다. 모든 초기화 컨테이너가 끝나야 비로소 앱 컨테이너가 시작된다. 초기화 컨테이너가 실패하면 kubelet은 성공할 때까지 다시 실행하며, 파드의 restartPolicy가 Never이면 파드 전체가 실패로 처리된다.
 
-주로 앱이 뜨기 전에 필요한 준비 작업에 쓴다. 의존하는 서비스나 데이터베이스가 응답할 때까지 기다리기, 설정 파일을 만들거나 저장소에서 내려받아 공유 볼륨에 넣어 두기, 스키마 마이그레이션 실행 같은 일이다. 앱 컨테이너와 다른 이미지를 쓸 수 있으므로 앱 이미지에 넣고 싶지 않은 도구나 스크립트를 따로 둘 수 있고, 필요한 권한이나 시크릿을 초기화 단계에만 주어 앱 컨테이너의 권한을 줄일 수도 있다. 결과물은 보통 emptyDir 같은 볼륨을 함께 마운트해서 앱 컨테이너에 넘긴다.
+주로 앱이 뜨기 전에 필요한 준비 작업에 쓴다. 앱이 기대는 서비스의 DNS 이름이 조회되거나 데이터베이스가 응답할 때까지 기다리기, 설정 파일을 만들거나 저장소에서 내려받아 공유 볼륨에 넣어 두기, 스키마 마이그레이션 실행 같은 일이다. 앱 컨테이너와 다른 이미지를 쓸 수 있으므로 앱 이미지에 넣고 싶지 않은 도구나 스크립트를 따로 둘 수 있고, 필요한 권한이나 시크릿을 초기화 단계에만 주어 앱 컨테이너의 권한을 줄일 수도 있다. 결과물은 보통 emptyDir 같은 볼륨을 함께 마운트해서 앱 컨테이너에 넘긴다.
 
 일반 초기화 컨테이너는 끝까지 실행되고 종료되어야 하므로 lifecycle 훅과 livenessProbe, readinessProbe, startupProbe를 지원하지 않는다. 리소스 계산도 앱 컨테이너와 다르다. 초기화 컨테이너는 한 번에 하나씩 돌기 때문에 그중 가장 큰 요청과 상한이 초기화 단계의 값이 되고, 스케줄러는 이 값과 앱 컨테이너(및 사이드카 컨테이너)의 합계 중 큰 쪽을 파드의 유효 요청으로 보고 노드를 고른다. 파드가 다시 시작되면 초기화 컨테이너도 다시 실행될 수 있으므로, 여러 번 실행해도 결과가 같도록 멱등하게 작성하는 것이 좋다.
 
@@ -725,8 +727,8 @@ not: [복잡, 잡다, 잡아, 잡는, 잡고, 잡힌, 잡히, 잡혀, 바로잡]
 ---
 title: kube-apiserver (API 서버)
 aliases: [kube-apiserver, API 서버, 쿠버네티스 API 서버, Kubernetes API Server, apiserver]
-ambiguous: [API 서버]
-against: [rest api, rest 서버, restful, graphql, spa, 프론트엔드, 백엔드, 스프링, spring, express, django, fastapi, 게이트웨이, 웹 서버]
+ambiguous: [API 서버, apiserver]
+against: [rest api, rest 서버, restful, graphql, spa, 프론트엔드, 백엔드, 스프링, spring, express, django, fastapi, 게이트웨이, 웹 서버, argocd, argo cd]
 summary: 쿠버네티스 API를 제공하는 컨트롤 플레인의 프런트엔드로, 모든 요청을 인증·인가·검증한 뒤 etcd에 저장된 클러스터 상태를 읽고 쓴다.
 category: 클러스터 구조
 related: [kubectl]
@@ -852,7 +854,7 @@ kubelet은 쿠버네티스가 만든 컨테이너만 관리한다. 같은 노드
         ("kubernetes.md", #"""
 ---
 title: 쿠버네티스 (Kubernetes)
-aliases: [쿠버네티스, Kubernetes, k8s]
+aliases: [쿠버네티스, Kubernetes, k8s, K8s, K8S]
 summary: 컨테이너화된 애플리케이션의 배포, 확장, 복구를 자동화하는 오픈소스 컨테이너 오케스트레이션 플랫폼이다.
 category: 기초
 related: []
@@ -984,7 +986,7 @@ spec.podSelector에 레이블 셀렉터를 적어 정책을 적용할 파드를 
 title: 노드 (Node)
 aliases: [노드, 워커 노드, 워커노드, 작업 노드, Node, Nodes, Worker Node, Worker Nodes]
 ambiguous: [노드, Node, Nodes]
-against: [node.js, nodejs, npm, pid 1, javascript, 자바스크립트, express, 이진 트리, 트리 구조, 연결 리스트, 링크드 리스트]
+against: [node.js, nodejs, npm, pid 1, javascript, 자바스크립트, express, 이진 트리, 트리 구조, 연결 리스트, 링크드 리스트, kafka, 카프카, zookeeper, 주키퍼, kraft, 브로커, broker]
 summary: 파드가 실제로 실행되는 쿠버네티스의 작업용 머신으로, 가상 머신일 수도 물리 서버일 수도 있다.
 category: 클러스터 구조
 related: [pod]
@@ -1277,11 +1279,13 @@ not: []
 ---
 title: 롤아웃 (Rollout)
 aliases: [롤아웃, Rollout, Rollouts, 롤 아웃]
+ambiguous: [Rollout, Rollouts]
+against: [argo, argocd]
 summary: 디플로이먼트 등의 파드 템플릿이 바뀌었을 때 기존 파드를 새 버전의 파드로 교체해 나가는 배포 과정이다.
 category: 배포 전략
 related: [replicaset]
 requires: [deployment]
-not: [Argo Rollouts]
+not: [Argo Rollouts, Argo Rollout]
 ---
 롤아웃은 새 버전을 실제로 클러스터에 내보내는 과정이다. 디플로이먼트의 파드 템플릿(`spec.template`)이 바뀌면, 예를 들어 컨테이너 이미지 태그를 올리면 롤아웃이 시작된다. 레플리카 수만 바꾸는 것은 템플릿이 그대로이므로 롤아웃이 아니라 스케일링이다.
 
@@ -1324,6 +1328,7 @@ not: []
 title: 시크릿 (Secret)
 aliases: [시크릿, Secret, Secrets]
 ambiguous: [시크릿, Secret, Secrets]
+against: [jwt, jwks, hmac, kid는, 서명 키]
 summary: 비밀번호, 토큰, 키 같은 민감한 데이터를 저장해 파드에 전달하는 오브젝트로, 값은 base64로 인코딩될 뿐 기본적으로 암호화되지 않는다.
 category: 설정
 related: [etcd]
@@ -1397,7 +1402,7 @@ related: []
 requires: [pod, selector]
 selects: [pod]
 exposes: [pod]
-not: [서비스 메시, 서비스메시, Service Mesh, 마이크로서비스, 마이크로 서비스, Microservice, Microservices, 관리형 서비스, 서비스 중단, 서비스 중이, 서비스 단위, 네트워크 서비스, 스테이트리스 서비스, 상태 비저장 서비스, 데몬과 서비스, 시스템 서비스, 서비스를 살리]
+not: [서비스 메시, 서비스메시, Service Mesh, 마이크로서비스, 마이크로 서비스, Microservice, Microservices, 관리형 서비스, 서비스 중단, 서비스 중이, 서비스 단위, 네트워크 서비스, 스테이트리스 서비스, 상태 비저장 서비스, 데몬과 서비스, 시스템 서비스, 서비스를 살리, Cloud 서비스, 클라우드 서비스, GCP 서비스, GCP의 service, AWS 서비스, 서비스 간, 서비스간, 서비스 전체, 서비스 품질, Quality of Service, 서비스 효율, 독립적인 서비스, stateful 서비스, stateless 서비스, stateless한 서비스, 스테이트풀 서비스, 스테이트리스한 서비스]
 ---
 파드는 언제든 사라지고 새로 생기며 그때마다 IP가 바뀐다. 그래서 다른 애플리케이션이 파드 IP를 직접 기억해 접속하는 것은 불안정하다. 서비스는 이 문제를 해결하기 위해 파드 집합 앞에 변하지 않는 주소를 하나 만들어 준다.
 

@@ -145,7 +145,8 @@ public enum IndexBuilder {
         var concepts: [IndexedConcept] = []
         for (index, document) in documents.enumerated() where document.kind == .concept {
             concepts.append(
-                IndexedConcept(id: document.id, document: index, title: document.title, aliases: document.aliases, against: document.against))
+                IndexedConcept(
+                    id: document.id, document: index, title: document.title, aliases: document.aliases, against: document.against))
         }
         return concepts
     }

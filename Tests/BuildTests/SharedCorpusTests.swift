@@ -69,7 +69,8 @@ struct SharedCorpusTests {
         let work = TestSupport.temporaryFolder()
         defer { TestSupport.cleanUp(work) }
         var report = BuildReport()
-        let options = BuildOptions(fileSystem: LocalFileSystem(), sourceRoot: source, outputRoot: work + "/out", homeDirectory: "/nonexistent")
+        let options = BuildOptions(
+            fileSystem: LocalFileSystem(), sourceRoot: source, outputRoot: work + "/out", homeDirectory: "/nonexistent")
         let analysis = try #require(SiteBuild(options: options, generatorVersion: "test").analyse(&report))
         let glossary = analysis.model.glossary
         var topicMentions: [String] = []

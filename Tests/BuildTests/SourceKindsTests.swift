@@ -304,7 +304,10 @@ struct SourceKindsTests {
                 "<code id=\"code-1\" class=\"language-go\"><span class=\"line\"><span class=\"tok-keyword\">func</span> main() {}</span>"),
             "\(post)")
         #expect(
-            !output.keys.contains { $0.contains("draft") || ($0.contains("secret") && !$0.hasPrefix("concepts/")) || $0.hasPrefix("_layouts") || $0.hasPrefix("_includes") }
+            !output.keys.contains {
+                $0.contains("draft") || ($0.contains("secret") && !$0.hasPrefix("concepts/")) || $0.hasPrefix("_layouts")
+                    || $0.hasPrefix("_includes")
+            }
         )
         #expect(try html(output, "index.html").contains("<title>지킬 블로그</title>"))
         let about = try html(output, "about/index.html")

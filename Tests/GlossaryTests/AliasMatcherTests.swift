@@ -105,6 +105,15 @@ struct AliasMatcherTests {
         // An acronym before a term that ends the phrase qualifies it; it is no name
         ("특정 NFS PV는 읽기 전용이다", "특정 NFS [PV→persistentvolume]는 읽기 전용이다"),
         ("TLS Secret에는 인증서가 있다", "TLS [Secret→secret]에는 인증서가 있다"),
+        // A state or class before a term qualifies it
+        ("Evicted Pod가 많다", "Evicted [Pod→pod]가 많다"),
+        ("BestEffort Pod부터", "BestEffort [Pod→pod]부터"),
+        // A Latin term glued to a Korean word: the scripts mark the boundary
+        ("Pod삭제 후 Cluster내에서", "[Pod→pod]삭제 후 Cluster내에서"),
+        ("PV생성과 Pod안에", "[PV→persistentvolume]생성과 [Pod→pod]안에"),
+        ("파드명을 정한다", "파드명을 정한다"),
+        // Written in capitals only: a Dockerfile instruction
+        ("VOLUME /app/data 로 둔다", "VOLUME /app/data 로 둔다"),
         ("Kubernetes Pod와 Service", "[Kubernetes→kubernetes] [Pod→pod]와 [Service→service]"),
         ("Pod Is small", "[Pod→pod] Is small"),
         ("Pod가 Ready 상태", "[Pod→pod]가 Ready 상태"),

@@ -14,7 +14,9 @@ struct BundledGlossaryTests {
         #expect(BundledGlossaryFiles.entries.map(\.name) == names, "run python3 scripts/embed-glossary.py")
         for entry in BundledGlossaryFiles.entries {
             let onDisk = try String(contentsOfFile: folder + "/" + entry.name, encoding: .utf8)
-            #expect(onDisk == entry.text, "content/glossary/\(entry.name) differs from the embedded copy: run python3 scripts/embed-glossary.py")
+            #expect(
+                onDisk == entry.text, "content/glossary/\(entry.name) differs from the embedded copy: run python3 scripts/embed-glossary.py"
+            )
         }
     }
 

@@ -36,7 +36,8 @@ struct SiteURLsTests {
         #expect(SiteURLs.glossaryFolder(avoiding: ["concepts/workloads/pods"]) == "glossary")
         #expect(SiteURLs.glossaryFolder(avoiding: ["/Concepts/pod/"]) == "glossary")
         #expect(SiteURLs.glossaryFolder(avoiding: ["concepts", "glossary/pod"]) == "gongbu-glossary")
-        #expect(SiteURLs.glossaryFolder(avoiding: ["concepts", "glossary", "gongbu-glossary", "gongbu-glossary-2/a"]) == "gongbu-glossary-3")
+        #expect(
+            SiteURLs.glossaryFolder(avoiding: ["concepts", "glossary", "gongbu-glossary", "gongbu-glossary-2/a"]) == "gongbu-glossary-3")
         let moved = SiteURLs(baseURL: "/", glossaryFolder: "glossary")
         #expect(moved.href(to: moved.concept("pod"), from: .note(slug: "concepts/workloads/pods")) == "../../../glossary/pod/")
         #expect(moved.conceptIndex.outputPath == "glossary/index.html")
