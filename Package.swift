@@ -64,6 +64,8 @@ let package = Package(
         .target(name: "Glossary", dependencies: ["GongbuCore", "Korean", "Content", "Markdown"], path: "Sources/3-Glossary"),
         // Stage 3, analyse: manifest checks, the embedded API schema and the API server's rules.
         .target(name: "Manifests", dependencies: ["GongbuCore", .product(name: "Yams", package: "Yams")], path: "Sources/3-Manifests"),
+        // Stage 3, analyse: kubectl commands in notes, checked against a model generated from kubectl.
+        .target(name: "Commands", dependencies: ["GongbuCore"], path: "Sources/3-Commands"),
         // Stage 3, analyse: the search index and Korean-aware ranking, shared by the CLI and the site.
         .target(name: "Search", dependencies: ["GongbuCore", "Korean"], path: "Sources/3-Search"),
         // Stage 3, analyse: the ordered passes over one note's tree and the per-note result
@@ -116,6 +118,7 @@ let package = Package(
         .testTarget(name: "HighlightTests", dependencies: ["Highlight", "GongbuTestSupport"]),
         .testTarget(name: "MathTests", dependencies: ["Math"]),
         .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "Korean", "Content", "Markdown", "GongbuCore", "GongbuTestSupport"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "GongbuCore"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Korean", "GongbuCore"]),
         .testTarget(

@@ -1,0 +1,74 @@
+import GongbuCore
+import Testing
+
+@testable import Commands
+
+@Suite("kubectl commands")
+struct KubectlCheckerTests {
+    static func issues(_ code: String, language: String = "bash") -> [String] {
+        let checker = KubectlChecker()
+        var lines: [String] = []
+        for invocation in ShellCommands.kubectlInvocations(in: code, language: language) {
+            let found: [CommandIssue] = checker.check(invocation)
+            for issue in found { lines.append("\(issue.word.line + 1):\(issue.word.column) \(issue.rule): \(issue.message.description)") }
+        }
+        return lines
+    }
+
+    @Test(arguments: [
+        // Correct commands, as notes write them.
+        ("kubectl get pods -n kube-system -o wide", []),
+        ("kubectl create deployment web --image=nginx:1.27 --replicas=3", []),
+        ("kubectl create deploy web --image nginx", []),
+        ("kubectl scale deployment web --replicas=4", []),
+        ("kubectl exec -it web -- sh -c 'ls -l'", []),
+        ("kubectl logs <pod-name> -c nginx --tail=20 -f", []),
+        ("kubectl -n demo rollout status deployment/web --timeout=90s", []),
+        ("kubectl apply -f pod.yaml && kubectl get pod", []),
+        ("kubectl ctx my-cluster", []),  // a plugin
+        ("kubectl delete pod web --grace-period=$GRACE", []),
+        // Problems, at the word they are about.
+        ("kubectl scale deployment web", ["1:9 kubectl-required: 'kubectl scale' needs --replicas"]),
+        ("kubectl scale deployment web --replica=3", ["1:30 kubectl-flag: 'kubectl scale' has no flag --replica (did you mean --replicas?)", "1:9 kubectl-required: 'kubectl scale' needs --replicas"]),
+        ("kubectl scale deployment web --replicas=three", ["1:30 kubectl-value: --replicas takes a whole number, not 'three'"]),
+        ("kubectl logs web --tail", ["1:18 kubectl-value: --tail needs a value (a whole number)"]),
+        ("kubectl rolling-update web --image=nginx:2", ["1:9 kubectl-removed: 'kubectl rolling-update' was removed in kubectl 1.18; use kubectl rollout (a Deployment's rolling update)"]),
+        ("kubectl run hello --image=hello:v1 --replicas=2", ["1:36 kubectl-removed: --replicas of 'kubectl run' was removed in kubectl 1.18; use kubectl create deployment NAME --image=IMAGE --replicas=N"]),
+        ("kubectl apply -f web.yaml --record", ["1:27 kubectl-deprecated: --record of 'kubectl apply' is deprecated (kubectl 1.33: --record will be removed in the future)"]),
+        ("kubectl get pods -x", ["1:18 kubectl-flag: 'kubectl get' has no flag -x"]),
+        ("kubectl aplly -f web.yaml", ["1:9 kubectl-command: unknown kubectl command 'aplly' (did you mean 'apply'?)"]),
+    ] as [(String, [String])])
+    func checks(code: String, expected: [String]) {
+        #expect(Self.issues(code) == expected)
+    }
+
+    @Test func promptsContinuationsAndOutput() {
+        let code = """
+            $ kubectl run hello-node \\
+                --image=gcr.io/PROJECT_ID/hello-node:v1 \\
+                --port=8080 --replicas=1
+            deployment "hello-node" created
+            $ kubectl scale deployment hello-node
+            kubectl is not run here: this line is output
+            """
+        #expect(
+            Self.issues(code) == [
+                "3:17 kubectl-removed: --replicas of 'kubectl run' was removed in kubectl 1.18; use kubectl create deployment NAME --image=IMAGE --replicas=N",
+                "5:11 kubectl-required: 'kubectl scale' needs --replicas",
+            ])
+        // Without prompts every line is a command; comments and quotes are not words.
+        #expect(Self.issues("# kubectl scale deployment web\nkubectl get pods -l 'app=web' # --bogus") == [])
+        // A console block's `#` prompt is root's.
+        #expect(Self.issues("# kubectl get nodes --wat", language: "console") == ["1:21 kubectl-flag: 'kubectl get' has no flag --wat"])
+    }
+
+    @Test func theModelCoversTheReleasesItWasGeneratedFrom() throws {
+        let model = KubectlModel.shared
+        #expect(model.versions.first == "1.20")
+        #expect(model.versions.last == "1.33")
+        let scale = try #require(model.command(["scale"]))
+        #expect(scale.command.flags["replicas"]?.required == true)
+        #expect(model.command(["create", "deploy"])?.key == "create deployment")
+        #expect(model.global["namespace"]?.short == "n")
+    }
+}
