@@ -72,7 +72,8 @@ let package = Package(
         // (`NoteAnalysis`), run on all cores; `gongbu validate`'s runner.
         .target(
             name: "Analysis",
-            dependencies: ["GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Math", "Glossary", "Manifests"],
+            dependencies: [
+                "Commands", "GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Math", "Glossary", "Manifests"],
             path: "Sources/4-Analysis"),
         // Stage 4, render: the site model, templates, pages, feeds, data files.
         .target(

@@ -103,7 +103,7 @@ public struct KubectlChecker: Sendable {
                 seen.insert(name)
                 issues += deprecation(of: name, flag: flag, word: word, commandKey: key)
                 if flag.takesValue && inlineValue == nil {
-                    if let next, !next.text.hasPrefix("-") || isNumber(next.text) {
+                    if let next, isValue(next.text) {
                         issues += valueIssues(name, flag: flag, value: next)
                         index += 2
                     } else {
@@ -137,7 +137,7 @@ public struct KubectlChecker: Sendable {
                     let rest = String(letters[(position + 1)...]).drop { $0 == "=" }
                     if !rest.isEmpty {
                         issues += valueIssues(name, flag: flag, value: ShellWord(text: String(rest), line: word.line, column: word.column))
-                    } else if let next, !next.text.hasPrefix("-") || isNumber(next.text) {
+                    } else if let next, isValue(next.text) {
                         issues += valueIssues(name, flag: flag, value: next)
                         consumedNext = true
                     } else {
@@ -247,6 +247,10 @@ public struct KubectlChecker: Sendable {
     }
 
     func isNumber(_ text: String) -> Bool { Double(text) != nil }
+
+    /// A word that can be a flag's value: not a flag itself, though a negative number and
+    /// `-` (standard input, `-f -`) are values.
+    func isValue(_ text: String) -> Bool { !text.hasPrefix("-") || text == "-" || isNumber(text) }
 
     func isDuration(_ text: String) -> Bool {
         if text == "0" { return true }

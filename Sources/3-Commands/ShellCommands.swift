@@ -24,7 +24,7 @@ public struct KubectlInvocation: Sendable, Hashable {
 /// - A line that starts with `$ ` (or, in a `console` block, `# `) is a command after a
 ///   prompt; when a block has prompts, its other lines are the commands' output.
 /// - A line ending in `\` continues on the next one.
-/// - Words are split on blanks outside quotes; `'…'` and `"…"` are one word; a `#` that starts
+/// - Words are split on blanks outside quotes; `'…'`, `"…"` and `$(…)` are one word; a `#` that starts
 ///   a word begins a comment; `|`, `||`, `&&`, `;`, `&` end a command, and so do redirections
 ///   (`>`, `>>`, `2>`, `<`), except that a placeholder such as `<pod-name>` is a word.
 /// - `sudo`, `time`, `watch` and variable assignments before kubectl are skipped; a word
@@ -117,6 +117,27 @@ public enum ShellCommands {
                 if let open = quote {
                     if character == open { quote = nil } else { current.append(character) }
                     position += 1
+                    continue
+                }
+                // A command substitution (`$(kubectl get pods -o name)`, `` `…` ``) is one word of
+                // the command around it; the checker leaves such values alone.
+                if character == "`" || (character == "$" && position + 1 < characters.count && characters[position + 1] == "(") {
+                    if currentStart == nil { currentStart = (piece.line, column) }
+                    var depth = 0
+                    let closing: Character = character == "`" ? "`" : ")"
+                    var end = position + (character == "`" ? 1 : 2)
+                    if character == "$" { depth = 1 }
+                    while end < characters.count {
+                        if character == "$" {
+                            if characters[end] == "(" { depth += 1 }
+                            if characters[end] == ")" { depth -= 1; if depth == 0 { break } }
+                        } else if characters[end] == closing {
+                            break
+                        }
+                        end += 1
+                    }
+                    current.append(contentsOf: characters[position..<min(end + 1, characters.count)])
+                    position = end + 1
                     continue
                 }
                 switch character {

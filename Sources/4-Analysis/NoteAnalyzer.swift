@@ -1,3 +1,4 @@
+import Commands
 import Content
 import Foundation
 import Glossary
@@ -46,6 +47,10 @@ public struct NoteAnalyzer: Sendable {
         case callouts
         /// Manifest examples are validated together and replaced by their rendered boxes.
         case examples
+        /// kubectl commands in shell code blocks are checked against today's kubectl
+        /// (`KubectlChecker`): unknown commands and flags, values, required, removed and
+        /// deprecated flags, at the word's line and column.
+        case commands
         /// Relative links and images are pointed at the output's pages and files; local targets
         /// that do not exist are warned about.
         case links
@@ -68,7 +73,7 @@ public struct NoteAnalyzer: Sendable {
 
     /// The passes of a full build, in order.
     public static let passes: [Pass] = [
-        .title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs, .images, .highlight,
+        .title, .markup, .callouts, .examples, .commands, .links, .rawHTML, .concepts, .headingIDs, .images, .highlight,
     ]
     /// The passes of a search-only analysis: the index reads titles, headings' text, prose and
     /// mentions (and the text inside raw HTML), never examples or links.
@@ -284,6 +289,8 @@ public struct NoteAnalyzer: Sendable {
             let (files, diagnostics) = checkExamples(in: document, note: note, lineOffset: work.lineOffset)
             work.exampleFiles = files
             work.diagnostics += diagnostics
+        case .commands:
+            work.diagnostics += checkCommands(in: document, note: note, lineOffset: work.lineOffset)
         case .links:
             let (linked, diagnostics) = rewriteLinks(in: document, note: note, lineOffset: work.lineOffset)
             work.linkedNotes = linked
@@ -673,6 +680,47 @@ public struct NoteAnalyzer: Sendable {
         // a warning unless the site asks to be strict (`gongbu validate` always is).
         guard !config.strict else { return (files, diagnostics) }
         return (files, diagnostics.map { $0.severity == .error ? Diagnostic(.warning, $0.message, at: $0.location, rule: $0.rule) : $0 })
+    }
+
+    static let commandChecker = KubectlChecker()
+
+    /// The kubectl commands of the note's shell code blocks, checked (`KubectlChecker`). Like a
+    /// manifest example's problems, they are warnings unless the site is strict.
+    func checkCommands(in document: MarkdownDocument, note: SourceNote, lineOffset: Int) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var sourceLines: [Substring]?
+        var story = CommandStory()
+        for (node, event) in document.walk() where event == .enter && node.kind == .codeBlock {
+            let language = node.fenceInfo.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            guard ShellCommands.shellLanguages.contains(language), let code = node.literal, code.contains("kubectl") else { continue }
+            let invocations = ShellCommands.kubectlInvocations(in: code, language: language)
+            guard !invocations.isEmpty else { continue }
+            // The code's first line: after the opening fence, or the block's own first line.
+            if sourceLines == nil { sourceLines = note.document.body.split(separator: "\n", omittingEmptySubsequences: false) }
+            let fenceLine = node.startLine - 1
+            let fenced =
+                sourceLines.map { lines in
+                    lines.indices.contains(fenceLine)
+                        && (lines[fenceLine].drop { $0 == " " || $0 == ">" }.hasPrefix("```")
+                            || lines[fenceLine].drop { $0 == " " || $0 == ">" }.hasPrefix("~~~"))
+                } ?? false
+            let firstLine = node.startLine + (fenced ? 1 : 0)
+            let indent = max(node.startColumn - 1, 0)
+            for invocation in invocations {
+                var issues = Self.commandChecker.check(invocation)
+                if let issue = story.read(invocation) { issues.append(issue) }
+                for issue in issues {
+                    let severity: Severity = config.strict && issue.severity == .error ? .error : .warning
+                    diagnostics.append(
+                        Diagnostic(
+                            severity, issue.message.description,
+                            at: SourceLocation(
+                                file: note.path, line: firstLine + issue.word.line + lineOffset, column: issue.word.column + indent),
+                            rule: issue.rule))
+                }
+            }
+        }
+        return diagnostics
     }
 
     /// A concept entry's body (the concept at `index` in the glossary): linked to other concepts

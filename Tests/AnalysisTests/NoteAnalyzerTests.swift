@@ -29,7 +29,9 @@ struct NoteAnalyzerTests {
 
     @Test func passesRunInTheDocumentedOrder() {
         #expect(
-            NoteAnalyzer.passes == [.title, .markup, .callouts, .examples, .links, .rawHTML, .concepts, .headingIDs, .images, .highlight])
+            NoteAnalyzer.passes == [
+                .title, .markup, .callouts, .examples, .commands, .links, .rawHTML, .concepts, .headingIDs, .images, .highlight,
+            ])
         #expect(NoteAnalyzer.searchPasses == [.title, .markup, .callouts, .rawHTML, .concepts, .headingIDs, .images])
         // Every pass has a place in the full list.
         #expect(Set(NoteAnalyzer.passes) == Set(NoteAnalyzer.Pass.allCases))

@@ -27,6 +27,8 @@ struct KubectlCheckerTests {
         ("kubectl apply -f pod.yaml && kubectl get pod", []),
         ("kubectl ctx my-cluster", []),  // a plugin
         ("kubectl delete pod web --grace-period=$GRACE", []),
+        ("kustomize build k8s/ | kubectl apply -f -", []),  // standard input
+        ("kubectl logs -n demo $(kubectl get pods -n demo -o name | head -1) -f", []),
         // Problems, at the word they are about.
         ("kubectl scale deployment web", ["1:9 kubectl-required: 'kubectl scale' needs --replicas"]),
         ("kubectl scale deployment web --replica=3", ["1:30 kubectl-flag: 'kubectl scale' has no flag --replica (did you mean --replicas?)", "1:9 kubectl-required: 'kubectl scale' needs --replicas"]),
@@ -70,5 +72,38 @@ struct KubectlCheckerTests {
         #expect(scale.command.flags["replicas"]?.required == true)
         #expect(model.command(["create", "deploy"])?.key == "create deployment")
         #expect(model.global["namespace"]?.short == "n")
+    }
+}
+
+@Suite("kubectl commands as one story")
+struct CommandStoryTests {
+    static func story(_ code: String) -> [String] {
+        var story = CommandStory()
+        return ShellCommands.kubectlInvocations(in: code, language: "bash").compactMap { story.read($0) }.map {
+            "\($0.word.line + 1):\($0.word.column) \($0.rule)"
+        }
+    }
+
+    @Test func aDeploymentThatRunNoLongerMakes() {
+        let lab = """
+            kubectl run hello-node --image=hello:v1 --port=8080
+            kubectl expose deployment hello-node --type=LoadBalancer
+            kubectl scale deployment/hello-node --replicas=4
+            kubectl expose pod hello-node --port=8080
+            """
+        #expect(Self.story(lab) == ["2:27 kubectl-run-pod", "3:15 kubectl-run-pod"])
+        // Made another way first, or maybe by a manifest: nothing to say.
+        #expect(Self.story("kubectl run web --image=nginx\nkubectl create deployment web --image=nginx\nkubectl scale deploy web --replicas=2") == [])
+        #expect(Self.story("kubectl run web --image=nginx\nkubectl apply -f web.yaml\nkubectl scale deployment web --replicas=2") == [])
+    }
+
+    @Test func theAdviceNamesTheCommandThatWorksToday() throws {
+        var story = CommandStory()
+        let invocations = ShellCommands.kubectlInvocations(
+            in: "kubectl run hello-node --image=gcr.io/p/hello-node:v1 --port=8080\nkubectl expose deployment hello-node", language: "sh")
+        #expect(story.read(invocations[0]) == nil)
+        let found = story.read(invocations[1])
+        let issue = try #require(found)
+        #expect(issue.message.description.contains("'kubectl create deployment hello-node --image=gcr.io/p/hello-node:v1 --port=8080'"))
     }
 }

@@ -1,0 +1,40 @@
+import GongbuCore
+import GongbuTestSupport
+import Testing
+
+@testable import Build
+
+/// kubectl commands in a note's code blocks are checked in a build, at the note's line and column.
+@Suite("kubectl commands in builds")
+struct CommandChecksBuildTests {
+    @Test func aPastedLabNoteGetsItsCommandsChecked() {
+        let note = """
+            # Hello Node 실습
+
+            명령어와 출력을 그대로 붙였다.
+
+            - 목록 안의 블록:
+
+              ```console
+              $ kubectl run hello-node \\
+                  --image=gcr.io/PROJECT_ID/hello-node:v1 --port=8080 --replicas=2
+              pod/hello-node created
+              $ kubectl expose deployment hello-node --type="LoadBalancer"
+              ```
+
+            ```yaml
+            kubectl scale deployment web
+            ```
+            """
+        let (report, _) = TestBuild.inMemory(["content/notes/lab.md": note, "gongbu.yml": "glossary: none\n"])
+        #expect(report.succeeded)
+        #expect(
+            report.diagnostics.filter { $0.rule?.hasPrefix("kubectl-") == true }.map(\.description) == [
+                "content/notes/lab.md:9:59: warning: --replicas of 'kubectl run' was removed in kubectl 1.18; use kubectl create deployment NAME --image=IMAGE --replicas=N [kubectl-removed]",
+                "content/notes/lab.md:11:31: warning: 'kubectl run hello-node' makes a Pod since kubectl 1.18, not a Deployment, so there is no deployment 'hello-node' here; make one with 'kubectl create deployment hello-node --image=gcr.io/PROJECT_ID/hello-node:v1 --port=8080' [kubectl-run-pod]",
+            ])
+        // Strict sites fail on them, as on a broken manifest example.
+        let (strict, _) = TestBuild.inMemory(["content/notes/lab.md": note, "gongbu.yml": "glossary: none\nstrict: true\n"])
+        #expect(!strict.succeeded)
+    }
+}
