@@ -73,7 +73,8 @@ let package = Package(
         .target(
             name: "Analysis",
             dependencies: [
-                "Commands", "GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Math", "Glossary", "Manifests"],
+                "Commands", "GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Math", "Glossary", "Manifests",
+            ],
             path: "Sources/4-Analysis"),
         // Stage 4, render: the site model, templates, pages, feeds, data files.
         .target(

@@ -69,7 +69,9 @@ public struct CommandStory: Sendable {
             }
             if word.text.hasPrefix("-") {
                 // `-n demo`, `--namespace demo`: a short or long flag without `=` that takes a value.
-                if !word.text.contains("="), ["-n", "--namespace", "-l", "--selector", "-c", "--container", "-o", "--output", "--context"].contains(word.text) {
+                if !word.text.contains("="),
+                    ["-n", "--namespace", "-l", "--selector", "-c", "--container", "-o", "--output", "--context"].contains(word.text)
+                {
                     skipNext = true
                 }
                 continue

@@ -14,7 +14,7 @@ public enum KubectlChanges {
     public static let removedCommands: [String: Removal] = [
         "rolling-update": Removal(
             command: "rolling-update", removedIn: "1.18", replacement: "kubectl rollout (a Deployment's rolling update)",
-            source: "https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.18.md"),
+            source: "https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.18.md")
     ]
 
     /// Flags of a command that were deprecated without effect and later removed.

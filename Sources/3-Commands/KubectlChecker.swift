@@ -27,12 +27,27 @@ public struct CommandIssue: Sendable, Hashable {
 /// plugin (`kubectl ctx`, `kubectl krew`) and left alone.
 public struct KubectlChecker: Sendable {
     public var model: KubectlModel
+    /// The release commands are checked against (an index into `model.versions`).
+    public var current: Int
 
-    public init(model: KubectlModel = .shared) {
+    /// Checks against `version` ("1.30"): the newest release of the model at or below it, the
+    /// newest of all for a version newer than the model (`kubernetes_version: 1.37`).
+    public init(model: KubectlModel = .shared, version: String? = nil) {
         self.model = model
+        current = model.newest
+        if let version, let wanted = Self.minor(version) {
+            let minors = model.versions.map { Self.minor($0) ?? 0 }
+            current = minors.lastIndex { $0 <= wanted } ?? 0
+        }
     }
 
-    var newestVersion: String { model.versions[model.newest] }
+    static func minor(_ version: String) -> Int? {
+        let parts = version.split(separator: ".")
+        guard parts.count >= 2, let minor = Int(parts[1]) else { return nil }
+        return minor
+    }
+
+    var newestVersion: String { model.versions[current] }
 
     public func check(_ invocation: KubectlInvocation) -> [CommandIssue] {
         let words = invocation.words
@@ -115,7 +130,9 @@ public struct KubectlChecker: Sendable {
                     }
                     continue
                 }
-                if let inlineValue { issues += valueIssues(name, flag: flag, value: ShellWord(text: inlineValue, line: word.line, column: word.column)) }
+                if let inlineValue {
+                    issues += valueIssues(name, flag: flag, value: ShellWord(text: inlineValue, line: word.line, column: word.column))
+                }
                 index += 1
                 continue
             }
@@ -154,7 +171,7 @@ public struct KubectlChecker: Sendable {
         }
         // 3. Flags the command requires.
         for (name, flag) in command.flags.sorted(by: { $0.key < $1.key })
-        where flag.required == true && flag.in.contains(model.newest) && !seen.contains(name) {
+        where flag.required == true && flag.in.contains(current) && !seen.contains(name) {
             issues.append(
                 CommandIssue(
                     word: pathWords.last ?? invocation.kubectl, severity: .error, rule: "kubectl-required",
@@ -185,7 +202,7 @@ public struct KubectlChecker: Sendable {
     }
 
     func deprecation(of name: String, flag: KubectlModel.Flag, word: ShellWord, commandKey key: String) -> [CommandIssue] {
-        guard !flag.in.contains(model.newest), flag.hidden?.contains(model.newest) == true else { return [] }
+        guard !flag.in.contains(current), flag.hidden?.contains(current) == true else { return [] }
         let said = flag.deprecated?[newestVersion] ?? "it will be removed"
         return [
             CommandIssue(
@@ -226,7 +243,9 @@ public struct KubectlChecker: Sendable {
     }
 
     func shortFlag(_ letter: String, command: KubectlModel.Command) -> (String, KubectlModel.Flag)? {
-        if let found = command.flags.first(where: { $0.value.short == letter && $0.value.in.contains(model.newest) }) { return (found.key, found.value) }
+        if let found = command.flags.first(where: { $0.value.short == letter && $0.value.in.contains(current) }) {
+            return (found.key, found.value)
+        }
         if let found = model.global.first(where: { $0.value.short == letter }) { return (found.key, found.value) }
         return nil
     }

@@ -130,7 +130,10 @@ public enum ShellCommands {
                     while end < characters.count {
                         if character == "$" {
                             if characters[end] == "(" { depth += 1 }
-                            if characters[end] == ")" { depth -= 1; if depth == 0 { break } }
+                            if characters[end] == ")" {
+                                depth -= 1
+                                if depth == 0 { break }
+                            }
                         } else if characters[end] == closing {
                             break
                         }

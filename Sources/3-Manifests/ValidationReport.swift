@@ -128,7 +128,8 @@ public struct ValidationReport: Sendable {
     /// Test Anything Protocol, version 13.
     public func tap() -> String {
         let all = documents
-        var out = "TAP version 13\n1..\(all.count)\n"
+        let failed = problems.filter { $0.severity == .error }
+        var out = "TAP version 13\n1..\(all.count + failed.count)\n"
         for (number, (source, document)) in all.enumerated() {
             let label = Self.documentLabel(source, document).replacingOccurrences(of: "#", with: "\\#")
             switch document.status {
@@ -145,6 +146,12 @@ public struct ValidationReport: Sendable {
                 out += "  ...\n"
             }
         }
+        // Problems outside the manifests (a note's kubectl commands, an unreadable file).
+        for (offset, problem) in failed.enumerated() {
+            let label = "\(problem.location?.description ?? "") [\(problem.rule ?? "error")]".replacingOccurrences(of: "#", with: "\\#")
+            out +=
+                "not ok \(all.count + offset + 1) - \(label)\n  ---\n  message: \"\(problem.message.replacingOccurrences(of: "\"", with: "\\\""))\"\n  ...\n"
+        }
         return out
     }
 
@@ -159,9 +166,10 @@ public struct ValidationReport: Sendable {
             }
         }
         let summary = self.summary
+        let failed = problems.filter { $0.severity == .error }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out +=
-            "<testsuites name=\"gongbu validate\" tests=\"\(summary.documents)\" failures=\"\(summary.invalid)\" skipped=\"\(summary.skipped)\">\n"
+            "<testsuites name=\"gongbu validate\" tests=\"\(summary.documents + failed.count)\" failures=\"\(summary.invalid + failed.count)\" skipped=\"\(summary.skipped)\">\n"
         for (file, cases) in byFile {
             let failures = cases.filter { $0.1.status == .invalid }.count
             let skipped = cases.filter { $0.1.status == .skipped }.count
@@ -181,6 +189,18 @@ public struct ValidationReport: Sendable {
                     let body = errors.map { "\(file):\($0.line):\($0.column): \($0.text) [\($0.rule)]" }.joined(separator: "\n")
                     out += "><failure message=\"\(Escape.xml(errors.first?.text ?? "invalid"))\">\(Escape.xml(body))</failure></testcase>\n"
                 }
+            }
+            out += "  </testsuite>\n"
+        }
+        // Problems outside the manifests (a note's kubectl commands, an unreadable file): one
+        // failing case each, in a suite of their own.
+        if !failed.isEmpty {
+            out += "  <testsuite name=\"other checks\" tests=\"\(failed.count)\" failures=\"\(failed.count)\" skipped=\"0\">\n"
+            for problem in failed {
+                let file = problem.location?.file ?? ""
+                let name = "\(problem.location?.description ?? file) [\(problem.rule ?? "error")]"
+                out += "    <testcase classname=\"\(Escape.xml(file))\" name=\"\(Escape.xml(name))\">"
+                out += "<failure message=\"\(Escape.xml(problem.message))\">\(Escape.xml(problem.description))</failure></testcase>\n"
             }
             out += "  </testsuite>\n"
         }

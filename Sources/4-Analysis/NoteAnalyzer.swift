@@ -682,45 +682,14 @@ public struct NoteAnalyzer: Sendable {
         return (files, diagnostics.map { $0.severity == .error ? Diagnostic(.warning, $0.message, at: $0.location, rule: $0.rule) : $0 })
     }
 
-    static let commandChecker = KubectlChecker()
-
-    /// The kubectl commands of the note's shell code blocks, checked (`KubectlChecker`). Like a
+    /// The kubectl commands of the note's shell code blocks, checked (`CommandChecks`). Like a
     /// manifest example's problems, they are warnings unless the site is strict.
     func checkCommands(in document: MarkdownDocument, note: SourceNote, lineOffset: Int) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var sourceLines: [Substring]?
-        var story = CommandStory()
-        for (node, event) in document.walk() where event == .enter && node.kind == .codeBlock {
-            let language = node.fenceInfo.split(separator: " ").first.map { $0.lowercased() } ?? ""
-            guard ShellCommands.shellLanguages.contains(language), let code = node.literal, code.contains("kubectl") else { continue }
-            let invocations = ShellCommands.kubectlInvocations(in: code, language: language)
-            guard !invocations.isEmpty else { continue }
-            // The code's first line: after the opening fence, or the block's own first line.
-            if sourceLines == nil { sourceLines = note.document.body.split(separator: "\n", omittingEmptySubsequences: false) }
-            let fenceLine = node.startLine - 1
-            let fenced =
-                sourceLines.map { lines in
-                    lines.indices.contains(fenceLine)
-                        && (lines[fenceLine].drop { $0 == " " || $0 == ">" }.hasPrefix("```")
-                            || lines[fenceLine].drop { $0 == " " || $0 == ">" }.hasPrefix("~~~"))
-                } ?? false
-            let firstLine = node.startLine + (fenced ? 1 : 0)
-            let indent = max(node.startColumn - 1, 0)
-            for invocation in invocations {
-                var issues = Self.commandChecker.check(invocation)
-                if let issue = story.read(invocation) { issues.append(issue) }
-                for issue in issues {
-                    let severity: Severity = config.strict && issue.severity == .error ? .error : .warning
-                    diagnostics.append(
-                        Diagnostic(
-                            severity, issue.message.description,
-                            at: SourceLocation(
-                                file: note.path, line: firstLine + issue.word.line + lineOffset, column: issue.word.column + indent),
-                            rule: issue.rule))
-                }
-            }
-        }
-        return diagnostics
+        let diagnostics = CommandChecks.diagnostics(
+            in: document, markdown: note.document.body, file: note.path, lineOffset: lineOffset,
+            kubernetesVersion: validation.version)
+        guard !config.strict else { return diagnostics }
+        return diagnostics.map { $0.severity == .error ? Diagnostic(.warning, $0.message, at: $0.location, rule: $0.rule) : $0 }
     }
 
     /// A concept entry's body (the concept at `index` in the glossary): linked to other concepts

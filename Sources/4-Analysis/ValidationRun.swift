@@ -3,7 +3,8 @@ import GongbuCore
 import Manifests
 import Markdown
 
-/// `gongbu validate`: checks notes, YAML files and folders, one scope per file.
+/// `gongbu validate`: checks notes, YAML files and folders, one scope per file: the manifests,
+/// and the kubectl commands of notes (`CommandChecks`), reported as problems at their lines.
 public struct ValidationRun: Sendable {
     public var fileSystem: any FileSystem
     /// Absolute paths to check.
@@ -78,13 +79,18 @@ public struct ValidationRun: Sendable {
             return ([], [.error("cannot read file: \(error)", at: SourceLocation(file: shown), rule: "io")])
         }
         let sources: [ManifestSource]
+        var commandProblems: [Diagnostic] = []
         if SourceLayout.yamlExtensions.contains(Path.fileExtension(path)) {
             sources = [ManifestSource(file: shown, text: text)]
         } else {
             let split = FrontMatterSplit.split(text)
             let document = MarkdownDocument(parsing: split.body)
+            // The kubectl commands first: finding the examples replaces their code blocks.
+            commandProblems = CommandChecks.diagnostics(
+                in: document, markdown: split.body, file: shown, lineOffset: split.bodyStartLine - 1,
+                kubernetesVersion: options.version)
             sources = ManifestExamples.find(in: document, file: shown, lineOffset: split.bodyStartLine - 1).map(\.source)
         }
-        return (ManifestValidator.validate(sources, options: options), [])
+        return (ManifestValidator.validate(sources, options: options), commandProblems)
     }
 }

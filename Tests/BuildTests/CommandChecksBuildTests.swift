@@ -1,5 +1,7 @@
+import Analysis
 import GongbuCore
 import GongbuTestSupport
+import Manifests
 import Testing
 
 @testable import Build
@@ -36,5 +38,25 @@ struct CommandChecksBuildTests {
         // Strict sites fail on them, as on a broken manifest example.
         let (strict, _) = TestBuild.inMemory(["content/notes/lab.md": note, "gongbu.yml": "glossary: none\nstrict: true\n"])
         #expect(!strict.succeeded)
+    }
+
+    /// `gongbu validate` reports the same commands, as errors, in every output format.
+    @Test func validateReportsCommandsInEveryFormat() throws {
+        let fileSystem = InMemoryFileSystem()
+        try fileSystem.writeString("```bash\nkubectl scale deployment web --replica=3\n```\n", to: "/notes/lab.md")
+        let run = ValidationRun(fileSystem: fileSystem, paths: ["/notes"], displayBase: "/notes", options: ValidationOptions())
+        let report = run.run()
+        #expect(!report.succeeded)
+        #expect(
+            report.problems.map(\.description) == [
+                "lab.md:2:9: error: 'kubectl scale' needs --replicas [kubectl-required]",
+                "lab.md:2:30: error: 'kubectl scale' has no flag --replica (did you mean --replicas?) [kubectl-flag]",
+            ])
+        #expect(report.tap().contains("1..2\nnot ok 1 - lab.md:2:9 [kubectl-required]"))
+        #expect(report.junit().contains("<testsuite name=\"other checks\" tests=\"2\" failures=\"2\""))
+        // An older kubectl: the same rules, its own flags.
+        let old = ValidationRun(
+            fileSystem: fileSystem, paths: ["/notes"], displayBase: "/notes", options: ValidationOptions(version: "1.20"))
+        #expect(old.run().problems.count == 2)
     }
 }

@@ -15,31 +15,53 @@ struct KubectlCheckerTests {
         return lines
     }
 
-    @Test(arguments: [
-        // Correct commands, as notes write them.
-        ("kubectl get pods -n kube-system -o wide", []),
-        ("kubectl create deployment web --image=nginx:1.27 --replicas=3", []),
-        ("kubectl create deploy web --image nginx", []),
-        ("kubectl scale deployment web --replicas=4", []),
-        ("kubectl exec -it web -- sh -c 'ls -l'", []),
-        ("kubectl logs <pod-name> -c nginx --tail=20 -f", []),
-        ("kubectl -n demo rollout status deployment/web --timeout=90s", []),
-        ("kubectl apply -f pod.yaml && kubectl get pod", []),
-        ("kubectl ctx my-cluster", []),  // a plugin
-        ("kubectl delete pod web --grace-period=$GRACE", []),
-        ("kustomize build k8s/ | kubectl apply -f -", []),  // standard input
-        ("kubectl logs -n demo $(kubectl get pods -n demo -o name | head -1) -f", []),
-        // Problems, at the word they are about.
-        ("kubectl scale deployment web", ["1:9 kubectl-required: 'kubectl scale' needs --replicas"]),
-        ("kubectl scale deployment web --replica=3", ["1:30 kubectl-flag: 'kubectl scale' has no flag --replica (did you mean --replicas?)", "1:9 kubectl-required: 'kubectl scale' needs --replicas"]),
-        ("kubectl scale deployment web --replicas=three", ["1:30 kubectl-value: --replicas takes a whole number, not 'three'"]),
-        ("kubectl logs web --tail", ["1:18 kubectl-value: --tail needs a value (a whole number)"]),
-        ("kubectl rolling-update web --image=nginx:2", ["1:9 kubectl-removed: 'kubectl rolling-update' was removed in kubectl 1.18; use kubectl rollout (a Deployment's rolling update)"]),
-        ("kubectl run hello --image=hello:v1 --replicas=2", ["1:36 kubectl-removed: --replicas of 'kubectl run' was removed in kubectl 1.18; use kubectl create deployment NAME --image=IMAGE --replicas=N"]),
-        ("kubectl apply -f web.yaml --record", ["1:27 kubectl-deprecated: --record of 'kubectl apply' is deprecated (kubectl 1.33: --record will be removed in the future)"]),
-        ("kubectl get pods -x", ["1:18 kubectl-flag: 'kubectl get' has no flag -x"]),
-        ("kubectl aplly -f web.yaml", ["1:9 kubectl-command: unknown kubectl command 'aplly' (did you mean 'apply'?)"]),
-    ] as [(String, [String])])
+    @Test(
+        arguments: [
+            // Correct commands, as notes write them.
+            ("kubectl get pods -n kube-system -o wide", []),
+            ("kubectl create deployment web --image=nginx:1.27 --replicas=3", []),
+            ("kubectl create deploy web --image nginx", []),
+            ("kubectl scale deployment web --replicas=4", []),
+            ("kubectl exec -it web -- sh -c 'ls -l'", []),
+            ("kubectl logs <pod-name> -c nginx --tail=20 -f", []),
+            ("kubectl -n demo rollout status deployment/web --timeout=90s", []),
+            ("kubectl apply -f pod.yaml && kubectl get pod", []),
+            ("kubectl ctx my-cluster", []),  // a plugin
+            ("kubectl delete pod web --grace-period=$GRACE", []),
+            ("kustomize build k8s/ | kubectl apply -f -", []),  // standard input
+            ("kubectl logs -n demo $(kubectl get pods -n demo -o name | head -1) -f", []),
+            // Problems, at the word they are about.
+            ("kubectl scale deployment web", ["1:9 kubectl-required: 'kubectl scale' needs --replicas"]),
+            (
+                "kubectl scale deployment web --replica=3",
+                [
+                    "1:30 kubectl-flag: 'kubectl scale' has no flag --replica (did you mean --replicas?)",
+                    "1:9 kubectl-required: 'kubectl scale' needs --replicas",
+                ]
+            ),
+            ("kubectl scale deployment web --replicas=three", ["1:30 kubectl-value: --replicas takes a whole number, not 'three'"]),
+            ("kubectl logs web --tail", ["1:18 kubectl-value: --tail needs a value (a whole number)"]),
+            (
+                "kubectl rolling-update web --image=nginx:2",
+                [
+                    "1:9 kubectl-removed: 'kubectl rolling-update' was removed in kubectl 1.18; use kubectl rollout (a Deployment's rolling update)"
+                ]
+            ),
+            (
+                "kubectl run hello --image=hello:v1 --replicas=2",
+                [
+                    "1:36 kubectl-removed: --replicas of 'kubectl run' was removed in kubectl 1.18; use kubectl create deployment NAME --image=IMAGE --replicas=N"
+                ]
+            ),
+            (
+                "kubectl apply -f web.yaml --record",
+                [
+                    "1:27 kubectl-deprecated: --record of 'kubectl apply' is deprecated (kubectl 1.33: --record will be removed in the future)"
+                ]
+            ),
+            ("kubectl get pods -x", ["1:18 kubectl-flag: 'kubectl get' has no flag -x"]),
+            ("kubectl aplly -f web.yaml", ["1:9 kubectl-command: unknown kubectl command 'aplly' (did you mean 'apply'?)"]),
+        ] as [(String, [String])])
     func checks(code: String, expected: [String]) {
         #expect(Self.issues(code) == expected)
     }
@@ -93,7 +115,9 @@ struct CommandStoryTests {
             """
         #expect(Self.story(lab) == ["2:27 kubectl-run-pod", "3:15 kubectl-run-pod"])
         // Made another way first, or maybe by a manifest: nothing to say.
-        #expect(Self.story("kubectl run web --image=nginx\nkubectl create deployment web --image=nginx\nkubectl scale deploy web --replicas=2") == [])
+        #expect(
+            Self.story("kubectl run web --image=nginx\nkubectl create deployment web --image=nginx\nkubectl scale deploy web --replicas=2")
+                == [])
         #expect(Self.story("kubectl run web --image=nginx\nkubectl apply -f web.yaml\nkubectl scale deployment web --replicas=2") == [])
     }
 
