@@ -332,6 +332,12 @@ public enum ManifestValidator {
         return results
     }
 
+    /// The minor number of a release ("1.16" → 16).
+    static func minor(_ version: String) -> Int {
+        let parts = version.split(separator: ".")
+        return parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
+    }
+
     /// Schema and API rules for one object. Returns a reason when it cannot be checked.
     static func check(_ object: ManifestObject, options: ValidationOptions) -> ([ManifestIssue], String?) {
         let schema = KubernetesSchema.shared
@@ -342,12 +348,31 @@ public enum ManifestValidator {
             let served = schema.apiVersions(serving: object.kind, in: version)
             if !served.isEmpty {
                 let versionPosition = object.root.field("apiVersion")?.value.position ?? position
+                let use = served.joined(separator: " or ")
+                // What the history of releases says: since when it is gone, deprecated since when.
+                let history = APIHistory.shared
+                if let entry = history.entry(apiVersion: object.apiVersion, kind: object.kind), let gone = history.goneIn(entry),
+                    Self.minor(gone) <= Self.minor(version)
+                {
+                    let message: Message =
+                        entry.deprecated.map { deprecated in
+                            "\(object.kind) in \(object.apiVersion) is gone since Kubernetes \(gone) (last in \(entry.last); deprecated as of \(deprecated)); use \(use)"
+                        } ?? "\(object.kind) in \(object.apiVersion) is gone since Kubernetes \(gone) (last in \(entry.last)); use \(use)"
+                    return (
+                        [
+                            ManifestIssue(
+                                .error, rule: "api-version", path: FieldPath().appending("apiVersion"), message: message,
+                                at: versionPosition)
+                        ],
+                        nil
+                    )
+                }
                 return (
                     [
                         ManifestIssue(
                             .error, rule: "api-version", path: FieldPath().appending("apiVersion"),
                             message:
-                                "\(object.kind) is not served as \(object.apiVersion) in Kubernetes \(version); use \(served.joined(separator: " or "))",
+                                "\(object.kind) is not served as \(object.apiVersion) in Kubernetes \(version); use \(use)",
                             at: versionPosition)
                     ], nil
                 )

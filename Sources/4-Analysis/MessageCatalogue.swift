@@ -52,6 +52,10 @@ public enum MessageCatalogue {
         "not a Kubernetes object (no apiVersion and kind)": "쿠버네티스 오브젝트가 아닙니다(apiVersion과 kind가 없음)",
         "apiVersion '{}' is not served by Kubernetes {}": "쿠버네티스 {2}은(는) apiVersion '{1}'을(를) 제공하지 않습니다",
         "{} is not served as {} in Kubernetes {}; use {}": "쿠버네티스 {3}에서 {1}은(는) {2}(으)로 제공되지 않습니다. {4}을(를) 쓰세요",
+        "{} in {} is gone since Kubernetes {} (last in {}); use {}":
+            "{2}의 {1}은(는) 쿠버네티스 {3}부터 없습니다({4}까지 제공). {5}을(를) 쓰세요",
+        "{} in {} is gone since Kubernetes {} (last in {}; deprecated as of {}); use {}":
+            "{2}의 {1}은(는) 쿠버네티스 {3}부터 없습니다({4}까지 제공, {5}부터 사용 중단). {6}을(를) 쓰세요",
         "unknown kind '{}' in {}{}": "{2}에 없는 kind '{1}'{3}",
         "custom resource {} {}: no schema to check it against": "커스텀 리소스 {1} {2}: 검사할 스키마가 없습니다",
         "a Helm template ({{ … }}): checked once rendered, not as written": "헬름 템플릿({{ … }}): 쓰인 그대로가 아니라 렌더링한 뒤에 검사합니다",

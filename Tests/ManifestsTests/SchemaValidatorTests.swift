@@ -107,8 +107,13 @@ struct SchemaValidatorTests {
             ])
         #expect(
             issues("apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: x\n") == [
-                "1:13 error api-version apiVersion: Deployment is not served as extensions/v1beta1 in Kubernetes 1.37; use apps/v1"
+                "1:13 error api-version apiVersion: Deployment in extensions/v1beta1 is gone since Kubernetes 1.18 (last in 1.17; deprecated as of 1.11); use apps/v1"
             ])
+        // The history reaches back to the oldest schema published: 1.11's.
+        let history = APIHistory.shared
+        #expect(history.versions.first == "1.11")
+        #expect(history.entry(apiVersion: "networking.k8s.io/v1beta1", kind: "Ingress")?.last == "1.21")
+        #expect(history.entry(apiVersion: "apps/v1", kind: "Deployment")?.last == history.versions.last)
         // A custom resource cannot be checked: skipped, not an error.
         let results = ManifestValidator.validate(
             [ManifestSource(file: "c.yaml", text: "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\n")],
@@ -121,7 +126,7 @@ struct SchemaValidatorTests {
             "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: \"*/5 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: a\n              image: b\n"
         #expect(
             issues(cron, version: "1.25") == [
-                "1:13 error api-version apiVersion: CronJob is not served as batch/v1beta1 in Kubernetes 1.25; use batch/v1"
+                "1:13 error api-version apiVersion: CronJob in batch/v1beta1 is gone since Kubernetes 1.25 (last in 1.24); use batch/v1"
             ])
         #expect(KubernetesSchema.shared.resolveVersion("1.31.4") == "1.31")
         #expect(KubernetesSchema.shared.resolveVersion("v1.99") == KubernetesSchema.shared.newestVersion)
