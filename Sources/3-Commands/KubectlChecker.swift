@@ -170,8 +170,8 @@ public struct KubectlChecker: Sendable {
             index += consumedNext ? 2 : 1
         }
         // 3. Flags the command requires.
-        for (name, flag) in command.flags.sorted(by: { $0.key < $1.key })
-        where flag.required == true && flag.in.contains(current) && !seen.contains(name) {
+        for (name, flag) in command.flags.filter({ $0.value.required == true }).sorted(by: { $0.key < $1.key })
+        where flag.in.contains(current) && !seen.contains(name) {
             issues.append(
                 CommandIssue(
                     word: pathWords.last ?? invocation.kubectl, severity: .error, rule: "kubectl-required",

@@ -22,6 +22,8 @@ public enum CommandChecks {
     public static func diagnostics(
         in document: MarkdownDocument, markdown: String, file: String, lineOffset: Int, kubernetesVersion: String?
     ) -> [Diagnostic] {
+        // Most notes name no kubectl at all: no walk over their trees.
+        guard markdown.contains("kubectl") else { return [] }
         let checker = checker(for: kubernetesVersion)
         var diagnostics: [Diagnostic] = []
         var sourceLines: [Substring]?
