@@ -333,7 +333,7 @@ public enum ManifestValidator {
     }
 
     /// The minor number of a release ("1.16" → 16).
-    static func minor(_ version: String) -> Int {
+    public static func minor(_ version: String) -> Int {
         let parts = version.split(separator: ".")
         return parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
     }

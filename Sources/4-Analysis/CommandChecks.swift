@@ -1,5 +1,6 @@
 import Commands
 import GongbuCore
+import Manifests
 import Markdown
 
 /// The kubectl commands of a note's shell code blocks, checked as diagnostics at the note's
@@ -43,6 +44,8 @@ public enum CommandChecks {
             }
             let firstLine = node.startLine + (fenced ? 1 : 0)
             let indent = max(node.startColumn - 1, 0)
+            diagnostics += outputFromOldAPIs(
+                code, file: file, firstLine: firstLine + lineOffset, indent: indent, version: kubernetesVersion)
             for invocation in invocations {
                 var issues = checker.check(invocation)
                 if let issue = story.read(invocation, model: checker.model) { issues.append(issue) }
@@ -62,5 +65,52 @@ public enum CommandChecks {
             let y = (b.element.location?.line ?? 0, b.element.location?.column ?? 0, b.offset)
             return x < y
         }.map(\.element)
+    }
+
+    /// kubectl's output names each object as `resource.group/name` (`deployment.apps/web
+    /// created`). Output pasted from an older cluster can name a group that no longer serves
+    /// the resource (`deployment.extensions/hello-node created`): that is a warning at the
+    /// line, with when it went and what the output reads today.
+    static func outputFromOldAPIs(_ code: String, file: String, firstLine: Int, indent: Int, version: String?) -> [Diagnostic] {
+        guard code.contains(".") else { return [] }
+        let history = APIHistory.shared
+        let today = version ?? history.versions.last ?? ""
+        var diagnostics: [Diagnostic] = []
+        for (number, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = line.drop { $0 == " " || $0 == "\t" }
+            guard let slash = text.firstIndex(of: "/"), let dot = text[..<slash].firstIndex(of: ".") else { continue }
+            let resource = String(text[..<dot])
+            let group = String(text[text.index(after: dot)..<slash])
+            guard !resource.isEmpty, resource.allSatisfy({ $0.isLowercase && $0.isLetter }), !group.isEmpty,
+                group.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "." }),
+                let verb = text[slash...].split(separator: " ").dropFirst().first,
+                [
+                    "created", "configured", "unchanged", "deleted", "scaled", "exposed", "patched", "labeled", "annotated", "restarted",
+                    "edited",
+                ].contains(String(verb))
+            else { continue }
+            // The kinds this group ever had under this resource name, and whether one is still served.
+            let entries = history.apis.filter { key, _ in
+                let parts = key.split(separator: "/")
+                guard parts.count == 3 else { return false }
+                return parts[0] == group && parts[2].lowercased() == resource
+            }
+            guard !entries.isEmpty else { continue }
+            let stillServed = entries.values.contains { ManifestValidator.minor($0.last) >= ManifestValidator.minor(today) }
+            guard !stillServed,
+                let last = entries.values.map(\.last).max(by: { ManifestValidator.minor($0) < ManifestValidator.minor($1) }),
+                let kind = entries.keys.first.map({ String($0.split(separator: "/")[2]) })
+            else { continue }
+            let served = KubernetesSchema.shared.apiVersions(serving: kind, in: today)
+            let todayGroup = served.first.map { $0.contains("/") ? String($0.split(separator: "/")[0]) : "" } ?? ""
+            let name = text[text.index(after: slash)...].split(separator: " ").first.map(String.init) ?? ""
+            let now = todayGroup.isEmpty ? "\(resource)/\(name)" : "\(resource).\(todayGroup)/\(name)"
+            let column = indent + (line.count - text.count) + 1
+            diagnostics.append(
+                .warning(
+                    "this output is from an older Kubernetes: \(kind) in the '\(group)' group was last served in \(last); today it reads '\(now) \(verb)'",
+                    at: SourceLocation(file: file, line: firstLine + number, column: column), rule: "kubectl-output"))
+        }
+        return diagnostics
     }
 }

@@ -59,4 +59,15 @@ struct CommandChecksBuildTests {
             fileSystem: fileSystem, paths: ["/notes"], displayBase: "/notes", options: ValidationOptions(version: "1.20"))
         #expect(old.run().problems.count == 2)
     }
+
+    /// Output pasted from an older cluster names a group that no longer serves the resource.
+    @Test func outputFromAnOlderClusterIsNamed() {
+        let note =
+            "# 예전 실습\n\n```console\n$ kubectl apply -f web.yaml\ndeployment.extensions/web created\nservice/web created\ndeployment.apps/api created\n```\n"
+        let (report, _) = TestBuild.inMemory(["content/notes/old.md": note, "gongbu.yml": "glossary: none\n"])
+        #expect(
+            report.diagnostics.filter { $0.rule == "kubectl-output" }.map(\.description) == [
+                "content/notes/old.md:5:1: warning: this output is from an older Kubernetes: Deployment in the 'extensions' group was last served in 1.17; today it reads 'deployment.apps/web created' [kubectl-output]"
+            ])
+    }
 }
