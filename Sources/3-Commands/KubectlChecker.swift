@@ -49,7 +49,10 @@ public struct KubectlChecker: Sendable {
 
     var newestVersion: String { model.versions[current] }
 
-    public func check(_ invocation: KubectlInvocation) -> [CommandIssue] {
+    /// - Parameter whole: the command is written out to be run (a code block), so a flag it
+    ///   requires must be there; false for a command named in passing (inline code in prose,
+    ///   `` `kubectl scale` 명령으로 ``).
+    public func check(_ invocation: KubectlInvocation, whole: Bool = true) -> [CommandIssue] {
         let words = invocation.words
         var issues: [CommandIssue] = []
         // 1. The command path, skipping global flags (and their values) before it.
@@ -122,10 +125,13 @@ public struct KubectlChecker: Sendable {
                         issues += valueIssues(name, flag: flag, value: next)
                         index += 2
                     } else {
-                        issues.append(
-                            CommandIssue(
-                                word: word, severity: .error, rule: "kubectl-value",
-                                message: "--\(name) needs a value (\(describe(flag)))"))
+                        // Named in passing (`` `kubectl apply -f` ``), a flag needs no value.
+                        if whole {
+                            issues.append(
+                                CommandIssue(
+                                    word: word, severity: .error, rule: "kubectl-value",
+                                    message: "--\(name) needs a value (\(describe(flag)))"))
+                        }
                         index += 1
                     }
                     continue
@@ -157,7 +163,7 @@ public struct KubectlChecker: Sendable {
                     } else if let next, isValue(next.text) {
                         issues += valueIssues(name, flag: flag, value: next)
                         consumedNext = true
-                    } else {
+                    } else if whole {
                         issues.append(
                             CommandIssue(
                                 word: word, severity: .error, rule: "kubectl-value",
@@ -170,6 +176,7 @@ public struct KubectlChecker: Sendable {
             index += consumedNext ? 2 : 1
         }
         // 3. Flags the command requires.
+        guard whole else { return issues }
         for (name, flag) in command.flags.filter({ $0.value.required == true }).sorted(by: { $0.key < $1.key })
         where flag.in.contains(current) && !seen.contains(name) {
             issues.append(

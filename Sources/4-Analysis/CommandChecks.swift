@@ -29,7 +29,32 @@ public enum CommandChecks {
         var diagnostics: [Diagnostic] = []
         var sourceLines: [Substring]?
         var story = CommandStory()
-        for (node, event) in document.walk() where event == .enter && node.kind == .codeBlock {
+        var blockLine = 0
+        var searchFrom: (line: Int, column: Int) = (0, 0)
+        for (node, event) in document.walk() where event == .enter {
+            if node.kind.isBlock, node.startLine > 0 {
+                blockLine = node.startLine
+                searchFrom = (node.startLine - 1, 0)
+            }
+            if node.kind == .code, let literal = node.literal, literal.hasPrefix("kubectl ") {
+                // A command in running text: checked word by word, not for completeness.
+                if sourceLines == nil { sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false) }
+                guard let lines = sourceLines, let (line, column) = locate(literal, in: lines, from: searchFrom), blockLine > 0 else {
+                    continue
+                }
+                searchFrom = (line, column + literal.count)
+                for invocation in ShellCommands.kubectlInvocations(in: literal, language: "") {
+                    for issue in checker.check(invocation, whole: false) {
+                        diagnostics.append(
+                            Diagnostic(
+                                issue.severity == .error ? .error : .warning, issue.message.description,
+                                at: SourceLocation(file: file, line: line + 1 + lineOffset, column: column + issue.word.column),
+                                rule: issue.rule))
+                    }
+                }
+                continue
+            }
+            guard node.kind == .codeBlock else { continue }
             let language = node.fenceInfo.split(separator: " ").first.map { $0.lowercased() } ?? ""
             guard ShellCommands.shellLanguages.contains(language), let code = node.literal, code.contains("kubectl") else { continue }
             let invocations = ShellCommands.kubectlInvocations(in: code, language: language)
@@ -65,6 +90,23 @@ public enum CommandChecks {
             let y = (b.element.location?.line ?? 0, b.element.location?.column ?? 0, b.offset)
             return x < y
         }.map(\.element)
+    }
+
+    /// Where an inline code span's text is in the source, from a position on: its line and
+    /// the column (0-based, in characters) just before its first character.
+    static func locate(_ literal: String, in lines: [Substring], from start: (line: Int, column: Int)) -> (Int, Int)? {
+        var line = start.line
+        var skip = start.column
+        while line < lines.count, line < start.line + 50 {
+            let text = lines[line]
+            let tail = text.dropFirst(min(skip, text.count))
+            if let range = tail.range(of: literal) {
+                return (line, text.distance(from: text.startIndex, to: range.lowerBound))
+            }
+            line += 1
+            skip = 0
+        }
+        return nil
     }
 
     /// kubectl's output names each object as `resource.group/name` (`deployment.apps/web

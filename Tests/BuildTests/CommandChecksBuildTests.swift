@@ -70,4 +70,15 @@ struct CommandChecksBuildTests {
                 "content/notes/old.md:5:1: warning: this output is from an older Kubernetes: Deployment in the 'extensions' group was last served in 1.17; today it reads 'deployment.apps/web created' [kubectl-output]"
             ])
     }
+
+    /// A command in inline code is checked word by word, at its place in the line; a command
+    /// named in passing needs neither its required flags nor its flags' values.
+    @Test func commandsInInlineCode() {
+        let note = "# 메모\n\n`kubectl scale` 명령과 `kubectl apply -f` 를 쓴다. 예: `kubectl scale deploy web --replica=3`.\n"
+        let (report, _) = TestBuild.inMemory(["content/notes/inline.md": note, "gongbu.yml": "glossary: none\n"])
+        #expect(
+            report.diagnostics.filter { $0.rule?.hasPrefix("kubectl-") == true }.map(\.description) == [
+                "content/notes/inline.md:3:75: warning: 'kubectl scale' has no flag --replica (did you mean --replicas?) [kubectl-flag]"
+            ])
+    }
 }
