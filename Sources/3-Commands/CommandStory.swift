@@ -16,7 +16,7 @@ public struct CommandStory: Sendable {
 
     /// Reads one more command; returns a problem when it needs a Deployment that `run` did not make.
     public mutating func read(_ invocation: KubectlInvocation, model: KubectlModel = .shared) -> CommandIssue? {
-        let positionals = Self.positionals(invocation)
+        let positionals = Self.positionals(invocation, model: model)
         guard let verb = positionals.first?.text else { return nil }
         switch verb {
         case "run":
@@ -57,26 +57,26 @@ public struct CommandStory: Sendable {
         }
     }
 
-    /// The words that are not flags or flag values, roughly: enough to read names.
-    static func positionals(_ invocation: KubectlInvocation) -> [ShellWord] {
+    /// The words that are not flags or flag values: a flag's value is skipped when the model
+    /// says the flag takes one (the global flags, then the command's once it is named).
+    static func positionals(_ invocation: KubectlInvocation, model: KubectlModel) -> [ShellWord] {
+        let words = invocation.words
         var result: [ShellWord] = []
-        var skipNext = false
-        for word in invocation.words {
-            if word.text == "--" { break }
-            if skipNext {
-                skipNext = false
+        var flags = model.global
+        var index = 0
+        while index < words.count {
+            let text = words[index].text
+            if text == "--" { break }
+            if text.hasPrefix("-"), text != "-" {
+                let next = index + 1 < words.count ? words[index + 1].text : nil
+                index += KubectlChecker.skipsValue(text, next: next, flags: flags) ? 2 : 1
                 continue
             }
-            if word.text.hasPrefix("-") {
-                // `-n demo`, `--namespace demo`: a short or long flag without `=` that takes a value.
-                if !word.text.contains("="),
-                    ["-n", "--namespace", "-l", "--selector", "-c", "--container", "-o", "--output", "--context"].contains(word.text)
-                {
-                    skipNext = true
-                }
-                continue
+            result.append(words[index])
+            if result.count <= 2, let command = model.command(result.map(\.text)) {
+                flags.merge(command.command.flags) { global, _ in global }
             }
-            result.append(word)
+            index += 1
         }
         return result
     }

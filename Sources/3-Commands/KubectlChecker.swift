@@ -35,16 +35,9 @@ public struct KubectlChecker: Sendable {
     public init(model: KubectlModel = .shared, version: String? = nil) {
         self.model = model
         current = model.newest
-        if let version, let wanted = Self.minor(version) {
-            let minors = model.versions.map { Self.minor($0) ?? 0 }
-            current = minors.lastIndex { $0 <= wanted } ?? 0
+        if let version, ReleaseVersion.key(version).count >= 2 {
+            current = ReleaseVersion.newest(in: model.versions, notAfter: version) ?? 0
         }
-    }
-
-    static func minor(_ version: String) -> Int? {
-        let parts = version.split(separator: ".")
-        guard parts.count >= 2, let minor = Int(parts[1]) else { return nil }
-        return minor
     }
 
     var newestVersion: String { model.versions[current] }
@@ -63,7 +56,7 @@ public struct KubectlChecker: Sendable {
             let text = words[index].text
             if text == "--" { break }
             if text.hasPrefix("-") {
-                index += skipsValue(text, next: index + 1 < words.count ? words[index + 1].text : nil, flags: model.global) ? 2 : 1
+                index += Self.skipsValue(text, next: index + 1 < words.count ? words[index + 1].text : nil, flags: model.global) ? 2 : 1
                 continue
             }
             let candidate = path + [text]
@@ -258,7 +251,7 @@ public struct KubectlChecker: Sendable {
     }
 
     /// Whether a flag word takes the next word as its value (`-n default`, `--context x`).
-    func skipsValue(_ text: String, next: String?, flags: [String: KubectlModel.Flag]) -> Bool {
+    static func skipsValue(_ text: String, next: String?, flags: [String: KubectlModel.Flag]) -> Bool {
         guard next != nil, !text.contains("=") else { return false }
         if text.hasPrefix("--") { return flags[String(text.dropFirst(2))]?.takesValue ?? false }
         guard text.count == 2 else { return false }

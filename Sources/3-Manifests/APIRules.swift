@@ -277,7 +277,7 @@ struct APIRules {
         }
 
         // Environment (ValidateEnv)
-        let relaxedEnv = !KubernetesSchema.versionKey(version).lexicographicallyPrecedes([1, 34])
+        let relaxedEnv = !ReleaseVersion.precedes(version, "1.34")
         var seenEnv = Set<String>()
         for (index, variable) in (container["env"]?.items ?? []).enumerated() {
             let envPath = path.appending("env").appending(index)

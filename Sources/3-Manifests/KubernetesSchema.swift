@@ -1,4 +1,5 @@
 import Foundation
+import GongbuCore
 
 /// One type of the Kubernetes API, as the embedded schema describes it.
 public indirect enum SchemaType: Sendable {
@@ -41,24 +42,16 @@ public final class KubernetesSchema: Sendable {
 
     /// Versions, oldest first.
     public var availableVersions: [String] {
-        versions.keys.sorted { Self.versionKey($0).lexicographicallyPrecedes(Self.versionKey($1)) }
+        versions.keys.sorted(by: ReleaseVersion.precedes)
     }
 
     public var newestVersion: String { availableVersions.last! }
 
-    static func versionKey(_ version: String) -> [Int] {
-        version.split(separator: ".").compactMap { Int($0) }
-    }
-
     /// The shipped version used for a requested one: the newest that is not newer
     /// (`1.31.4` → `1.31`; `1.40` → the newest shipped). Nil when the request is older than all.
     public func resolveVersion(_ requested: String) -> String? {
-        var text = requested
-        if text.hasPrefix("v") { text.removeFirst() }
-        let key = Self.versionKey(text)
-        guard key.count >= 2 else { return nil }
-        let wanted = Array(key.prefix(2))
-        return availableVersions.last { Self.versionKey($0).lexicographicallyPrecedes(wanted) || Self.versionKey($0) == wanted }
+        let versions = availableVersions
+        return ReleaseVersion.newest(in: versions, notAfter: requested).map { versions[$0] }
     }
 
     struct DecodeError: Error {}

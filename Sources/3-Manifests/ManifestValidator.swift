@@ -332,12 +332,6 @@ public enum ManifestValidator {
         return results
     }
 
-    /// The minor number of a release ("1.16" → 16).
-    public static func minor(_ version: String) -> Int {
-        let parts = version.split(separator: ".")
-        return parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
-    }
-
     /// Schema and API rules for one object. Returns a reason when it cannot be checked.
     static func check(_ object: ManifestObject, options: ValidationOptions) -> ([ManifestIssue], String?) {
         let schema = KubernetesSchema.shared
@@ -352,7 +346,7 @@ public enum ManifestValidator {
                 // What the history of releases says: since when it is gone, deprecated since when.
                 let history = APIHistory.shared
                 if let entry = history.entry(apiVersion: object.apiVersion, kind: object.kind), let gone = history.goneIn(entry),
-                    Self.minor(gone) <= Self.minor(version)
+                    !ReleaseVersion.precedes(version, gone)
                 {
                     let message: Message =
                         entry.deprecated.map { deprecated in

@@ -28,29 +28,28 @@ public enum CommandChecks {
         let checker = checker(for: kubernetesVersion)
         var diagnostics: [Diagnostic] = []
         var sourceLines: [Substring]?
+        func lines() -> [Substring] {
+            if sourceLines == nil { sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false) }
+            return sourceLines!
+        }
+        /// An issue of a command whose word lines are counted from `line` (the file's) and
+        /// whose columns are shifted by `column`.
+        func report(_ issue: CommandIssue, line: Int, column: Int) {
+            diagnostics.append(
+                Diagnostic(
+                    issue.severity == .error ? .error : .warning, issue.message.description,
+                    at: SourceLocation(file: file, line: line + issue.word.line, column: column + issue.word.column), rule: issue.rule))
+        }
         var story = CommandStory()
-        var blockLine = 0
         var searchFrom: (line: Int, column: Int) = (0, 0)
         for (node, event) in document.walk() where event == .enter {
-            if node.kind.isBlock, node.startLine > 0 {
-                blockLine = node.startLine
-                searchFrom = (node.startLine - 1, 0)
-            }
+            if node.kind.isBlock, node.startLine > 0 { searchFrom = (node.startLine - 1, 0) }
             if node.kind == .code, let literal = node.literal, literal.hasPrefix("kubectl ") {
                 // A command in running text: checked word by word, not for completeness.
-                if sourceLines == nil { sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false) }
-                guard let lines = sourceLines, let (line, column) = locate(literal, in: lines, from: searchFrom), blockLine > 0 else {
-                    continue
-                }
+                guard let (line, column) = locate(literal, in: lines(), from: searchFrom) else { continue }
                 searchFrom = (line, column + literal.count)
                 for invocation in ShellCommands.kubectlInvocations(in: literal, language: "") {
-                    for issue in checker.check(invocation, whole: false) {
-                        diagnostics.append(
-                            Diagnostic(
-                                issue.severity == .error ? .error : .warning, issue.message.description,
-                                at: SourceLocation(file: file, line: line + 1 + lineOffset, column: column + issue.word.column),
-                                rule: issue.rule))
-                    }
+                    for issue in checker.check(invocation, whole: false) { report(issue, line: line + 1 + lineOffset, column: column) }
                 }
                 continue
             }
@@ -60,11 +59,10 @@ public enum CommandChecks {
             let invocations = ShellCommands.kubectlInvocations(in: code, language: language)
             guard !invocations.isEmpty else { continue }
             // The code's first line: after the opening fence, or the block's own first line.
-            if sourceLines == nil { sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false) }
             let fenceLine = node.startLine - 1
             var fenced = false
-            if let lines = sourceLines, lines.indices.contains(fenceLine) {
-                let opening = lines[fenceLine].drop { $0 == " " || $0 == ">" || $0 == "\t" }
+            if lines().indices.contains(fenceLine) {
+                let opening = lines()[fenceLine].drop { $0 == " " || $0 == ">" || $0 == "\t" }
                 fenced = opening.hasPrefix("```") || opening.hasPrefix("~~~")
             }
             let firstLine = node.startLine + (fenced ? 1 : 0)
@@ -74,14 +72,7 @@ public enum CommandChecks {
             for invocation in invocations {
                 var issues = checker.check(invocation)
                 if let issue = story.read(invocation, model: checker.model) { issues.append(issue) }
-                for issue in issues {
-                    diagnostics.append(
-                        Diagnostic(
-                            issue.severity == .error ? .error : .warning, issue.message.description,
-                            at: SourceLocation(
-                                file: file, line: firstLine + issue.word.line + lineOffset, column: issue.word.column + indent),
-                            rule: issue.rule))
-                }
+                for issue in issues { report(issue, line: firstLine + lineOffset, column: indent) }
             }
         }
         // In the order of the note, as a reader goes through it.
@@ -138,9 +129,9 @@ public enum CommandChecks {
                 return parts[0] == group && parts[2].lowercased() == resource
             }
             guard !entries.isEmpty else { continue }
-            let stillServed = entries.values.contains { ManifestValidator.minor($0.last) >= ManifestValidator.minor(today) }
+            let stillServed = entries.values.contains { !ReleaseVersion.precedes($0.last, today) }
             guard !stillServed,
-                let last = entries.values.map(\.last).max(by: { ManifestValidator.minor($0) < ManifestValidator.minor($1) }),
+                let last = entries.values.map(\.last).max(by: ReleaseVersion.precedes),
                 let kind = entries.keys.first.map({ String($0.split(separator: "/")[2]) })
             else { continue }
             let served = KubernetesSchema.shared.apiVersions(serving: kind, in: today)

@@ -675,21 +675,23 @@ public struct NoteAnalyzer: Sendable {
             block.node.replace(with: .customBlock(onEnter: html, onExit: ""))
             files.append(file)
         }
-        let diagnostics = ValidationReport(results: results).diagnostics
-        // In a build, a mistake in someone's example is the note's problem, not the site's:
-        // a warning unless the site asks to be strict (`gongbu validate` always is).
-        guard !config.strict else { return (files, diagnostics) }
-        return (files, diagnostics.map { $0.severity == .error ? Diagnostic(.warning, $0.message, at: $0.location, rule: $0.rule) : $0 })
+        return (files, unlessStrict(ValidationReport(results: results).diagnostics))
+    }
+
+    /// In a build, a mistake in someone's example or command is the note's problem, not the
+    /// site's: a warning unless the site asks to be strict (`gongbu validate` always is).
+    func unlessStrict(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard !config.strict else { return diagnostics }
+        return diagnostics.map { $0.severity == .error ? Diagnostic(.warning, $0.message, at: $0.location, rule: $0.rule) : $0 }
     }
 
     /// The kubectl commands of the note's shell code blocks, checked (`CommandChecks`). Like a
     /// manifest example's problems, they are warnings unless the site is strict.
     func checkCommands(in document: MarkdownDocument, note: SourceNote, lineOffset: Int) -> [Diagnostic] {
-        let diagnostics = CommandChecks.diagnostics(
-            in: document, markdown: note.document.body, file: note.path, lineOffset: lineOffset,
-            kubernetesVersion: validation.version)
-        guard !config.strict else { return diagnostics }
-        return diagnostics.map { $0.severity == .error ? Diagnostic(.warning, $0.message, at: $0.location, rule: $0.rule) : $0 }
+        unlessStrict(
+            CommandChecks.diagnostics(
+                in: document, markdown: note.document.body, file: note.path, lineOffset: lineOffset,
+                kubernetesVersion: validation.version))
     }
 
     /// A concept entry's body (the concept at `index` in the glossary): linked to other concepts
