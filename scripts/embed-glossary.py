@@ -13,16 +13,13 @@ A test (GlossaryTests/BundledGlossaryTests) fails when the generated file is out
 import os
 import sys
 
+from swift_literal import raw_multiline
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GLOSSARY = os.path.join(ROOT, "content", "glossary")
 OUTPUT = os.path.join(ROOT, "Sources", "3-Glossary", "BundledGlossary.generated.swift")
 
 
-def literal(text: str) -> str:
-    hashes = "#"
-    while ('"""' + hashes) in text or ('"' + hashes) in text or ('\\' + hashes) in text:
-        hashes += "#"
-    return f'{hashes}"""\n{text}\n"""{hashes}'
 
 
 def render() -> str:
@@ -36,7 +33,7 @@ def render() -> str:
     ]
     for name in names:
         text = open(os.path.join(GLOSSARY, name), encoding="utf-8").read()
-        lines.append(f'        ("{name}", {literal(text)}),')
+        lines.append(f'        ("{name}", {raw_multiline(text)}),')
     lines.append("    ]")
     lines.append("}")
     return "\n".join(lines) + "\n", len(names)

@@ -11,16 +11,13 @@ A test (SiteTests/DefaultThemeTests) fails when the generated file is out of dat
 import os
 import sys
 
+from swift_literal import raw_multiline
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES = os.path.join(ROOT, "templates")
 OUTPUT = os.path.join(ROOT, "Sources", "5-Site", "DefaultTheme.generated.swift")
 
 
-def literal(text: str) -> str:
-    hashes = "#"
-    while ('"""' + hashes) in text or ('"' + hashes) in text or ('\\' + hashes) in text:
-        hashes += "#"
-    return f'{hashes}"""\n{text}\n"""{hashes}'
 
 
 def collect():
@@ -49,13 +46,13 @@ def render(templates, assets) -> str:
         "    static let templates: [String: String] = [",
     ]
     for name, text in templates.items():
-        lines.append(f'        "{name}": {literal(text)},')
+        lines.append(f'        "{name}": {raw_multiline(text)},')
     lines.append("    ]")
     lines.append("")
     lines.append("    /// Static files by path under `assets/`.")
     lines.append("    static let assets: [String: String] = [")
     for name, text in assets.items():
-        lines.append(f'        "{name}": {literal(text)},')
+        lines.append(f'        "{name}": {raw_multiline(text)},')
     lines.append("    ]")
     lines.append("}")
     return "\n".join(lines) + "\n"
