@@ -9,8 +9,10 @@ import Foundation
 ///    listed at the end.
 /// 2. **Tables** (`GFMTables`): a paragraph whose lines hold a header row and a delimiter row
 ///    becomes a table; each cell's text is parsed as inline Markdown on its own.
-/// 3. **Task lists**: list items that open with `[ ]` or `[x]` get a disabled checkbox.
-/// 4. **Inline extensions** (`GFMInlines`), in every run of inline content (paragraphs,
+/// 3. **Pasted code** (`PastedCode`): commands, their output, Dockerfiles and programs pasted
+///    without fences become code blocks again (not an extension of GitHub's: gongbu's repair).
+/// 4. **Task lists**: list items that open with `[ ]` or `[x]` get a disabled checkbox.
+/// 5. **Inline extensions** (`GFMInlines`), in every run of inline content (paragraphs,
 ///    headings, cells): strikethrough (`~~…~~`, `~…~`), then extended autolinks (`https://…`,
 ///    `www.…`, e-mail addresses), then CJK-friendly emphasis for delimiters CommonMark left
 ///    unmatched next to Korean text (`**규약(contract)**을`).
@@ -29,8 +31,12 @@ public struct MarkdownExtensions: OptionSet, Sendable, Hashable {
     public static let autolinks = MarkdownExtensions(rawValue: 8)
     public static let footnotes = MarkdownExtensions(rawValue: 16)
     public static let cjkEmphasis = MarkdownExtensions(rawValue: 32)
-    /// Everything: what notes are parsed with.
+    /// Code pasted without fences made code blocks again (`PastedCode`): gongbu's own repair, not GitHub's.
+    public static let pastedCode = MarkdownExtensions(rawValue: 64)
+    /// All of GitHub's extensions.
     public static let all: MarkdownExtensions = [.tables, .strikethrough, .taskLists, .autolinks, .footnotes, .cjkEmphasis]
+    /// What notes are parsed with: GitHub's extensions and the repair of pasted code.
+    public static let notes: MarkdownExtensions = all.union(.pastedCode)
 }
 
 struct GFMExtensions {
@@ -46,6 +52,8 @@ struct GFMExtensions {
     /// `:`, `.`, `@` (autolinks), `*` and `_` (emphasis). Most notes have several; the plainest
     /// text skips those passes.
     let hasInlineMarks: Bool
+    /// Whether a line starts like pasted code (`PastedCode`).
+    let hasPastedCode: Bool
 
     init(document: MarkdownDocument, source: String, enabled: MarkdownExtensions) {
         self.document = document
@@ -70,7 +78,8 @@ struct GFMExtensions {
         hasPipe = pipe && enabled.contains(.tables)
         hasFootnoteMarker = footnote && enabled.contains(.footnotes)
         hasInlineMarks = marks
-        guard hasPipe || hasFootnoteMarker else {
+        hasPastedCode = enabled.contains(.pastedCode) && PastedCode.mayHold(source)
+        guard hasPipe || hasFootnoteMarker || hasPastedCode else {
             lines = []
             return
         }
@@ -93,6 +102,7 @@ struct GFMExtensions {
     func apply() {
         if hasFootnoteMarker { GFMFootnotes(extensions: self).apply() }
         if hasPipe { GFMTables(extensions: self).apply() }
+        if hasPastedCode { PastedCode(extensions: self).apply() }
         guard hasInlineMarks else { return }
         if enabled.contains(.taskLists) { applyTaskLists() }
         GFMInlines.apply(to: document.root, enabled: enabled)

@@ -141,10 +141,16 @@ public struct MarkdownNode: Hashable {
     public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
     /// 1-based line in the parsed text where the node starts (0 when cmark does not track it).
-    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
-    public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
-    public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    /// Nodes gongbu makes from source text (`PastedCode`) carry the position of that text.
+    public var startLine: Int { placed?.startLine ?? Int(cmark_node_get_start_line(pointer)) }
+    public var startColumn: Int { placed?.startColumn ?? Int(cmark_node_get_start_column(pointer)) }
+    public var endLine: Int { placed?.endLine ?? Int(cmark_node_get_end_line(pointer)) }
     public var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
+
+    private var placed: TreeOwner.Position? {
+        guard let owner, !owner.positions.isEmpty else { return nil }
+        return owner.positions[pointer]
+    }
 
     /// The text a reader sees: text, code and line breaks of all descendants, no markup.
     /// Image alt text is included; raw HTML is not.
@@ -262,6 +268,14 @@ public struct MarkdownNode: Hashable {
 /// Owns a cmark tree and frees it when the last document or node handle is gone.
 final class TreeOwner {
     let root: OpaquePointer
+    /// Where the nodes made from source text after parsing start and end (cmark's own
+    /// positions cannot be set): 1-based lines, the column of the first line.
+    struct Position {
+        var startLine: Int
+        var startColumn: Int
+        var endLine: Int
+    }
+    var positions: [OpaquePointer: Position] = [:]
     init(_ root: OpaquePointer) { self.root = root }
     deinit { cmark_node_free(root) }
 }

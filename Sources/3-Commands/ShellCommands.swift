@@ -22,7 +22,8 @@ public struct KubectlInvocation: Sendable, Hashable {
 /// Finds the kubectl commands in the text of a code block as a shell would split them.
 ///
 /// - A line that starts with `$ ` (or, in a `console` block, `# `) is a command after a
-///   prompt; when a block has prompts, its other lines are the commands' output.
+///   prompt; when a block has prompts, its other lines are the commands' output, except
+///   lines that start with `kubectl ` (commands pasted without their prompt).
 /// - A line ending in `\` continues on the next one.
 /// - Words are split on blanks outside quotes; `'…'`, `"…"` and `$(…)` are one word; a `#` that starts
 ///   a word begins a comment; `|`, `||`, `&&`, `;`, `&` end a command, and so do redirections
@@ -43,11 +44,14 @@ public enum ShellCommands {
             return nil
         }
         let hasPrompts = lines.contains { prompt($0) != nil }
+        /// In a block with prompts, a line that starts with `kubectl ` at its very beginning is
+        /// a command typed without one (output that names kubectl is indented or follows other words).
+        func unprompted(_ line: String) -> Bool { line.hasPrefix("kubectl ") }
         var invocations: [KubectlInvocation] = []
         var index = 0
         while index < lines.count {
             var start = 0
-            if hasPrompts {
+            if hasPrompts, !unprompted(lines[index]) {
                 guard let after = prompt(lines[index]) else {
                     index += 1
                     continue

@@ -196,7 +196,7 @@ public struct NoteAnalyzer: Sendable {
         var markup = SourceMarkup.read(note.document.body, liquid: config.sourceKind == .jekyll)
         if mathEnabled(for: note) { (markup.text, markup.math) = MathMarkup.extract(markup.text) }
         var work = Work(
-            note: note, document: MarkdownDocument(parsing: markup.text), lineOffset: note.document.bodyStartLine - 1,
+            note: note, document: MarkdownDocument(parsing: markup.text, extensions: .notes), lineOffset: note.document.bodyStartLine - 1,
             title: note.metadata.title)
         work.markup = markup
         for pass in searchIndexOnly ? Self.searchPasses : Self.passes { run(pass, on: &work) }
@@ -497,7 +497,7 @@ public struct NoteAnalyzer: Sendable {
     func renderEmbedded(_ note: SourceNote, showsWholeNote: Bool) -> (html: String, text: String) {
         var markup = SourceMarkup.read(note.document.body, liquid: config.sourceKind == .jekyll)
         if mathEnabled(for: note) { (markup.text, markup.math) = MathMarkup.extract(markup.text) }
-        var work = Work(note: note, document: MarkdownDocument(parsing: markup.text), lineOffset: 0, title: "")
+        var work = Work(note: note, document: MarkdownDocument(parsing: markup.text, extensions: .notes), lineOffset: 0, title: "")
         work.markup = markup
         // The box names the note; its own title heading is not repeated under it.
         if showsWholeNote, let heading = work.document.leadingTitleHeading { heading.remove() }
@@ -698,7 +698,7 @@ public struct NoteAnalyzer: Sendable {
     /// (not to itself) and rendered.
     public func analyseConcept(_ index: Int) -> ConceptBody {
         let concept = glossary.concepts[index]
-        let document = MarkdownDocument(parsing: concept.body)
+        let document = MarkdownDocument(parsing: concept.body, extensions: .notes)
         var origin = ConceptLinker.Origin(
             file: concept.source, lineOffset: concept.bodyStartLine - 1, markdown: concept.body, checkTypos: false, ownConcept: index)
         // A glossary entry is about Kubernetes by being one.

@@ -84,7 +84,7 @@ public struct ValidationRun: Sendable {
             sources = [ManifestSource(file: shown, text: text)]
         } else {
             let split = FrontMatterSplit.split(text)
-            let document = MarkdownDocument(parsing: split.body)
+            let document = MarkdownDocument(parsing: split.body, extensions: .notes)
             // The kubectl commands first: finding the examples replaces their code blocks.
             commandProblems = CommandChecks.diagnostics(
                 in: document, markdown: split.body, file: shown, lineOffset: split.bodyStartLine - 1,

@@ -159,7 +159,7 @@ struct SearchCommand: ParsableCommand {
     /// A note's prose, read again for a snippet (a saved index keeps no text).
     static func readProse(_ path: String, fileSystem: any FileSystem) -> String? {
         guard let bytes = try? fileSystem.readFile(at: path), let decoded = try? TextDecoding.decode(bytes) else { return nil }
-        return MarkdownDocument(parsing: FrontMatterSplit.split(decoded.text).body).proseText()
+        return MarkdownDocument(parsing: FrontMatterSplit.split(decoded.text).body, extensions: .notes).proseText()
     }
 
     /// `--json`: `{"query","concepts":[{"id","title","url","score","fuzzy"}],"notes":[{"id","title","source","url","score","snippet"}]}`.

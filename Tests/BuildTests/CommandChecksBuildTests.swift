@@ -40,6 +40,54 @@ struct CommandChecksBuildTests {
         #expect(!strict.succeeded)
     }
 
+    /// The issue's 2019 lab note, pasted from a blog without fences: the program, the
+    /// Dockerfile and the commands with their output are code again, so `FROM node:6.9.2` is
+    /// not linked to the Node concept, and the commands tell the story `run` tells today.
+    @Test func aNotePastedWithoutFences() throws {
+        let note = """
+            ---
+            title: 헬로 노드
+            date: 2019-02-14
+            ---
+            Node.js 앱을 만든다.
+            var http = require('http');
+            var handleRequest = function(request, response) {
+              response.writeHead(200);
+              response.end('Hello World!');
+            };
+            http.createServer(handleRequest).listen(8080);
+            Dockerfile은 다음과 같다.
+            FROM node:6.9.2
+            EXPOSE 8080
+            COPY server.js .
+            CMD node server.js
+            이제 클러스터에 올린다.
+            $ kubectl run hello-node \\
+                --image=gcr.io/PROJECT_ID/hello-node:v1 \\
+                --port=8080
+            deployment "hello-node" created
+            kubectl expose deployment hello-node --type="LoadBalancer"
+            kubectl scale deployment hello-node --replicas=4
+            파드가 네 개로 늘어나는지 본다.
+            """
+        let (report, output) = TestBuild.inMemory(["content/hello.md": note])
+        #expect(
+            report.diagnostics.filter { $0.rule?.hasPrefix("kubectl-") == true }.map(\.description) == [
+                "content/hello.md:22:27: warning: 'kubectl run hello-node' makes a Pod since kubectl 1.18, not a Deployment, so there is no deployment 'hello-node' here; make one with 'kubectl create deployment hello-node --image=gcr.io/PROJECT_ID/hello-node:v1 --port=8080' [kubectl-run-pod]",
+                "content/hello.md:23:26: warning: 'kubectl run hello-node' makes a Pod since kubectl 1.18, not a Deployment, so there is no deployment 'hello-node' here; make one with 'kubectl create deployment hello-node --image=gcr.io/PROJECT_ID/hello-node:v1 --port=8080' [kubectl-run-pod]",
+            ])
+        let page = String(decoding: try #require(output["hello/index.html"]), as: UTF8.self)
+        #expect(page.contains("class=\"language-javascript\""))
+        #expect(page.contains("class=\"language-dockerfile\""))
+        #expect(page.contains("class=\"language-console\""))
+        // The Dockerfile's `node` is an image, not the Node concept; the prose still links.
+        let dockerfile = try #require(page.range(of: "language-dockerfile")).upperBound
+        let afterDockerfile = page[dockerfile...]
+        #expect(!afterDockerfile.prefix(400).contains("data-concept"))
+        #expect(!page.contains("data-concept=\"node\""))
+        #expect(page.contains("data-concept=\"pod\""))
+    }
+
     /// `gongbu validate` reports the same commands, as errors, in every output format.
     @Test func validateReportsCommandsInEveryFormat() throws {
         let fileSystem = InMemoryFileSystem()
