@@ -29,8 +29,9 @@ public enum Highlighter {
     }
 
     /// A console session: prompt lines (`$ `, `# `, `% `, `> ` and the lines a trailing `\`
-    /// continues) are commands, highlighted as shell with the prompt in its own span; the rest
-    /// is output. The prompt is drawn by CSS from `data-prompt`, so it is neither selected nor
+    /// continues) are commands, highlighted as shell with the prompt in its own span, and so
+    /// are lines that start with `kubectl ` (a command pasted without its prompt, as
+    /// `ShellCommands` reads it); the rest is output. The prompt is drawn by CSS from `data-prompt`, so it is neither selected nor
     /// copied.
     static func console(_ lines: [ArraySlice<UInt8>]) -> [String] {
         var shell = Engine(grammar: .bash)
@@ -42,7 +43,8 @@ public enum Highlighter {
                 continuing = command.last == UInt8(ascii: "\\")
                 return "<span class=\"tok-prompt\" data-prompt=\"\(prompt)\"></span>" + shell.line(command)
             }
-            if continuing {
+            // A command pasted without its prompt (kubectl at the very start of the line), or a continuation.
+            if continuing || text.hasPrefix("kubectl ") {
                 continuing = line.last == UInt8(ascii: "\\")
                 return shell.line(line)
             }

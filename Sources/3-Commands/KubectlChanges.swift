@@ -1,3 +1,5 @@
+import GongbuCore
+
 /// Behaviour of kubectl that changed between releases and that the help text alone does not
 /// show, each with its source. The flags and commands that kubectl's help and its deprecation
 /// messages show are in the generated model instead.
@@ -6,7 +8,8 @@ public enum KubectlChanges {
         public var command: String
         /// Release in which it was removed.
         public var removedIn: String
-        public var replacement: String
+        /// What to use instead, translated on the page like the message it is part of.
+        public var replacement: Message
         public var source: String
     }
 

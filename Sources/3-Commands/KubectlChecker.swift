@@ -7,7 +7,7 @@ public struct CommandIssue: Sendable, Hashable {
     public var word: ShellWord
     public var severity: Severity
     /// `kubectl-command`, `kubectl-flag`, `kubectl-value`, `kubectl-required`,
-    /// `kubectl-removed` or `kubectl-deprecated`.
+    /// `kubectl-resource`, `kubectl-removed` or `kubectl-deprecated`.
     public var rule: String
     public var message: Message
 }
@@ -29,11 +29,14 @@ public struct KubectlChecker: Sendable {
     public var model: KubectlModel
     /// The release commands are checked against (an index into `model.versions`).
     public var current: Int
+    /// The resource types commands may name; resource types are not checked when nil.
+    public var resources: KubectlResources?
 
     /// Checks against `version` ("1.30"): the newest release of the model at or below it, the
     /// newest of all for a version newer than the model (`kubernetes_version: 1.37`).
-    public init(model: KubectlModel = .shared, version: String? = nil) {
+    public init(model: KubectlModel = .shared, version: String? = nil, resources: KubectlResources? = nil) {
         self.model = model
+        self.resources = resources
         current = model.newest
         if let version, ReleaseVersion.key(version).count >= 2 {
             current = ReleaseVersion.newest(in: model.versions, notAfter: version) ?? 0
@@ -168,7 +171,9 @@ public struct KubectlChecker: Sendable {
             }
             index += consumedNext ? 2 : 1
         }
-        // 3. Flags the command requires.
+        // 3. The resource types it names.
+        if let resources { issues += resourceIssues(key: key, depth: path.count, invocation: invocation, resources: resources) }
+        // 4. Flags the command requires.
         guard whole else { return issues }
         for (name, flag) in command.flags.filter({ $0.value.required == true }).sorted(by: { $0.key < $1.key })
         where flag.in.contains(current) && !seen.contains(name) {
@@ -176,6 +181,54 @@ public struct KubectlChecker: Sendable {
                 CommandIssue(
                     word: pathWords.last ?? invocation.kubectl, severity: .error, rule: "kubectl-required",
                     message: "'kubectl \(key)' needs --\(name)"))
+        }
+        return issues
+    }
+
+    /// Commands whose first argument is a resource type (`get pods`, `get svc,po`,
+    /// `describe deploy/web`), and those that take `TYPE/NAME` in place of a pod's name.
+    static let typeFirst: Set<String> = [
+        "get", "describe", "delete", "edit", "label", "annotate", "patch", "explain", "scale", "autoscale", "expose", "wait",
+        "taint", "rollout status", "rollout history", "rollout undo", "rollout restart", "rollout pause", "rollout resume",
+        "set image", "set env", "set resources", "set selector", "set serviceaccount", "set subject",
+    ]
+    static let typeWithName: Set<String> = ["logs", "exec", "port-forward", "attach"]
+
+    /// An unknown resource type that is a likely typo of a built-in one (a type kubectl does not
+    /// know may be a custom resource, so only near misses are named), and a type today's
+    /// Kubernetes no longer serves.
+    func resourceIssues(key: String, depth: Int, invocation: KubectlInvocation, resources: KubectlResources) -> [CommandIssue] {
+        let arguments = CommandStory.positionals(invocation, model: model).dropFirst(depth)
+        var named: [(type: String, word: ShellWord)] = []
+        for (offset, word) in arguments.enumerated() where !isPlaceholder(word.text) {
+            let text = word.text
+            if let slash = text.firstIndex(of: "/") {
+                if Self.typeFirst.contains(key) || Self.typeWithName.contains(key) { named.append((String(text[..<slash]), word)) }
+            } else if offset == 0, Self.typeFirst.contains(key) {
+                let types =
+                    key == "explain"
+                    ? [text.split(separator: ".").first.map(String.init) ?? text] : text.split(separator: ",").map(String.init)
+                named += types.map { ($0, word) }
+            }
+        }
+        var issues: [CommandIssue] = []
+        for (type, word) in named where !type.isEmpty && type.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) {
+            if let resource = resources.resource(named: type) {
+                guard !resource.served, let last = resource.lastServed else { continue }
+                issues.append(
+                    CommandIssue(
+                        word: word, severity: .warning, rule: "kubectl-removed",
+                        message: "\(resource.kind) is no longer served: Kubernetes \(last) was the last release with it"))
+                continue
+            }
+            let name = type.split(separator: ".").first.map { String($0).lowercased() } ?? type
+            guard name.count >= 5, let near = Suggest.closest(to: name, among: resources.fullNames), near.first == name.first else {
+                continue
+            }
+            issues.append(
+                CommandIssue(
+                    word: word, severity: .error, rule: "kubectl-resource",
+                    message: "unknown resource type '\(type)' (did you mean '\(near)'?)"))
         }
         return issues
     }
@@ -230,7 +283,7 @@ public struct KubectlChecker: Sendable {
         ]
     }
 
-    func describe(_ flag: KubectlModel.Flag) -> String {
+    func describe(_ flag: KubectlModel.Flag) -> Message {
         switch flag.type {
         case "int": "a whole number"
         case "float": "a number"

@@ -3,6 +3,14 @@ import GongbuCore
 import Manifests
 import Markdown
 
+/// A problem of a command, as a diagnostic and as the message the check wrote.
+public struct CommandFinding: Sendable, Hashable {
+    public var diagnostic: Diagnostic
+    public var message: Message
+    /// In a code block (whose lines the page can mark), not in inline code.
+    public var inCodeBlock: Bool
+}
+
 /// The kubectl commands of a note's shell code blocks, checked as diagnostics at the note's
 /// lines and columns, for `gongbu build` (the `commands` pass) and `gongbu validate` alike.
 public enum CommandChecks {
@@ -11,9 +19,23 @@ public enum CommandChecks {
     static func checker(for version: String?) -> KubectlChecker {
         let key = version ?? ""
         if let found = checkers.withLock({ $0[key] }) { return found }
-        let made = KubectlChecker(version: version)
+        let made = KubectlChecker(version: version, resources: resources(today: version ?? APIHistory.shared.versions.last ?? ""))
         checkers.withLock { $0[key] = made }
         return made
+    }
+
+    /// The built-in kinds of the API history, each with whether `today` serves it.
+    static func resources(today: String) -> KubectlResources {
+        var kinds: [String: (served: Bool, last: String)] = [:]
+        for (key, entry) in APIHistory.shared.apis {
+            guard let kind = key.split(separator: "/").last.map(String.init) else { continue }
+            let served = !ReleaseVersion.precedes(entry.last, today)
+            let known = kinds[kind]
+            let last = known.map { ReleaseVersion.precedes($0.last, entry.last) ? entry.last : $0.last } ?? entry.last
+            kinds[kind] = ((known?.served ?? false) || served, last)
+        }
+        return KubectlResources(
+            kinds: kinds.sorted { $0.key < $1.key }.map { ($0.key, $0.value.served, $0.value.served ? nil : $0.value.last) })
     }
 
     /// - Parameters:
@@ -23,10 +45,19 @@ public enum CommandChecks {
     public static func diagnostics(
         in document: MarkdownDocument, markdown: String, file: String, lineOffset: Int, kubernetesVersion: String?
     ) -> [Diagnostic] {
+        findings(in: document, markdown: markdown, file: file, lineOffset: lineOffset, kubernetesVersion: kubernetesVersion)
+            .map(\.diagnostic)
+    }
+
+    /// The same problems with their messages as the checks wrote them (for the page, in the
+    /// site's language), each marked when it is in a code block, which the page can point to.
+    public static func findings(
+        in document: MarkdownDocument, markdown: String, file: String, lineOffset: Int, kubernetesVersion: String?
+    ) -> [CommandFinding] {
         // Most notes name no kubectl at all: no walk over their trees.
         guard markdown.contains("kubectl") else { return [] }
         let checker = checker(for: kubernetesVersion)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [CommandFinding] = []
         var sourceLines: [Substring]?
         func lines() -> [Substring] {
             if sourceLines == nil { sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false) }
@@ -34,11 +65,13 @@ public enum CommandChecks {
         }
         /// An issue of a command whose word lines are counted from `line` (the file's) and
         /// whose columns are shifted by `column`.
-        func report(_ issue: CommandIssue, line: Int, column: Int) {
+        func report(_ issue: CommandIssue, line: Int, column: Int, inCodeBlock: Bool) {
             diagnostics.append(
-                Diagnostic(
-                    issue.severity == .error ? .error : .warning, issue.message.description,
-                    at: SourceLocation(file: file, line: line + issue.word.line, column: column + issue.word.column), rule: issue.rule))
+                CommandFinding(
+                    diagnostic: Diagnostic(
+                        issue.severity == .error ? .error : .warning, issue.message.description,
+                        at: SourceLocation(file: file, line: line + issue.word.line, column: column + issue.word.column), rule: issue.rule),
+                    message: issue.message, inCodeBlock: inCodeBlock))
         }
         var story = CommandStory()
         var searchFrom: (line: Int, column: Int) = (0, 0)
@@ -49,7 +82,9 @@ public enum CommandChecks {
                 guard let (line, column) = locate(literal, in: lines(), from: searchFrom) else { continue }
                 searchFrom = (line, column + literal.count)
                 for invocation in ShellCommands.kubectlInvocations(in: literal, language: "") {
-                    for issue in checker.check(invocation, whole: false) { report(issue, line: line + 1 + lineOffset, column: column) }
+                    for issue in checker.check(invocation, whole: false) {
+                        report(issue, line: line + 1 + lineOffset, column: column, inCodeBlock: false)
+                    }
                 }
                 continue
             }
@@ -58,29 +93,34 @@ public enum CommandChecks {
             guard ShellCommands.shellLanguages.contains(language), let code = node.literal, code.contains("kubectl") else { continue }
             let invocations = ShellCommands.kubectlInvocations(in: code, language: language)
             guard !invocations.isEmpty else { continue }
-            // The code's first line: after the opening fence, or the block's own first line.
-            let fenceLine = node.startLine - 1
-            var fenced = false
-            if lines().indices.contains(fenceLine) {
-                let opening = lines()[fenceLine].drop { $0 == " " || $0 == ">" || $0 == "\t" }
-                fenced = opening.hasPrefix("```") || opening.hasPrefix("~~~")
-            }
-            let firstLine = node.startLine + (fenced ? 1 : 0)
+            let firstLine = firstCodeLine(of: node, in: lines())
             let indent = max(node.startColumn - 1, 0)
             diagnostics += outputFromOldAPIs(
                 code, file: file, firstLine: firstLine + lineOffset, indent: indent, version: kubernetesVersion)
             for invocation in invocations {
                 var issues = checker.check(invocation)
                 if let issue = story.read(invocation, model: checker.model) { issues.append(issue) }
-                for issue in issues { report(issue, line: firstLine + lineOffset, column: indent) }
+                for issue in issues { report(issue, line: firstLine + lineOffset, column: indent, inCodeBlock: true) }
             }
         }
         // In the order of the note, as a reader goes through it.
         return diagnostics.enumerated().sorted { a, b in
-            let x = (a.element.location?.line ?? 0, a.element.location?.column ?? 0, a.offset)
-            let y = (b.element.location?.line ?? 0, b.element.location?.column ?? 0, b.offset)
+            let x = (a.element.diagnostic.location?.line ?? 0, a.element.diagnostic.location?.column ?? 0, a.offset)
+            let y = (b.element.diagnostic.location?.line ?? 0, b.element.diagnostic.location?.column ?? 0, b.offset)
             return x < y
         }.map(\.element)
+    }
+
+    /// The line (1-based, of the parsed text) of a code block's first line of code: after its
+    /// opening fence, or the block's own first line when it is indented or was pasted without fences.
+    public static func firstCodeLine(of node: MarkdownNode, in lines: [Substring]) -> Int {
+        let fenceLine = node.startLine - 1
+        var fenced = false
+        if lines.indices.contains(fenceLine) {
+            let opening = lines[fenceLine].drop { $0 == " " || $0 == ">" || $0 == "\t" }
+            fenced = opening.hasPrefix("```") || opening.hasPrefix("~~~")
+        }
+        return node.startLine + (fenced ? 1 : 0)
     }
 
     /// Where an inline code span's text is in the source, from a position on: its line and
@@ -104,11 +144,11 @@ public enum CommandChecks {
     /// created`). Output pasted from an older cluster can name a group that no longer serves
     /// the resource (`deployment.extensions/hello-node created`): that is a warning at the
     /// line, with when it went and what the output reads today.
-    static func outputFromOldAPIs(_ code: String, file: String, firstLine: Int, indent: Int, version: String?) -> [Diagnostic] {
+    static func outputFromOldAPIs(_ code: String, file: String, firstLine: Int, indent: Int, version: String?) -> [CommandFinding] {
         guard code.contains(".") else { return [] }
         let history = APIHistory.shared
         let today = version ?? history.versions.last ?? ""
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [CommandFinding] = []
         for (number, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = line.drop { $0 == " " || $0 == "\t" }
             guard let slash = text.firstIndex(of: "/"), let dot = text[..<slash].firstIndex(of: ".") else { continue }
@@ -139,10 +179,14 @@ public enum CommandChecks {
             let name = text[text.index(after: slash)...].split(separator: " ").first.map(String.init) ?? ""
             let now = todayGroup.isEmpty ? "\(resource)/\(name)" : "\(resource).\(todayGroup)/\(name)"
             let column = indent + (line.count - text.count) + 1
+            let message: Message =
+                "this output is from an older Kubernetes: \(kind) in the '\(group)' group was last served in \(last); today it reads '\(now) \(verb)'"
             diagnostics.append(
-                .warning(
-                    "this output is from an older Kubernetes: \(kind) in the '\(group)' group was last served in \(last); today it reads '\(now) \(verb)'",
-                    at: SourceLocation(file: file, line: firstLine + number, column: column), rule: "kubectl-output"))
+                CommandFinding(
+                    diagnostic: .warning(
+                        message.description, at: SourceLocation(file: file, line: firstLine + number, column: column),
+                        rule: "kubectl-output"),
+                    message: message, inCodeBlock: true))
         }
         return diagnostics
     }

@@ -27,7 +27,10 @@ public struct ExampleRenderer: Sendable {
     /// A fenced or indented code block as the site shows it: highlighted by its language, one
     /// `<span class="line">` per line (console output lines marked `output`, which copying
     /// leaves out), with a copy button the theme's script reveals.
-    public func codeBlockHTML(_ block: MarkdownNode, id: String) -> String {
+    ///
+    /// Lines in `marked` (the note's lines, the code's first being `firstLine`) get the id the
+    /// page's `AgedNotice` links to.
+    public func codeBlockHTML(_ block: MarkdownNode, id: String, firstLine: Int = 0, marked: Set<Int> = []) -> String {
         let info = block.fenceInfo.trimmingCharacters(in: .whitespaces)
         let language = String(info.prefix { !$0.isWhitespace && $0 != "{" })
         var code = block.literal ?? ""
@@ -38,9 +41,10 @@ public struct ExampleRenderer: Sendable {
         html +=
             "<button type=\"button\" class=\"copy-button\" data-copy-target=\"\(id)\" data-copied=\"\(Escape.html(ui["copied"]))\" hidden>\(Escape.html(ui["copy"]))</button>"
         html += "<pre><code id=\"\(id)\"\(classAttribute)>"
-        for line in lines {
+        for (offset, line) in lines.enumerated() {
             let output = line.hasPrefix("<span class=\"tok-output\">")
-            html += "<span class=\"line\(output ? " output" : "")\">" + line + "</span>\n"
+            let aged = marked.contains(firstLine + offset) ? " aged\" id=\"\(AgedNotice.anchor(line: firstLine + offset))" : ""
+            html += "<span class=\"line\(output ? " output" : "")\(aged)\">" + line + "</span>\n"
         }
         return html + "</code></pre></div>\n"
     }
@@ -111,7 +115,10 @@ public struct ExampleRenderer: Sendable {
         let highlighted = Highlighter.lines(lines.joined(separator: "\n"), language: "yaml")
         for (offset, line) in highlighted.enumerated() {
             let issues = byLine[offset] ?? []
-            html += "<span class=\"line\(issues.isEmpty ? "" : " has-issue")\">" + line + "</span>\n"
+            let aged =
+                issues.contains { AgedNotice.rules.contains($0.rule) }
+                ? " aged\" id=\"\(AgedNotice.anchor(line: firstLine + offset))" : ""
+            html += "<span class=\"line\(issues.isEmpty ? "" : " has-issue")\(aged)\">" + line + "</span>\n"
             for issue in issues {
                 // Under the line: a caret at the column, then the message (the field path is in
                 // the tooltip; the line itself shows where).

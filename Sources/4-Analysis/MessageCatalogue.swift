@@ -200,6 +200,35 @@ public enum MessageCatalogue {
         "'{}' is not a valid quantity: the suffix '{}' does not exist (use k, M, G or Ki, Mi, Gi)":
             "'{1}'은(는) 올바른 수량이 아닙니다. 접미사 '{2}'은(는) 없습니다(k, M, G나 Ki, Mi, Gi를 쓰세요)",
 
+        // kubectl commands (`KubectlChecker`, `CommandStory`, `CommandChecks`).
+        "'kubectl {}' was removed in kubectl {}; use {}": "'kubectl {1}' 명령은 kubectl {2}에서 없어졌습니다. 대신 {3}을(를) 쓰세요",
+        "unknown kubectl command '{}' (did you mean '{}'?)": "알 수 없는 kubectl 명령 '{1}'('{2}'의 오타일까요?)",
+        "--{} needs a value ({})": "--{1}에는 값이 필요합니다({2})",
+        "'kubectl {}' has no flag -{}": "'kubectl {1}'에는 -{2} 플래그가 없습니다",
+        "-{} (--{}) needs a value ({})": "-{1}(--{2})에는 값이 필요합니다({3})",
+        "'kubectl {}' needs --{}": "'kubectl {1}'에는 --{2}가 필요합니다",
+        "{} is no longer served: Kubernetes {} was the last release with it": "{1}은(는) 이제 제공되지 않습니다. 쿠버네티스 {2}이(가) 마지막이었습니다",
+        "unknown resource type '{}' (did you mean '{}'?)": "알 수 없는 리소스 타입 '{1}'('{2}'의 오타일까요?)",
+        "--{} of 'kubectl {}' was removed in kubectl {}; use {}": "'kubectl {2}'의 --{1}은(는) kubectl {3}에서 없어졌습니다. 대신 {4}을(를) 쓰세요",
+        "--{} of 'kubectl {}' is gone: kubectl {} was the last release with it":
+            "'kubectl {2}'의 --{1}은(는) 이제 없습니다. kubectl {3}이(가) 마지막이었습니다",
+        "'kubectl {}' has no flag --{}{}": "'kubectl {1}'에는 --{2} 플래그가 없습니다{3}",
+        " (did you mean --{}?)": "(--{1}의 오타일까요?)",
+        "--{} of 'kubectl {}' is deprecated (kubectl {}: {})": "'kubectl {2}'의 --{1}은(는) 사용 중단되었습니다(kubectl {3}: {4})",
+        "--{} takes {}, not '{}'": "--{1}에는 '{3}'이 아니라 {2}을(를) 써야 합니다",
+        "a whole number": "정수",
+        "a duration such as 30s or 5m": "30s나 5m 같은 기간",
+        "a value, and may be repeated": "값(여러 번 쓸 수 있음)",
+        "key=value pairs": "key=value 쌍",
+        "a value": "값",
+        "kubectl rollout (a Deployment's rolling update)": "kubectl rollout(디플로이먼트의 롤링 업데이트)",
+        "kubectl create deployment (or kubectl run for a Pod)": "kubectl create deployment(파드 하나라면 kubectl run)",
+        "kubectl create deployment NAME --image=IMAGE --replicas=N": "kubectl create deployment NAME --image=IMAGE --replicas=N",
+        "'kubectl run {}' makes a Pod since kubectl {}, not a Deployment, so there is no deployment '{}' here; make one with 'kubectl create deployment {}{}{}'":
+            "kubectl {2}부터 'kubectl run {1}'은(는) 디플로이먼트가 아니라 파드를 만들므로 여기에는 디플로이먼트 '{3}'이(가) 없습니다. 'kubectl create deployment {4}{5}{6}'(으)로 만드세요",
+        "this output is from an older Kubernetes: {} in the '{}' group was last served in {}; today it reads '{} {}'":
+            "예전 쿠버네티스의 출력입니다. '{2}' 그룹의 {1}은(는) {3}까지 제공되었고, 지금은 '{4} {5}'(으)로 나옵니다",
+
         // CronJob schedules.
         "invalid schedule '{}': {}": "잘못된 스케줄 '{1}': {2}",
         "the schedule is empty": "스케줄이 비어 있습니다",

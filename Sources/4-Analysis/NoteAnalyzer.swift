@@ -187,6 +187,8 @@ public struct NoteAnalyzer: Sendable {
         var rawHTMLText = ""
         /// Notes whose text this one shows (`![[노트]]`), by slug.
         var embeddedNotes: Set<String> = []
+        /// What today's Kubernetes does differently (`AgedNotice`), found by the examples and commands passes.
+        var aged: [AgedNotice.Item] = []
         /// Shortcodes and Liquid tags found before parsing.
         var markup = SourceMarkup(text: "", tags: [], unknown: [], mayHaveCallouts: false)
     }
@@ -221,6 +223,11 @@ public struct NoteAnalyzer: Sendable {
         } else {
             work.pendingLinks?.materializeAll()
             page.bodyHTML = document.renderHTML(renderOptions)
+        }
+        // What differs today, in a box above the note.
+        let items = Set(work.aged).sorted { ($0.line, $0.rule, $0.message.description) < ($1.line, $1.rule, $1.message.description) }
+        if let box = AgedNotice(items: items).html(written: note.date, today: validation.version, ui: examples.ui) {
+            page.bodyHTML = box + page.bodyHTML
         }
         page.examples = work.exampleFiles
         page.linkedNotes = work.linkedNotes
@@ -286,11 +293,21 @@ public struct NoteAnalyzer: Sendable {
             guard work.markup.mayHaveCallouts else { return }
             for quote in document.nodes(of: .blockQuote) { convertCallout(quote) }
         case .examples:
-            let (files, diagnostics) = checkExamples(in: document, note: note, lineOffset: work.lineOffset)
+            let (files, diagnostics, aged) = checkExamples(in: document, note: note, lineOffset: work.lineOffset)
             work.exampleFiles = files
             work.diagnostics += diagnostics
+            work.aged += aged
         case .commands:
-            work.diagnostics += checkCommands(in: document, note: note, lineOffset: work.lineOffset)
+            let findings = CommandChecks.findings(
+                in: document, markdown: note.document.body, file: note.path, lineOffset: work.lineOffset,
+                kubernetesVersion: validation.version)
+            work.diagnostics += unlessStrict(findings.map(\.diagnostic))
+            for finding in findings where AgedNotice.rules.contains(finding.diagnostic.rule ?? "") {
+                work.aged.append(
+                    AgedNotice.Item(
+                        line: finding.diagnostic.location?.line ?? 0, rule: finding.diagnostic.rule ?? "", message: finding.message,
+                        marked: finding.inCodeBlock))
+            }
         case .links:
             let (linked, diagnostics) = rewriteLinks(in: document, note: note, lineOffset: work.lineOffset)
             work.linkedNotes = linked
@@ -327,8 +344,14 @@ public struct NoteAnalyzer: Sendable {
             work.rawHTMLText += presentImages(in: document)
         case .highlight:
             guard !searchIndexOnly else { return }
+            // Lines that differ from today's Kubernetes are marked where they stand.
+            let marked = Set(work.aged.filter(\.marked).map(\.line))
+            let lines = marked.isEmpty ? [] : note.document.body.split(separator: "\n", omittingEmptySubsequences: false)
             for (number, block) in document.nodes(of: .codeBlock).enumerated() {
-                block.replace(with: .customBlock(onEnter: examples.codeBlockHTML(block, id: "code-\(number + 1)"), onExit: ""))
+                let firstLine = marked.isEmpty ? 0 : CommandChecks.firstCodeLine(of: block, in: lines) + work.lineOffset
+                block.replace(
+                    with: .customBlock(
+                        onEnter: examples.codeBlockHTML(block, id: "code-\(number + 1)", firstLine: firstLine, marked: marked), onExit: ""))
             }
         }
     }
@@ -665,9 +688,13 @@ public struct NoteAnalyzer: Sendable {
 
     /// Validates the note's manifest examples together (cross-object checks see the whole note)
     /// and replaces each example's code block with its rendered form.
-    func checkExamples(in document: MarkdownDocument, note: SourceNote, lineOffset: Int) -> ([ExampleFile], [Diagnostic]) {
+    func checkExamples(
+        in document: MarkdownDocument, note: SourceNote, lineOffset: Int
+    ) -> (
+        [ExampleFile], [Diagnostic], [AgedNotice.Item]
+    ) {
         let blocks = ManifestExamples.find(in: document, file: note.path, lineOffset: lineOffset)
-        guard !blocks.isEmpty else { return ([], []) }
+        guard !blocks.isEmpty else { return ([], [], []) }
         let results = ManifestValidator.validate(blocks.map(\.source), options: validation)
         var files: [ExampleFile] = []
         for (block, result) in zip(blocks, results) where result.isExample {
@@ -675,7 +702,15 @@ public struct NoteAnalyzer: Sendable {
             block.node.replace(with: .customBlock(onEnter: html, onExit: ""))
             files.append(file)
         }
-        return (files, unlessStrict(ValidationReport(results: results).diagnostics))
+        var aged: [AgedNotice.Item] = []
+        for result in results where result.isExample {
+            for document in result.documents {
+                for issue in document.issues where AgedNotice.rules.contains(issue.rule) {
+                    aged.append(AgedNotice.Item(line: issue.line, rule: issue.rule, message: issue.localizable, marked: true))
+                }
+            }
+        }
+        return (files, unlessStrict(ValidationReport(results: results).diagnostics), aged)
     }
 
     /// In a build, a mistake in someone's example or command is the note's problem, not the

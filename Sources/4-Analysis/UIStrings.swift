@@ -46,6 +46,13 @@ public struct UIStrings: Sendable {
             "callout.todo": "할 일",
             "callout.bug": "버그",
             "details": "자세히",
+            // The box above a note written for an older Kubernetes (`AgedNotice`).
+            "aged.title": "이 노트는 예전 쿠버네티스를 기준으로 쓰였습니다",
+            "aged.written": "{date}에 쓴 노트입니다.",
+            "aged.then": "그때 쿠버네티스는 {then}이었습니다.",
+            "aged.undated": "언제 쓴 노트인지 알 수 없습니다.",
+            "aged.now": "지금의 쿠버네티스({now})와 다른 점 {count}가지:",
+            "aged.line": "{line}번째 줄",
             // The Kubernetes documentation's standard headings (`{{% heading "whatsnext" %}}`).
             "heading.whatsnext": "다음 내용",
             "heading.prerequisites": "시작하기 전에",

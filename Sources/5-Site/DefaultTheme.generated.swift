@@ -530,6 +530,12 @@ h2 .count, .backlink-list .count { color: var(--muted); font-size: 0.85rem; font
 .example .line { display: inline; }
 .example .has-issue { background: color-mix(in srgb, var(--bad) 12%, transparent); }
 .example-expected-error .has-issue { background: color-mix(in srgb, var(--warn) 14%, transparent); }
+/* A note written for an older Kubernetes: the box above it and the lines it points to (AgedNotice). */
+.aged-note { border: 1px solid var(--warn); border-left-width: 4px; border-radius: 4px; padding: 0.5rem 1rem; margin: 0 0 1.5rem; background: color-mix(in srgb, var(--warn) 8%, transparent); }
+.aged-note-title { margin: 0.25rem 0; }
+.aged-note .rule { color: var(--muted, #666); font-size: 0.85em; }
+.line.aged { background: color-mix(in srgb, var(--warn) 18%, transparent); }
+.line.aged:target { outline: 2px solid var(--warn); }
 .line-issue { display: inline; font-family: inherit; font-weight: 600; }
 .line-issue.error { color: var(--bad); }
 .line-issue.warning { color: var(--warn); }

@@ -84,6 +84,13 @@ struct CommandChecksBuildTests {
         let dockerfile = try #require(page.range(of: "language-dockerfile")).upperBound
         let afterDockerfile = page[dockerfile...]
         #expect(!afterDockerfile.prefix(400).contains("data-concept"))
+        // The box above the note: when it was written, the Kubernetes of then, what differs now,
+        // each item linking to its line, which is marked.
+        #expect(page.contains("<p>2019년 2월 14일에 쓴 노트입니다. 그때 쿠버네티스는 1.13이었습니다. 지금의 쿠버네티스(1.37)와 다른 점 2가지:</p>"))
+        #expect(
+            page.contains("<li><a href=\"#aged-L22\">22번째 줄</a>: kubectl 1.18부터 &#39;kubectl run hello-node&#39;은(는) 디플로이먼트가 아니라 파드를 만들므로"))
+        #expect(page.contains("<span class=\"line aged\" id=\"aged-L22\">"))
+        #expect(page.contains("<span class=\"line aged\" id=\"aged-L23\">"))
         #expect(!page.contains("data-concept=\"node\""))
         #expect(page.contains("data-concept=\"pod\""))
     }

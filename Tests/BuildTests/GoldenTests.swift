@@ -27,6 +27,9 @@ struct GoldenTests {
         #expect(
             warnings == [
                 "content/notes/no-front-matter.md:8:1: warning: image '/Users/me/Desktop/pod.png' does not exist in the content folder [missing-file]",
+                "content/notes/old-lab.md:10:1: warning: this output is from an older Kubernetes: Deployment in the 'extensions' group was last served in 1.17; today it reads 'deployment.apps/hello-node created' [kubectl-output]",
+                "content/notes/old-lab.md:11:29: warning: 'kubectl run hello-node' makes a Pod since kubectl 1.18, not a Deployment, so there is no deployment 'hello-node' here; make one with 'kubectl create deployment hello-node --image=hello-node:v1 --port=8080' [kubectl-run-pod]",
+                "content/notes/old-lab.md:15:13: warning: apiVersion: Deployment in extensions/v1beta1 is gone since Kubernetes 1.18 (last in 1.17; deprecated as of 1.11); use apps/v1 [api-version]",
                 "content/notes/raw-html.md:13:1: warning: raw HTML: <iframe> removed (the site keeps only safe HTML; its text stays); set 'unsafe_html: true' in gongbu.yml to publish it as written [raw-html]",
             ])
     }

@@ -131,3 +131,44 @@ struct CommandStoryTests {
         #expect(issue.message.description.contains("'kubectl create deployment hello-node --image=gcr.io/p/hello-node:v1 --port=8080'"))
     }
 }
+
+@Suite("kubectl resource types")
+struct KubectlResourceTests {
+    static let resources = KubectlResources(kinds: [
+        ("Pod", true, nil), ("Service", true, nil), ("Deployment", true, nil), ("Ingress", true, nil), ("NetworkPolicy", true, nil),
+        ("Endpoints", true, nil), ("StorageClass", true, nil), ("PodSecurityPolicy", false, "1.24"),
+    ])
+
+    @Test(arguments: [
+        ("Pod", "pods"), ("Ingress", "ingresses"), ("NetworkPolicy", "networkpolicies"), ("Endpoints", "endpoints"),
+        ("StorageClass", "storageclasses"), ("Gateway", "gateways"),
+    ])
+    func pluralsAreTheServersGuess(kind: String, plural: String) {
+        #expect(KubectlResources.plural(of: kind) == plural)
+    }
+
+    @Test(arguments: [
+        ("kubectl get po,svc,deploy", []),
+        ("kubectl get Pod", []),
+        ("kubectl get deployments.apps", []),
+        ("kubectl describe ing/web", []),
+        ("kubectl get virtualservices", []),  // a custom resource: no built-in is near
+        ("kubectl logs web -c app", []),  // a pod's name, not a type
+        ("kubectl get <resource>", []),
+        ("kubectl get deploymnet", ["1:13 kubectl-resource: unknown resource type 'deploymnet' (did you mean 'deployment'?)"]),
+        ("kubectl get pods,sevices", ["1:13 kubectl-resource: unknown resource type 'sevices' (did you mean 'services'?)"]),
+        ("kubectl logs deploymnet/web", ["1:14 kubectl-resource: unknown resource type 'deploymnet' (did you mean 'deployment'?)"]),
+        ("kubectl explain deploymnet.spec", ["1:17 kubectl-resource: unknown resource type 'deploymnet' (did you mean 'deployment'?)"]),
+        ("kubectl get psp", ["1:13 kubectl-removed: PodSecurityPolicy is no longer served: Kubernetes 1.24 was the last release with it"]),
+    ])
+    func resourceTypes(code: String, expected: [String]) {
+        let checker = KubectlChecker(resources: Self.resources)
+        var lines: [String] = []
+        for invocation in ShellCommands.kubectlInvocations(in: code, language: "bash") {
+            for issue in checker.check(invocation) {
+                lines.append("\(issue.word.line + 1):\(issue.word.column) \(issue.rule): \(issue.message.description)")
+            }
+        }
+        #expect(lines == expected)
+    }
+}
