@@ -101,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "gongbu",
             dependencies: [
-                "Build", "Content", "GongbuCore", "Manifests", "Markdown", "Analysis", "Search", "Server", "Site",
+                "Build", "Commands", "Content", "GongbuCore", "Manifests", "Markdown", "Analysis", "Search", "Server", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], path: "Sources/9-gongbu"),
         // Benchmarks: built with the package, never run by the tests (swift run -c release gongbu-bench).

@@ -347,11 +347,13 @@ public struct NoteAnalyzer: Sendable {
             // Lines that differ from today's Kubernetes are marked where they stand.
             let marked = Set(work.aged.filter(\.marked).map(\.line))
             let lines = marked.isEmpty ? [] : note.document.body.split(separator: "\n", omittingEmptySubsequences: false)
+            // Generator commands with the manifest they make today.
+            let declarative = DeclarativeExamples.find(in: document, markdown: note.document.body, options: validation)
             for (number, block) in document.nodes(of: .codeBlock).enumerated() {
                 let firstLine = marked.isEmpty ? 0 : CommandChecks.firstCodeLine(of: block, in: lines) + work.lineOffset
-                block.replace(
-                    with: .customBlock(
-                        onEnter: examples.codeBlockHTML(block, id: "code-\(number + 1)", firstLine: firstLine, marked: marked), onExit: ""))
+                var html = examples.codeBlockHTML(block, id: "code-\(number + 1)", firstLine: firstLine, marked: marked)
+                if let shown = declarative[block] { html += DeclarativeExamples.html(shown, ui: examples.ui) }
+                block.replace(with: .customBlock(onEnter: html, onExit: ""))
             }
         }
     }

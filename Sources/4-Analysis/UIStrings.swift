@@ -53,6 +53,11 @@ public struct UIStrings: Sendable {
             "aged.undated": "언제 쓴 노트인지 알 수 없습니다.",
             "aged.now": "지금의 쿠버네티스({now})와 다른 점 {count}가지:",
             "aged.line": "{line}번째 줄",
+            // A generator command's manifest under its code block (`DeclarativeExamples`).
+            "declarativeSummary": "선언형으로 보기:",
+            "declarativeNote": "이 명령이 지금 만드는 오브젝트입니다(kubectl … --dry-run=client -o yaml의 출력과 같습니다). 파일로 저장해 kubectl apply -f로 적용할 수 있습니다.",
+            "declarativeValid": "검증 통과",
+            "declarativeInvalid": "오류 있음",
             // The Kubernetes documentation's standard headings (`{{% heading "whatsnext" %}}`).
             "heading.whatsnext": "다음 내용",
             "heading.prerequisites": "시작하기 전에",

@@ -639,6 +639,10 @@ pre .line { display: inline; }
 .math-display { overflow-x: auto; margin: 1rem 0; text-align: center; }
 math { font-size: 1.05em; }
 .math-tex { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", serif; font-style: italic; background: none; }
+/* A generator command's manifest under its code block (DeclarativeExamples). */
+.declarative { margin: -0.5rem 0 1rem; border: 1px solid var(--border, #d0d7de); border-radius: 4px; padding: 0.25rem 0.75rem; }
+.declarative summary { cursor: pointer; }
+.declarative-note { font-size: 0.9em; color: var(--muted, #666); }
 
 """#,
         "gongbu.js": #"""

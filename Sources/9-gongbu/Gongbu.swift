@@ -17,12 +17,14 @@ struct Gongbu: AsyncParsableCommand {
               gongbu serve --open               Preview with live reload at http://127.0.0.1:1313/
               gongbu build --source ~/notes --output /tmp/site
               gongbu graph --format dot       Print the concept graph for Graphviz
+              gongbu yaml 'kubectl create deployment web --image=nginx'   The manifest it makes
 
             Exit codes: 0 success, 1 problems in the notes, 2 usage or I/O errors.
             """,
         version: version,
         subcommands: [
             BuildCommand.self, ServeCommand.self, ValidateCommand.self, SearchCommand.self, GraphCommand.self, RenderCommand.self,
+            YAMLCommand.self,
         ]
     )
 }

@@ -93,6 +93,9 @@ struct CommandChecksBuildTests {
         #expect(page.contains("<span class=\"line aged\" id=\"aged-L23\">"))
         #expect(!page.contains("data-concept=\"node\""))
         #expect(page.contains("data-concept=\"pod\""))
+        // What `run` makes today, in YAML, under the commands; the exposes have no Deployment to read.
+        #expect(page.components(separatedBy: "<details class=\"declarative\">").count == 2)
+        #expect(page.contains("선언형으로 보기: <code>Pod/hello-node</code> <span class=\"badge badge-valid\">검증 통과</span>"))
     }
 
     /// `gongbu validate` reports the same commands, as errors, in every output format.

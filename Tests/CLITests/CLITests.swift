@@ -96,4 +96,18 @@ struct CLITests {
         #expect(dot.status == 0)
         #expect(dot.stdout.hasPrefix("digraph gongbu {"))
     }
+
+    /// `gongbu yaml`: the manifest of each generator command, the commands read as one story.
+    @Test func yamlPrintsWhatGeneratorCommandsMake() throws {
+        let made = try CLI.run(["yaml", "kubectl create deployment web --image=nginx --port=80", "kubectl expose deploy web"])
+        #expect(made.status == 0)
+        #expect(made.stdout.hasPrefix("apiVersion: apps/v1\nkind: Deployment\n"))
+        #expect(made.stdout.contains("\n---\napiVersion: v1\nkind: Service\n"))
+        let json = try CLI.run(["yaml", "--json", "kubectl get pods"])
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let first = (object?["commands"] as? [[String: Any]])?.first
+        #expect(first?["command"] as? String == "kubectl get pods")
+        #expect(first?["yaml"] is NSNull)
+    }
 }

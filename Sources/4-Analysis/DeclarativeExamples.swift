@@ -1,0 +1,67 @@
+import Commands
+import GongbuCore
+import Highlight
+import Manifests
+import Markdown
+
+/// The manifest each generator command of a note's code blocks makes today (`kubectl run`,
+/// `create deployment|service|configmap|secret|job|cronjob|namespace`, `expose`), shown under
+/// the block as kubectl's `--dry-run=client -o yaml` would print it, and checked by the
+/// embedded validator like any example.
+///
+/// The note's commands are one story: `expose deployment web` sees what an earlier `create
+/// deployment web` made. A command gongbu cannot turn into YAML exactly gets nothing.
+public enum DeclarativeExamples {
+    public struct Shown: Sendable {
+        public var command: String
+        public var equivalent: DeclarativeEquivalent
+        /// Problems the validator finds in it (none for what kubectl itself would make, normally).
+        public var problems: [LocatedIssue]
+    }
+
+    /// Each code block's equivalents, in the order of its commands.
+    public static func find(in document: MarkdownDocument, markdown: String, options: ValidationOptions) -> [MarkdownNode: [Shown]] {
+        guard markdown.contains("kubectl") else { return [:] }
+        var known: KubectlGenerators.Known = [:]
+        var result: [MarkdownNode: [Shown]] = [:]
+        for node in document.nodes(of: .codeBlock) {
+            let language = node.fenceInfo.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            guard ShellCommands.shellLanguages.contains(language), let code = node.literal, code.contains("kubectl") else { continue }
+            for invocation in ShellCommands.kubectlInvocations(in: code, language: language) {
+                guard let made = KubectlGenerators.equivalent(of: invocation, known: known) else { continue }
+                known["\(made.kind.lowercased())/\(made.name)"] = made.object
+                let checked = ManifestValidator.validate([ManifestSource(file: "", text: made.yaml)], options: options)
+                let problems = checked.flatMap { $0.documents.flatMap(\.issues) }.filter { $0.severity == .error }
+                let words = ["kubectl"] + invocation.words.map(\.text)
+                result[node, default: []].append(Shown(command: words.joined(separator: " "), equivalent: made, problems: problems))
+            }
+        }
+        return result
+    }
+
+    /// The collapsed block under a code block.
+    public static func html(_ shown: [Shown], ui: UIStrings) -> String {
+        var html = ""
+        for item in shown {
+            let status = item.problems.isEmpty ? ui["declarativeValid"] : ui["declarativeInvalid"]
+            html += "<details class=\"declarative\"><summary>\(Escape.html(ui["declarativeSummary"])) "
+            html += "<code>\(Escape.html(item.equivalent.kind))/\(Escape.html(item.equivalent.name))</code>"
+            html += " <span class=\"badge badge-\(item.problems.isEmpty ? "valid" : "invalid")\">\(Escape.html(status))</span></summary>\n"
+            html += "<p class=\"declarative-note\">\(Escape.html(ui["declarativeNote"]))</p>\n"
+            html += "<pre><code class=\"language-yaml\">"
+            var yaml = item.equivalent.yaml
+            if yaml.hasSuffix("\n") { yaml.removeLast() }
+            for line in Highlighter.lines(yaml, language: "yaml") { html += "<span class=\"line\">" + line + "</span>\n" }
+            html += "</code></pre>\n"
+            if !item.problems.isEmpty {
+                html += "<ul class=\"example-issues\">"
+                for problem in item.problems {
+                    html += "<li class=\"error\">\(Escape.html(ui.message(problem.localizable))) [\(Escape.html(problem.rule))]</li>"
+                }
+                html += "</ul>\n"
+            }
+            html += "</details>\n"
+        }
+        return html
+    }
+}
