@@ -54,8 +54,8 @@ public enum CommandChecks {
     public static func findings(
         in document: MarkdownDocument, markdown: String, file: String, lineOffset: Int, kubernetesVersion: String?
     ) -> [CommandFinding] {
-        // Most notes name no kubectl at all: no walk over their trees.
-        guard markdown.contains("kubectl") else { return [] }
+        // Most notes name no kubectl and no apiVersion at all: no walk over their trees.
+        guard markdown.contains("kubectl") || markdown.contains("apiVersion:") else { return [] }
         let checker = checker(for: kubernetesVersion)
         var diagnostics: [CommandFinding] = []
         var sourceLines: [Substring]?
@@ -77,6 +77,20 @@ public enum CommandChecks {
         var searchFrom: (line: Int, column: Int) = (0, 0)
         for (node, event) in document.walk() where event == .enter {
             if node.kind.isBlock, node.startLine > 0 { searchFrom = (node.startLine - 1, 0) }
+            if node.kind == .code, let literal = node.literal, !literal.hasPrefix("kubectl "), literal.contains("/"),
+                let problem = oldAPIInProse(literal, version: kubernetesVersion)
+            {
+                // `apiVersion: extensions/v1beta1` or `deployment.extensions/web` in running text.
+                guard let (line, column) = locate(literal, in: lines(), from: searchFrom) else { continue }
+                searchFrom = (line, column + literal.count)
+                diagnostics.append(
+                    CommandFinding(
+                        diagnostic: .warning(
+                            problem.message.description,
+                            at: SourceLocation(file: file, line: line + 1 + lineOffset, column: column + 1), rule: problem.rule),
+                        message: problem.message, inCodeBlock: false))
+                continue
+            }
             if node.kind == .code, let literal = node.literal, literal.hasPrefix("kubectl ") {
                 // A command in running text: checked word by word, not for completeness.
                 guard let (line, column) = locate(literal, in: lines(), from: searchFrom) else { continue }
@@ -140,6 +154,29 @@ public enum CommandChecks {
         return nil
     }
 
+    /// An API version today's Kubernetes does not serve, named in inline code in running text:
+    /// a manifest's line (`apiVersion: extensions/v1beta1`) or kubectl's name of an object
+    /// (`deployment.extensions/web`). A bare `extensions/v1beta1` is left alone: prose that
+    /// names an old version is usually telling its history.
+    static func oldAPIInProse(_ literal: String, version: String?) -> (rule: String, message: Message)? {
+        let history = APIHistory.shared
+        let today = version ?? history.versions.last ?? ""
+        let text = literal.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("apiVersion:") {
+            let groupVersion = text.dropFirst("apiVersion:".count).trimmingCharacters(in: .whitespaces)
+            guard groupVersion.contains("/"), !groupVersion.contains(" ") else { return nil }
+            let entries = history.apis.filter { $0.key.hasPrefix(groupVersion + "/") }
+            guard !entries.isEmpty, !entries.values.contains(where: { !ReleaseVersion.precedes($0.last, today) }) else { return nil }
+            return ("api-version", "apiVersion '\(groupVersion)' is not served by Kubernetes \(today)")
+        }
+        guard !text.contains(" ") else { return nil }
+        let found = outputFromOldAPIs(text + " " + proseVerb, file: "", firstLine: 0, indent: 0, version: version)
+        return found.first.map { ("kubectl-output", $0.message) }
+    }
+
+    /// Stands for the verb kubectl's output has after the name, for a name in running text.
+    static let proseVerb = "(named)"
+
     /// kubectl's output names each object as `resource.group/name` (`deployment.apps/web
     /// created`). Output pasted from an older cluster can name a group that no longer serves
     /// the resource (`deployment.extensions/hello-node created`): that is a warning at the
@@ -159,7 +196,7 @@ public enum CommandChecks {
                 let verb = text[slash...].split(separator: " ").dropFirst().first,
                 [
                     "created", "configured", "unchanged", "deleted", "scaled", "exposed", "patched", "labeled", "annotated", "restarted",
-                    "edited",
+                    "edited", proseVerb,
                 ].contains(String(verb))
             else { continue }
             // The kinds this group ever had under this resource name, and whether one is still served.
@@ -180,7 +217,9 @@ public enum CommandChecks {
             let now = todayGroup.isEmpty ? "\(resource)/\(name)" : "\(resource).\(todayGroup)/\(name)"
             let column = indent + (line.count - text.count) + 1
             let message: Message =
-                "this output is from an older Kubernetes: \(kind) in the '\(group)' group was last served in \(last); today it reads '\(now) \(verb)'"
+                verb == proseVerb
+                ? "'\(resource).\(group)/\(name)' is from an older Kubernetes: \(kind) in the '\(group)' group was last served in \(last); today it is '\(now)'"
+                : "this output is from an older Kubernetes: \(kind) in the '\(group)' group was last served in \(last); today it reads '\(now) \(verb)'"
             diagnostics.append(
                 CommandFinding(
                     diagnostic: .warning(

@@ -226,6 +226,8 @@ public enum MessageCatalogue {
         "kubectl create deployment NAME --image=IMAGE --replicas=N": "kubectl create deployment NAME --image=IMAGE --replicas=N",
         "'kubectl run {}' makes a Pod since kubectl {}, not a Deployment, so there is no deployment '{}' here; make one with 'kubectl create deployment {}{}{}'":
             "kubectl {2}부터 'kubectl run {1}'은(는) 디플로이먼트가 아니라 파드를 만들므로 여기에는 디플로이먼트 '{3}'이(가) 없습니다. 'kubectl create deployment {4}{5}{6}'(으)로 만드세요",
+        "'{}.{}/{}' is from an older Kubernetes: {} in the '{}' group was last served in {}; today it is '{}'":
+            "'{1}.{2}/{3}'은(는) 예전 쿠버네티스의 이름입니다. '{5}' 그룹의 {4}은(는) {6}까지 제공되었고, 지금은 '{7}'입니다",
         "this output is from an older Kubernetes: {} in the '{}' group was last served in {}; today it reads '{} {}'":
             "예전 쿠버네티스의 출력입니다. '{2}' 그룹의 {1}은(는) {3}까지 제공되었고, 지금은 '{4} {5}'(으)로 나옵니다",
 

@@ -48,8 +48,9 @@ public struct NoteAnalyzer: Sendable {
         /// Manifest examples are validated together and replaced by their rendered boxes.
         case examples
         /// kubectl commands in shell code blocks are checked against today's kubectl
-        /// (`KubectlChecker`): unknown commands and flags, values, required, removed and
-        /// deprecated flags, at the word's line and column.
+        /// (`KubectlChecker`): unknown commands, flags and resource types, values, required,
+        /// removed and deprecated flags, at the word's line and column; what differs from
+        /// today's Kubernetes is kept for the page's `AgedNotice` (with the examples' old apiVersions).
         case commands
         /// Relative links and images are pointed at the output's pages and files; local targets
         /// that do not exist are warned about.
@@ -67,7 +68,9 @@ public struct NoteAnalyzer: Sendable {
         /// that title as its caption.
         case images
         /// Code blocks are highlighted by their fence's language (`Highlighter`), line by line,
-        /// each with a copy button; console output lines are marked so copying skips them.
+        /// each with a copy button; console output lines are marked so copying skips them, the
+        /// lines the `AgedNotice` names get its anchors, and generator commands get their
+        /// manifest (`DeclarativeExamples`).
         case highlight
     }
 

@@ -129,6 +129,19 @@ struct CommandChecksBuildTests {
             ])
     }
 
+    /// An old API version in running text: a manifest's line or kubectl's name of an object in
+    /// inline code; a bare group version (history being told) is left alone.
+    @Test func oldAPIVersionsInProse() {
+        let note =
+            "# 메모\n\n예전에는 `apiVersion: extensions/v1beta1`를 썼고 `deployment.extensions/web`처럼 나왔다. `apiVersion: apps/v1`은 지금도 쓴다. `extensions/v1beta1`은 1.16에서 빠졌다.\n"
+        let (report, _) = TestBuild.inMemory(["content/notes/prose.md": note, "gongbu.yml": "glossary: none\n"])
+        #expect(
+            report.diagnostics.map(\.description) == [
+                "content/notes/prose.md:3:7: warning: apiVersion 'extensions/v1beta1' is not served by Kubernetes 1.37 [api-version]",
+                "content/notes/prose.md:3:44: warning: 'deployment.extensions/web' is from an older Kubernetes: Deployment in the 'extensions' group was last served in 1.17; today it is 'deployment.apps/web' [kubectl-output]",
+            ])
+    }
+
     /// A command in inline code is checked word by word, at its place in the line; a command
     /// named in passing needs neither its required flags nor its flags' values.
     @Test func commandsInInlineCode() {
