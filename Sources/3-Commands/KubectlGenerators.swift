@@ -134,6 +134,9 @@ public enum KubectlGenerators {
     }
 
     public static func equivalent(of arguments: KubectlArguments, known: Known = [:]) -> DeclarativeEquivalent? {
+        // A value left to the reader (`<name>`, `$NAME`, `$(…)`) would be written into the YAML as it stands.
+        let values = arguments.positionals + arguments.flags.compactMap(\.value) + arguments.afterDash
+        guard !values.contains(where: isLeftToTheReader) else { return nil }
         let namespace = arguments.value("namespace")
         func only(_ allowed: Set<String>) -> Bool { arguments.flags.allSatisfy { allowed.contains($0.name) || neutral.contains($0.name) } }
         func metadata(_ name: String, labels: [(String, String)]? = nil, annotations: [(String, String)] = []) -> KubectlYAML {
@@ -499,6 +502,25 @@ public enum KubectlGenerators {
             }
         }
         return out + "\""
+    }
+
+    /// `<name>`, `$NAME`, `${NAME}`, `$(…)` or `` `…` `` somewhere in a value.
+    static func isLeftToTheReader(_ value: String) -> Bool {
+        let characters = Array(value)
+        for (index, character) in characters.enumerated() {
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            switch character {
+            case "<":
+                if let next, next.isLetter || next == "_", characters[(index + 1)...].contains(">") { return true }
+            case "$":
+                if let next, next.isLetter || next == "_" || next == "{" || next == "(" { return true }
+            case "`":
+                return true
+            default:
+                break
+            }
+        }
+        return false
     }
 
     /// Whether `image` is a well-formed image reference, which `kubectl run` insists on:

@@ -160,12 +160,13 @@ public enum ShellCommands {
                     flush()
                     tokens.append(.end)
                     while position + 1 < characters.count, "|&".contains(characters[position + 1]) { position += 1 }
-                case "<" where currentStart == nil:
-                    // A placeholder (`<pod-name>`) is a word; otherwise a redirection.
+                case "<":
+                    // A placeholder (`<pod-name>`, `--namespace=<name>`) is (part of) a word;
+                    // otherwise a redirection.
                     if let close = characters[position...].firstIndex(of: ">"), close > position + 1,
                         !characters[(position + 1)..<close].contains(where: { $0 == " " || $0 == "<" })
                     {
-                        currentStart = (piece.line, column)
+                        if currentStart == nil { currentStart = (piece.line, column) }
                         current.append(contentsOf: characters[position...close])
                         position = close
                     } else {

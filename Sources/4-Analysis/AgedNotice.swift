@@ -53,8 +53,9 @@ public struct AgedNotice: Sendable, Hashable {
         html += "<p>\(Escape.html(intro))</p>\n<ol class=\"aged-note-items\">\n"
         for item in items {
             let place = ui["aged.line"].replacingOccurrences(of: "{line}", with: String(item.line))
-            let where_ = item.marked ? "<a href=\"#\(Self.anchor(line: item.line))\">\(Escape.html(place))</a>" : Escape.html(place)
-            html += "<li>\(where_): \(Escape.html(ui.message(item.message))) <span class=\"rule\">[\(Escape.html(item.rule))]</span></li>\n"
+            let location = item.marked ? "<a href=\"#\(Self.anchor(line: item.line))\">\(Escape.html(place))</a>" : Escape.html(place)
+            html +=
+                "<li>\(location): \(Escape.html(ui.message(item.message))) <span class=\"rule\">[\(Escape.html(item.rule))]</span></li>\n"
         }
         return html + "</ol>\n</aside>\n"
     }

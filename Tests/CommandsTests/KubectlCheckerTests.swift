@@ -24,6 +24,11 @@ struct KubectlCheckerTests {
             ("kubectl scale deployment web --replicas=4", []),
             ("kubectl exec -it web -- sh -c 'ls -l'", []),
             ("kubectl logs <pod-name> -c nginx --tail=20 -f", []),
+            // A placeholder inside a word is no redirection: the words after it are read.
+            (
+                "kubectl scale deployment web --namespace=<ns> --replicas=three",
+                ["1:47 kubectl-value: --replicas takes a whole number, not 'three'"]
+            ),
             ("kubectl -n demo rollout status deployment/web --timeout=90s", []),
             ("kubectl apply -f pod.yaml && kubectl get pod", []),
             ("kubectl ctx my-cluster", []),  // a plugin

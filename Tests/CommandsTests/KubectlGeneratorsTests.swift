@@ -131,6 +131,9 @@ struct KubectlGeneratorsTests {
         "kubectl expose deployment unknown --port=80",
         "kubectl create deployment web",
         "kubectl get pods",
+        // Values left to the reader would go into the YAML as they stand.
+        "kubectl run nginx --image=nginx --namespace=<insert-namespace-name-here>",
+        "kubectl create secret generic s --from-literal=password=$PASSWORD",
     ])
     func noEquivalent(line: String) {
         #expect(Self.yaml(line).allSatisfy { $0 == nil })
