@@ -171,9 +171,23 @@ public struct KubectlChecker: Sendable {
             }
             index += consumedNext ? 2 : 1
         }
-        // 3. The resource types it names.
+        // 3. `exec POD COMMAND` without the `--` kubectl now insists on.
+        if key == "exec", !invocation.words.contains(where: { $0.text == "--" }) {
+            let arguments = CommandStory.positionals(invocation, model: model).dropFirst(path.count)
+            if arguments.count > 1, let command = arguments.dropFirst().first {
+                let removedIn = KubectlChanges.execWithoutDashesRemovedIn
+                let removed = !ReleaseVersion.precedes(newestVersion, removedIn)
+                issues.append(
+                    CommandIssue(
+                        word: command, severity: removed ? .error : .warning, rule: removed ? "kubectl-removed" : "kubectl-deprecated",
+                        message: removed
+                            ? "'kubectl exec POD COMMAND' was removed in kubectl \(removedIn); put -- before the command: kubectl exec POD -- \(command.text)"
+                            : "'kubectl exec POD COMMAND' is deprecated; put -- before the command: kubectl exec POD -- \(command.text)"))
+            }
+        }
+        // 4. The resource types it names.
         if let resources { issues += resourceIssues(key: key, depth: path.count, invocation: invocation, resources: resources) }
-        // 4. Flags the command requires.
+        // 5. Flags the command requires.
         guard whole else { return issues }
         for (name, flag) in command.flags.filter({ $0.value.required == true }).sorted(by: { $0.key < $1.key })
         where flag.in.contains(current) && !seen.contains(name) {

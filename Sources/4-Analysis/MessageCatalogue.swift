@@ -202,6 +202,11 @@ public enum MessageCatalogue {
 
         // kubectl commands (`KubectlChecker`, `CommandStory`, `CommandChecks`).
         "'kubectl {}' was removed in kubectl {}; use {}": "'kubectl {1}' 명령은 kubectl {2}에서 없어졌습니다. 대신 {3}을(를) 쓰세요",
+        "'kubectl exec POD COMMAND' was removed in kubectl {}; put -- before the command: kubectl exec POD -- {}":
+            "'kubectl exec POD COMMAND' 형식은 kubectl {1}에서 없어졌습니다. 명령 앞에 --를 넣으세요: kubectl exec POD -- {2}",
+        "'kubectl exec POD COMMAND' is deprecated; put -- before the command: kubectl exec POD -- {}":
+            "'kubectl exec POD COMMAND' 형식은 사용 중단되었습니다. 명령 앞에 --를 넣으세요: kubectl exec POD -- {1}",
+        "kubectl get -o yaml, without the fields the server sets": "kubectl get -o yaml(서버가 채우는 필드는 지우세요)",
         "unknown kubectl command '{}' (did you mean '{}'?)": "알 수 없는 kubectl 명령 '{1}'('{2}'의 오타일까요?)",
         "--{} needs a value ({})": "--{1}에는 값이 필요합니다({2})",
         "'kubectl {}' has no flag -{}": "'kubectl {1}'에는 -{2} 플래그가 없습니다",

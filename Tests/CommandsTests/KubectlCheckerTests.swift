@@ -24,6 +24,20 @@ struct KubectlCheckerTests {
             ("kubectl scale deployment web --replicas=4", []),
             ("kubectl exec -it web -- sh -c 'ls -l'", []),
             ("kubectl logs <pod-name> -c nginx --tail=20 -f", []),
+            // `exec POD COMMAND` without `--`: refused since kubectl 1.31.
+            (
+                "kubectl exec -it web bash",
+                [
+                    "1:22 kubectl-removed: 'kubectl exec POD COMMAND' was removed in kubectl 1.31; put -- before the command: kubectl exec POD -- bash"
+                ]
+            ),
+            ("kubectl exec -it web -- bash", []),
+            (
+                "kubectl get deploy web --export -o yaml",
+                [
+                    "1:24 kubectl-removed: --export of 'kubectl get' was removed in kubectl 1.18; use kubectl get -o yaml, without the fields the server sets"
+                ]
+            ),
             // A placeholder inside a word is no redirection: the words after it are read.
             (
                 "kubectl scale deployment web --namespace=<ns> --replicas=three",
