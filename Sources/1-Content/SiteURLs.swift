@@ -17,6 +17,9 @@ public enum PageLocation: Sendable, Hashable {
     /// A concept's page: `concepts/pod/`.
     case concept(id: String, folder: String)
     case notFound
+    /// Page `number` (2 or more) of a long list whose first page is at `base` (a page's
+    /// path: "" for home, `tags/k8s/`, `notes/`, `concepts/pod/`): `<base>page/<number>/`.
+    case listPage(base: String, number: Int)
     /// A file at a site-relative path (`assets/gongbu.css`, `notes/pod/diagram.png`).
     case file(String)
 
@@ -30,6 +33,7 @@ public enum PageLocation: Sendable, Hashable {
         case .conceptIndex(let folder): "\(folder)/"
         case .concept(let id, let folder): "\(folder)/\(id)/"
         case .notFound: "404.html"
+        case .listPage(let base, let number): "\(base)page/\(number)/"
         case .file(let path): path
         }
     }

@@ -46,6 +46,12 @@ public struct UIStrings: Sendable {
             "callout.todo": "할 일",
             "callout.bug": "버그",
             "details": "자세히",
+            // Pages of a long list.
+            "pagination": "쪽 이동",
+            "previousPage": "← 이전",
+            "nextPage": "다음 →",
+            "pageTitle": "({n}쪽)",
+            "pageNumber": "{n}쪽",
             // The box above a note written for an older Kubernetes (`AgedNotice`).
             "aged.title": "이 노트는 예전 쿠버네티스를 기준으로 쓰였습니다",
             "aged.written": "{date}에 쓴 노트입니다.",

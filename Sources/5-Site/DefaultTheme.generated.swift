@@ -60,6 +60,7 @@ enum DefaultTheme {
       </li>
       {{/concept.backlinks}}
     </ul>
+    {{> pagination}}
     {{/concept.hasBacklinks}}
     {{#concept.hasMoreBacklinks}}
     <details class="more-backlinks">
@@ -149,6 +150,7 @@ enum DefaultTheme {
   {{/hasSections}}
   {{#hasNotes}}
   {{> note-list}}
+  {{> pagination}}
   {{/hasNotes}}
   {{^hasNotes}}<p class="empty">{{ui.noNotes}}</p>{{/hasNotes}}
 </section>
@@ -165,6 +167,10 @@ enum DefaultTheme {
 {{/page.description}}
 {{#page.canonical}}<link rel="canonical" href="{{page.canonical}}">
 {{/page.canonical}}
+{{#page.prev}}<link rel="prev" href="{{page.prev}}">
+{{/page.prev}}
+{{#page.next}}<link rel="next" href="{{page.next}}">
+{{/page.next}}
 <meta name="generator" content="gongbu {{site.generatorVersion}}">
 <link rel="stylesheet" href="{{root}}assets/gongbu.css">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{root}}atom.xml">
@@ -256,6 +262,7 @@ enum DefaultTheme {
       </li>
       {{/note.sectionEntries}}
     </ol>
+    {{#note}}{{> pagination}}{{/note}}
   </nav>
   {{/note.hasSectionEntries}}
   {{#note.hasConcepts}}
@@ -272,6 +279,18 @@ enum DefaultTheme {
 </article>
 
 """##,
+        "pagination": #"""
+{{#pagination.hasPagination}}
+<nav class="pagination" aria-label="{{ui.pagination}}">
+  {{#pagination.prevURL}}<a class="pagination-prev" rel="prev" href="{{pagination.prevURL}}">{{ui.previousPage}}</a>{{/pagination.prevURL}}
+  <ol class="pagination-pages">
+    {{#pagination.pages}}<li>{{#isGap}}<span class="pagination-gap">…</span>{{/isGap}}{{^isGap}}{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isCurrent}}<a href="{{url}}">{{number}}</a>{{/isCurrent}}{{/isGap}}</li>{{/pagination.pages}}
+  </ol>
+  {{#pagination.nextURL}}<a class="pagination-next" rel="next" href="{{pagination.nextURL}}">{{ui.nextPage}}</a>{{/pagination.nextURL}}
+</nav>
+{{/pagination.hasPagination}}
+
+"""#,
         "section-list": #"""
 <ol class="note-list section-list">
   {{#entries}}
@@ -297,6 +316,7 @@ enum DefaultTheme {
   {{> section-list}}
   {{/hasEntries}}
   {{/section}}
+  {{> pagination}}
 </section>
 
 """#,
@@ -308,6 +328,7 @@ enum DefaultTheme {
     <p class="count">{{ui.noteCountPrefix}}{{tag.count}}{{ui.noteCountSuffix}}</p>
   </header>
   {{> note-list}}
+  {{> pagination}}
 </section>
 
 """#,
@@ -643,6 +664,10 @@ math { font-size: 1.05em; }
 .declarative { margin: -0.5rem 0 1rem; border: 1px solid var(--border, #d0d7de); border-radius: 4px; padding: 0.25rem 0.75rem; }
 .declarative summary { cursor: pointer; }
 .declarative-note { font-size: 0.9em; color: var(--muted, #666); }
+/* Pages of a long list. */
+.pagination { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin: 1.5rem 0; }
+.pagination-pages { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; list-style: none; margin: 0; padding: 0; }
+.pagination [aria-current="page"] { font-weight: 700; }
 
 """#,
         "gongbu.js": #"""

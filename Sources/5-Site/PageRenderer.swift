@@ -51,6 +51,8 @@ public struct PageRenderer: Sendable {
         var head: [String: Any] = ["kind": page.kind]
         if let title = page.title { head["title"] = title }
         if let description = page.description { head["description"] = description }
+        if let previous = page.previous { head["prev"] = previous }
+        if let next = page.next { head["next"] = next }
         // A canonical link must be absolute: only when the config names the site's real address.
         if location != .notFound, config.baseURL.contains("://") { head["canonical"] = urls.absolute(location) }
         context["page"] = head
@@ -65,6 +67,9 @@ public struct PageHead: Sendable {
     public var kind: String
     public var title: String?
     public var description: String?
+    /// The previous and next page of a list, for `<link rel="prev|next">`.
+    public var previous: String?
+    public var next: String?
 
     public init(kind: String, title: String?, description: String?) {
         self.kind = kind

@@ -26,7 +26,25 @@ public struct SiteRenderer: Sendable {
         case home, note(Int), tagIndex, tag(Int), notFound, conceptIndex, concept(Int)
         /// A folder's page, for a folder without a README, index or _index note of its own.
         case section(Int)
+        /// Page 2 or later of a long list; page 1 is the list's own page (`Listing.firstPage`).
+        case listPage(Listing, page: Int)
     }
+
+    /// A list that grows with the site, shown in pages of `pageSize` entries (a concept's
+    /// backlinks in pages of `backlinksWithSnippets`), so no page grows with the site: page 1
+    /// at the list's own URL, page n at `<list>/page/<n>/`.
+    public enum Listing: Sendable, Hashable {
+        /// Every note, newest first.
+        case home
+        case tag(Int)
+        /// A folder's notes and subfolders (its page note, or its folder page, is page 1).
+        case section(Int)
+        /// The notes that mention a concept.
+        case concept(Int)
+    }
+
+    /// Entries of a list on one page.
+    public static let pageSize = 50
 
     /// Every page of the site.
     public var allJobs: [Job] {
@@ -38,7 +56,119 @@ public struct SiteRenderer: Sendable {
             jobs.append(.conceptIndex)
             jobs += model.glossary.concepts.indices.map(Job.concept)
         }
+        for listing in listings { jobs += laterPages(of: listing) }
         return jobs
+    }
+
+    /// Every list of the site.
+    var listings: [Listing] {
+        var lists: [Listing] = [.home]
+        lists += model.tags.indices.map(Listing.tag)
+        lists += model.sections.indices.filter { !model.sections[$0].path.isEmpty }.map(Listing.section)
+        lists += model.glossary.concepts.indices.map(Listing.concept)
+        return lists
+    }
+
+    func entryCount(_ listing: Listing) -> Int {
+        switch listing {
+        case .home: model.notes.count
+        case .tag(let index): model.tags[index].noteIndices.count
+        case .section(let index): model.sections[index].order.count
+        case .concept(let index): model.graph.backlinks[index].count
+        }
+    }
+
+    func perPage(_ listing: Listing) -> Int {
+        if case .concept = listing { return Self.backlinksWithSnippets }
+        return Self.pageSize
+    }
+
+    func pageCount(_ listing: Listing) -> Int { max(1, (entryCount(listing) + perPage(listing) - 1) / perPage(listing)) }
+
+    /// The entries of page `page` (1-based).
+    func range(_ listing: Listing, page: Int) -> Range<Int> {
+        let size = perPage(listing)
+        let count = entryCount(listing)
+        return min((page - 1) * size, count)..<min(page * size, count)
+    }
+
+    /// Where page 1 of a list is.
+    func firstPage(_ listing: Listing) -> PageLocation {
+        switch listing {
+        case .home: return .home
+        case .tag(let index): return .tag(slug: model.tags[index].tag.slug)
+        case .section(let index):
+            let section = model.sections[index]
+            return .note(slug: section.page.map { model.notes[$0].slug } ?? section.path)
+        case .concept(let index): return urls.concept(model.glossary.concepts[index].id)
+        }
+    }
+
+    func location(_ listing: Listing, page: Int) -> PageLocation {
+        page <= 1 ? firstPage(listing) : .listPage(base: firstPage(listing).path, number: page)
+    }
+
+    func laterPages(of listing: Listing) -> [Job] {
+        let count = pageCount(listing)
+        return count < 2 ? [] : (2...count).map { Job.listPage(listing, page: $0) }
+    }
+
+    /// The jobs with every later page of the lists they are page 1 of (for the preview
+    /// server, which re-renders a list when an entry changes).
+    public func withTheirPages(_ jobs: Set<Job>) -> [Job] {
+        var result = Set(jobs)
+        for job in jobs {
+            switch job {
+            case .home: result.formUnion(laterPages(of: .home))
+            case .tag(let index): result.formUnion(laterPages(of: .tag(index)))
+            case .section(let index): result.formUnion(laterPages(of: .section(index)))
+            case .concept(let index): result.formUnion(laterPages(of: .concept(index)))
+            case .note(let index):
+                if let section = model.sectionOfPage[index] { result.formUnion(laterPages(of: .section(section))) }
+            default: break
+            }
+        }
+        return Array(result)
+    }
+
+    /// The output paths of every later list page (to remove those a change makes unneeded).
+    public var listPagePaths: Set<String> {
+        Set(listings.flatMap { listing in laterPages(of: listing).map { target(of: $0).path } })
+    }
+
+    /// Links between a list's pages, for the template (`{{> pagination}}`) and the head's
+    /// `rel=prev/next`: the first and last page, and two on each side of this one.
+    func pagination(_ listing: Listing, page: Int, from location: PageLocation) -> [String: Any] {
+        let total = pageCount(listing)
+        guard total > 1 else { return ["hasPagination": false] }
+        func href(_ number: Int) -> String { urls.href(to: self.location(listing, page: number), from: location) }
+        var pages: [[String: Any]] = []
+        var previous = 0
+        for number in 1...total where number == 1 || number == total || abs(number - page) <= 2 {
+            if number > previous + 1 { pages.append(["isGap": true, "isCurrent": false]) }
+            pages.append(["number": number, "url": href(number), "isCurrent": number == page, "isGap": false])
+            previous = number
+        }
+        return [
+            "hasPagination": true, "current": page, "total": total, "pages": pages,
+            "prevURL": page > 1 ? href(page - 1) : false, "nextURL": page < total ? href(page + 1) : false,
+        ]
+    }
+
+    /// The page head of a list's page, with its `rel=prev/next` and, after page 1, the page in its title.
+    func head(_ head: PageHead, _ listing: Listing, page: Int, from location: PageLocation) -> PageHead {
+        var head = head
+        let total = pageCount(listing)
+        guard total > 1 else { return head }
+        if page > 1 { head.previous = urls.href(to: self.location(listing, page: page - 1), from: location) }
+        if page < total { head.next = urls.href(to: self.location(listing, page: page + 1), from: location) }
+        if page > 1 {
+            let number = String(page)
+            head.title =
+                head.title.map { $0 + " " + ui["pageTitle"].replacingOccurrences(of: "{n}", with: number) }
+                ?? ui["pageNumber"].replacingOccurrences(of: "{n}", with: number)
+        }
+        return head
     }
 
     /// A file computed from the whole site.
@@ -111,6 +241,11 @@ public struct SiteRenderer: Sendable {
         case .section(let index):
             let section = model.sections[index]
             return (PageLocation.note(slug: section.path).outputPath, "the folder \(section.path)")
+        case .listPage(let listing, let page):
+            return (
+                location(listing, page: page).outputPath,
+                "page \(page) of \(firstPage(listing).path.isEmpty ? "the home page" : firstPage(listing).path)"
+            )
         }
     }
 
@@ -135,7 +270,7 @@ public struct SiteRenderer: Sendable {
     static func weight(_ job: AnyJob) -> Int {
         switch job {
         case .data(.graph), .data(.sitemap): return 3
-        case .page(.home), .page(.concept), .page(.tag), .page(.conceptIndex), .page(.section): return 2
+        case .page(.home), .page(.concept), .page(.tag), .page(.conceptIndex), .page(.section), .page(.listPage): return 2
         case .data: return 1
         default: return 0
         }
@@ -242,31 +377,30 @@ public struct SiteRenderer: Sendable {
     public func renderPage(_ job: Job) -> OutputFile {
         switch job {
         case .home:
-            let location = PageLocation.home
-            let html = renderer.render(
-                "index", at: location, page: PageHead(kind: "home", title: nil, description: model.config.description),
-                values: [
-                    "intro": model.homePage?.bodyHTML ?? false,
-                    "sections": sectionLinks(model.sections.first?.sections ?? [], from: location),
-                    "hasSections": !(model.sections.first?.sections.isEmpty ?? true),
-                    "notes": model.notes.indices.map { listItem($0, from: location) },
-                    "noteCount": model.notes.count,
-                    "hasNotes": !model.notes.isEmpty,
-                ])
-            return OutputFile(path: location.outputPath, text: html, origin: "the home page")
+            return renderHome(page: 1)
+        case .listPage(let listing, let page):
+            switch listing {
+            case .home: return renderHome(page: page)
+            case .tag(let index): return renderTag(index, page: page)
+            case .section(let index): return renderSection(index, page: page)
+            case .concept(let index): return renderConcept(index, page: page)
+            }
         case .note(let index):
             let note = model.notes[index]
             let location = PageLocation.note(slug: note.slug)
-            let head = PageHead(kind: "note", title: note.title, description: note.summary)
+            var head = PageHead(kind: "note", title: note.title, description: note.summary)
             var context = noteContext(index, from: location)
             context["breadcrumbs"] = breadcrumbs(to: model.noteSection[index], from: location)
             if let section = model.sectionOfPage[index] {
-                let entries = sectionEntries(section, from: location)
+                let entries = sectionEntries(section, from: location, range: range(.section(section), page: 1))
                 context["sectionEntries"] = entries
                 context["hasSectionEntries"] = !entries.isEmpty
+                context["pagination"] = pagination(.section(section), page: 1, from: location)
+                head = self.head(head, .section(section), page: 1, from: location)
             } else {
                 context["sectionEntries"] = false
                 context["hasSectionEntries"] = false
+                context["pagination"] = ["hasPagination": false]
             }
             // The templates get a placeholder for the body, and the body's bytes go into the
             // page once: Mustache would otherwise copy it into the note template's output and
@@ -282,19 +416,7 @@ public struct SiteRenderer: Sendable {
             let html = renderer.render("note", at: location, page: head, values: ["note": context])
             return OutputFile(path: location.outputPath, text: html, origin: note.source)
         case .section(let index):
-            let section = model.sections[index]
-            let location = PageLocation.note(slug: section.path)
-            let entries = sectionEntries(index, from: location)
-            let html = renderer.render(
-                "section", at: location, page: PageHead(kind: "section", title: section.title, description: nil),
-                values: [
-                    "section": [
-                        "title": section.title, "entries": entries, "hasEntries": !entries.isEmpty,
-                        "breadcrumbs": breadcrumbs(to: section.parent ?? 0, from: location),
-                        "count": Self.noteCount(of: index, in: model.sections),
-                    ] as [String: Any]
-                ])
-            return OutputFile(path: location.outputPath, text: html, origin: "the folder \(section.path)")
+            return renderSection(index, page: 1)
         case .tagIndex:
             let location = PageLocation.tagIndex
             let tags: [[String: Any]] = model.tags.map { group in
@@ -308,16 +430,7 @@ public struct SiteRenderer: Sendable {
                 values: ["tags": tags, "hasTags": !tags.isEmpty])
             return OutputFile(path: location.outputPath, text: html, origin: "the tag index")
         case .tag(let index):
-            let group = model.tags[index]
-            let location = PageLocation.tag(slug: group.tag.slug)
-            let html = renderer.render(
-                "tag", at: location, page: PageHead(kind: "tag", title: "#" + group.tag.name, description: nil),
-                values: [
-                    "tag": ["name": group.tag.name, "count": group.noteIndices.count] as [String: Any],
-                    "notes": group.noteIndices.map { listItem($0, from: location) },
-                    "hasNotes": true,
-                ])
-            return OutputFile(path: location.outputPath, text: html, origin: "tag '\(group.tag.name)'")
+            return renderTag(index, page: 1)
         case .conceptIndex:
             let location = urls.conceptIndex
             let html = renderer.render(
@@ -325,18 +438,83 @@ public struct SiteRenderer: Sendable {
                 values: conceptIndexContext(from: location))
             return OutputFile(path: location.outputPath, text: html, origin: "the glossary index")
         case .concept(let index):
-            let concept = model.glossary.concepts[index]
-            let location = urls.concept(concept.id)
-            let html = renderer.render(
-                "concept", at: location,
-                page: PageHead(kind: "concept", title: concept.title, description: concept.summary.isEmpty ? nil : concept.summary),
-                values: ["concept": conceptContext(index, from: location)])
-            return OutputFile(path: location.outputPath, text: html, origin: concept.source)
+            return renderConcept(index, page: 1)
         case .notFound:
             let html = renderer.render(
                 "404", at: .notFound, page: PageHead(kind: "not-found", title: ui["notFoundTitle"], description: nil), values: [:])
             return OutputFile(path: PageLocation.notFound.outputPath, text: html, origin: "the 404 page")
         }
+    }
+
+    /// Page `page` of the home page: the notes, newest first; page 1 also has the intro and the folders.
+    func renderHome(page: Int) -> OutputFile {
+        let location = location(.home, page: page)
+        let notes = range(.home, page: page).map { listItem($0, from: location) }
+        let firstPage = page == 1
+        let html = renderer.render(
+            "index", at: location,
+            page: head(PageHead(kind: "home", title: nil, description: model.config.description), .home, page: page, from: location),
+            values: [
+                "intro": firstPage ? (model.homePage?.bodyHTML as Any? ?? false) : false,
+                "sections": firstPage ? sectionLinks(model.sections.first?.sections ?? [], from: location) : [],
+                "hasSections": firstPage && !(model.sections.first?.sections.isEmpty ?? true),
+                "notes": notes,
+                "noteCount": model.notes.count,
+                "hasNotes": !model.notes.isEmpty,
+                "pagination": pagination(.home, page: page, from: location),
+            ])
+        return OutputFile(
+            path: location.outputPath, text: html, origin: target(of: page == 1 ? .home : .listPage(.home, page: page)).origin)
+    }
+
+    func renderTag(_ index: Int, page: Int) -> OutputFile {
+        let group = model.tags[index]
+        let location = location(.tag(index), page: page)
+        let html = renderer.render(
+            "tag", at: location,
+            page: head(PageHead(kind: "tag", title: "#" + group.tag.name, description: nil), .tag(index), page: page, from: location),
+            values: [
+                "tag": ["name": group.tag.name, "count": group.noteIndices.count] as [String: Any],
+                "notes": range(.tag(index), page: page).map { listItem(group.noteIndices[$0], from: location) },
+                "hasNotes": true,
+                "pagination": pagination(.tag(index), page: page, from: location),
+            ])
+        return OutputFile(path: location.outputPath, text: html, origin: "tag '\(group.tag.name)'")
+    }
+
+    /// A folder's page: its own page when it has no page note, and its later pages either way.
+    func renderSection(_ index: Int, page: Int) -> OutputFile {
+        let section = model.sections[index]
+        let location = location(.section(index), page: page)
+        let entries = sectionEntries(index, from: location, range: range(.section(index), page: page))
+        let title = section.page.map { model.notes[$0].title } ?? section.title
+        let html = renderer.render(
+            "section", at: location,
+            page: head(PageHead(kind: "section", title: title, description: nil), .section(index), page: page, from: location),
+            values: [
+                "section": [
+                    "title": title, "entries": entries, "hasEntries": !entries.isEmpty,
+                    "breadcrumbs": breadcrumbs(to: section.parent ?? 0, from: location),
+                    "count": Self.noteCount(of: index, in: model.sections),
+                ] as [String: Any],
+                "pagination": pagination(.section(index), page: page, from: location),
+            ])
+        return OutputFile(path: location.outputPath, text: html, origin: "the folder \(section.path)")
+    }
+
+    /// A concept's page; its later pages list more of the notes that mention it.
+    func renderConcept(_ index: Int, page: Int) -> OutputFile {
+        let concept = model.glossary.concepts[index]
+        let location = location(.concept(index), page: page)
+        var context = conceptContext(index, from: location, page: page)
+        context["pagination"] = pagination(.concept(index), page: page, from: location)
+        let html = renderer.render(
+            "concept", at: location,
+            page: head(
+                PageHead(kind: "concept", title: concept.title, description: concept.summary.isEmpty ? nil : concept.summary),
+                .concept(index), page: page, from: location),
+            values: ["concept": context, "pagination": context["pagination"]!])
+        return OutputFile(path: location.outputPath, text: html, origin: concept.source)
     }
 
     func tagContexts(_ index: Int, from location: PageLocation) -> [[String: Any]] {
@@ -376,9 +554,10 @@ public struct SiteRenderer: Sendable {
         return section.notes.count + (section.page == nil ? 0 : 1) + section.sections.reduce(0) { $0 + noteCount(of: $1, in: sections) }
     }
 
-    /// A folder's notes and subfolders in reading order, each as a list entry that says which it is.
-    func sectionEntries(_ index: Int, from location: PageLocation) -> [[String: Any]] {
-        model.sections[index].order.map { entry in
+    /// A folder's notes and subfolders in reading order (those in `range`), each as a list
+    /// entry that says which it is.
+    func sectionEntries(_ index: Int, from location: PageLocation, range: Range<Int>) -> [[String: Any]] {
+        model.sections[index].order[range].map { entry in
             switch entry {
             case .note(let note):
                 var item = listItem(note, from: location)
@@ -464,7 +643,8 @@ public struct SiteRenderer: Sendable {
         ]
     }
 
-    func conceptContext(_ index: Int, from location: PageLocation) -> [String: Any] {
+    /// A concept's page context; after page 1, only the backlinks of that page (no body, relations or graph).
+    func conceptContext(_ index: Int, from location: PageLocation, page: Int = 1) -> [String: Any] {
         let glossary = model.glossary
         let concept = glossary.concepts[index]
         func anchor(_ other: Int) -> (html: String, text: String) {
@@ -488,10 +668,10 @@ public struct SiteRenderer: Sendable {
             return ["kind": relation.kind.key, "sentence": ui.relationSentence(relation.kind.key, anchor(subject), anchor(object))]
         }
         let prerequisites = prerequisites(of: index).map { conceptLink($0, from: location) }
-        // The notes that mention the concept most are listed with a snippet; on a large site
-        // the rest follow as a compact list of links, so a page stays readable and small.
+        // The notes that mention the concept, most mentions first, each with a snippet, in
+        // pages of `backlinksWithSnippets`, so a page stays readable and small.
         let allBacklinks = model.graph.backlinks[index]
-        let shown = allBacklinks.prefix(Self.backlinksWithSnippets)
+        let shown = allBacklinks[range(.concept(index), page: page)]
         let backlinks: [[String: Any]] = shown.map { backlink in
             let note = model.notes[backlink.note]
             return [
@@ -504,15 +684,11 @@ public struct SiteRenderer: Sendable {
                 "after": backlink.snippet?.after ?? "",
             ]
         }
-        var more = ""
-        for backlink in allBacklinks.dropFirst(Self.backlinksWithSnippets) {
-            let note = model.notes[backlink.note]
-            if !more.isEmpty { more += ", " }
-            more +=
-                "<a href=\"" + Escape.html(urls.href(to: .note(slug: note.slug), from: location)) + "\">" + Escape.html(note.title) + "</a>"
-        }
-        let graph = GraphSVG.neighbourhood(
-            of: index, model, urls: urls, ui: ui, from: location, title: concept.shortTitle + " " + ui["neighbourhood"])
+        let firstPage = page == 1
+        let graph =
+            firstPage
+            ? GraphSVG.neighbourhood(
+                of: index, model, urls: urls, ui: ui, from: location, title: concept.shortTitle + " " + ui["neighbourhood"]) : ""
         return [
             "id": concept.id,
             "title": concept.title,
@@ -521,23 +697,24 @@ public struct SiteRenderer: Sendable {
             "category": concept.category.isEmpty ? false : concept.category,
             "aliases": concept.aliases,
             "hasAliases": !concept.aliases.isEmpty,
-            "html": model.conceptBodies.indices.contains(index) ? model.conceptBodies[index] : "",
+            "html": firstPage && model.conceptBodies.indices.contains(index) ? model.conceptBodies[index] : "",
             "source": concept.source,
-            "relations": relationItems,
-            "hasRelations": !relationItems.isEmpty,
-            "prerequisites": prerequisites,
-            "hasPrerequisites": !prerequisites.isEmpty,
+            "relations": firstPage ? relationItems : [],
+            "hasRelations": firstPage && !relationItems.isEmpty,
+            "prerequisites": firstPage ? prerequisites : [],
+            "hasPrerequisites": firstPage && !prerequisites.isEmpty,
             "backlinks": backlinks,
             "hasBacklinks": !backlinks.isEmpty,
             "backlinkCount": allBacklinks.count,
-            "moreBacklinks": more,
-            "moreBacklinkCount": allBacklinks.count - shown.count,
-            "hasMoreBacklinks": !more.isEmpty,
+            // Kept for templates written before backlinks had pages: the later pages hold the rest.
+            "moreBacklinks": "",
+            "moreBacklinkCount": 0,
+            "hasMoreBacklinks": false,
             "graph": graph.isEmpty ? false : graph,
         ]
     }
 
-    /// How many backlinks a concept page shows with their snippet.
+    /// How many backlinks a concept's page shows (each with its snippet).
     public static let backlinksWithSnippets = 100
 
     /// Everything a concept requires, directly or not, in learning-path order.

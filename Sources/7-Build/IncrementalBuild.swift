@@ -396,7 +396,9 @@ public final class IncrementalBuild: Sendable {
         for group in oldModel.tags where !tagPaths.contains(PageLocation.tag(slug: group.tag.slug).outputPath) {
             removed.insert(PageLocation.tag(slug: group.tag.slug).outputPath)
         }
-        var files = Array(jobs).concurrentMap(renderer.renderPage)
+        // Later pages of lists a change shortened.
+        removed.formUnion(old.listPagePaths.subtracting(renderer.listPagePaths))
+        var files = renderer.withTheirPages(jobs).concurrentMap(renderer.renderPage)
         for (index, note) in model.notes.enumerated() where changedSources.contains(note.source) {
             // Their problems (unusable aliases) are in `renderDiagnostics` already.
             files += renderer.redirectFiles(ofNote: index).0

@@ -188,6 +188,26 @@ struct IncrementalBuildTests {
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
     }
 
+    /// Notes that push a list past a page make its next page; deleting them takes it away again.
+    @Test func listPagesComeAndGoWithTheirEntries() throws {
+        let (work, build) = try makeSite()
+        defer { TestSupport.cleanUp(work) }
+        let fs = LocalFileSystem()
+        let many = (1...SiteRenderer.pageSize).map { work + "/site/content/notes/extra-\($0).md" }
+        for (number, path) in many.enumerated() {
+            try fs.writeString("---\ntitle: 추가 \(number)\ndate: 2025-07-01\n---\n본문\n", to: path)
+        }
+        var update = build.update(changedPaths: many)
+        #expect(update.changed.contains("page/2/index.html"))
+        #expect(update.changed.contains("notes/page/2/index.html"))
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+        for path in many { try fs.removeItem(at: path) }
+        update = build.update(changedPaths: many)
+        #expect(update.removed.contains("page/2/index.html"))
+        #expect(update.removed.contains("notes/page/2/index.html"))
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+    }
+
     @Test func errorsKeepTheLastGoodSiteUntilFixed() throws {
         let (work, build) = try makeSite()
         defer { TestSupport.cleanUp(work) }
