@@ -145,6 +145,35 @@ def main():
                 text)
             check(f"tokenizer parity for '{text}'", terms == expected, f"got {terms}")
 
+        # A manifest example's download saves that example alone, not the note's whole file.
+        public = os.path.join(site, "public")
+        page = None
+        for folder, _, names in os.walk(public):
+            if "index.html" in names:
+                with open(os.path.join(folder, "index.html"), encoding="utf-8") as handle:
+                    if 'data-example="example-2-code"' in handle.read():
+                        page = os.path.relpath(folder, public)
+                        break
+        check("a bundled note has two examples", page is not None)
+        if page:
+            browser.get(base + page + "/")
+            saved = browser.execute_async_script("""
+                var done = arguments[0];
+                URL.createObjectURL = function (blob) { blob.text().then(function (t) { done([t, saveName]); }); return 'blob:x'; };
+                var saveName = null;
+                HTMLAnchorElement.prototype.click = function () { saveName = this.download; };
+                document.querySelector('a.download[data-example="example-2-code"]').dispatchEvent(
+                    new MouseEvent('click', { bubbles: true, cancelable: true }));
+            """)
+            expected = browser.execute_script("""
+                var lines = document.getElementById('example-2-code').querySelectorAll('.line');
+                var text = ''; for (var i = 0; i < lines.length; i++) text += lines[i].textContent + '\\n'; return text;
+            """)
+            check("the second example downloads alone", saved and saved[0] == expected and saved[0].count("---") <= expected.count("---"),
+                  f"{saved!r:.200}")
+            name = browser.find_element(By.CSS_SELECTOR, 'a.download[data-example="example-2-code"]').get_attribute("data-file-name")
+            check("under its own name", name and name.startswith("2-"), name)
+
         # Without JavaScript the box falls back to the glossary page.
         form_action = browser.find_element(By.CSS_SELECTOR, "form.site-search").get_attribute("action")
         check("the form falls back to the glossary", form_action.endswith("/concepts/"), form_action)

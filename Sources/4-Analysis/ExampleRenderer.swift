@@ -5,11 +5,26 @@ import Highlight
 import Manifests
 import Markdown
 
-/// A manifest example's downloadable file.
+/// A manifest example, downloadable: every example of a note is in one file, the note's
+/// (`examples/<note-slug>.yaml`, `SiteRenderer.exampleFiles`), and each example's button saves
+/// it alone under its own name (the theme's script; without it, the note's file).
 public struct ExampleFile: Sendable, Hashable {
-    /// Site-relative path: `examples/<note-slug>/<n>-<kind>-<name>.yaml`.
+    /// Site-relative path of the note's file: `examples/<note-slug>.yaml`.
     public var path: String
+    /// The example's own file name: `<n>-<kind>-<name>.yaml`.
+    public var name: String
     public var text: String
+
+    /// One note's examples as one YAML stream: each after a comment with its name, separated
+    /// by `---` (a single example is its text as written).
+    public static func combined(_ examples: [ExampleFile]) -> String {
+        guard examples.count > 1 else { return examples.first?.text ?? "" }
+        return examples.map { example in
+            var text = example.text
+            if !text.hasSuffix("\n") { text += "\n" }
+            return "# \(example.name)\n" + text
+        }.joined(separator: "---\n")
+    }
 }
 
 /// Renders a manifest example for a page: a status badge, the code with each diagnostic right
@@ -49,8 +64,8 @@ public struct ExampleRenderer: Sendable {
         return html + "</code></pre></div>\n"
     }
 
-    /// `examples/pods/1-pod-web.yaml`: the example's number in the note, and its first object's kind and name.
-    public static func filePath(noteSlug: String, number: Int, result: SourceResult) -> String {
+    /// `1-pod-web.yaml`: the example's number in the note, and its first object's kind and name.
+    public static func fileName(number: Int, result: SourceResult) -> String {
         let first = result.documents.first { $0.kind != nil }
         var parts = ["\(number)"]
         if let kind = first?.kind { parts.append(kind.lowercased()) }
@@ -58,16 +73,20 @@ public struct ExampleRenderer: Sendable {
             let slug = Slug.make(name)
             if !slug.isEmpty { parts.append(slug) }
         }
-        // The note's site path without the `notes/` folder of a gongbu site, so
-        // `examples/pods/1-pod-web.yaml` stays where earlier releases wrote it.
+        return parts.joined(separator: "-") + ".yaml"
+    }
+
+    /// `examples/pods.yaml`: the note's site path without the `notes/` folder of a gongbu site.
+    public static func filePath(noteSlug: String) -> String {
         let folder = noteSlug.hasPrefix("notes/") ? String(noteSlug.dropFirst("notes/".count)) : noteSlug.isEmpty ? "home" : noteSlug
-        return "examples/\(folder)/\(parts.joined(separator: "-")).yaml"
+        return "examples/\(folder).yaml"
     }
 
     public func render(_ result: SourceResult, number: Int, noteSlug: String) -> (html: String, file: ExampleFile) {
         let page = PageLocation.note(slug: noteSlug)
-        let filePath = Self.filePath(noteSlug: noteSlug, number: number, result: result)
-        let file = ExampleFile(path: filePath, text: result.source.text)
+        let filePath = Self.filePath(noteSlug: noteSlug)
+        let fileName = Self.fileName(number: number, result: result)
+        let file = ExampleFile(path: filePath, name: fileName, text: result.source.text)
         let statuses = Set(result.documents.map(\.status))
         let mode = result.source.mode
         let (statusClass, badge): (String, String)
@@ -94,7 +113,7 @@ public struct ExampleRenderer: Sendable {
         html +=
             "<span class=\"example-actions\"><button type=\"button\" class=\"copy-button\" data-copy-target=\"\(id)-code\" data-copied=\"\(Escape.html(ui["copied"]))\" hidden>\(Escape.html(ui["copy"]))</button>"
         html +=
-            " <a class=\"download\" href=\"\(Escape.html(urls.href(to: .file(filePath), from: page)))\" download>\(Escape.html(ui["downloadYAML"]))</a></span></figcaption>\n"
+            " <a class=\"download\" href=\"\(Escape.html(urls.href(to: .file(filePath), from: page)))\" download data-example=\"\(id)-code\" data-file-name=\"\(Escape.html(fileName))\">\(Escape.html(ui["downloadYAML"]))</a></span></figcaption>\n"
         if mode == .expectError && statusClass == "expected-error" {
             html += "<p class=\"example-note\">\(Escape.html(ui["exampleExpectedErrorNote"]))</p>\n"
         }
@@ -140,9 +159,7 @@ public struct ExampleRenderer: Sendable {
             html += "</ul>\n"
         }
         // How to run it.
-        let fileName = Path.lastComponent(filePath)
-        let target = urls.baseURL.contains("://") ? urls.absolute(.file(filePath)) : fileName
-        html += "<p class=\"example-apply\"><code>kubectl apply -f \(Escape.html(target))</code></p>\n"
+        html += "<p class=\"example-apply\"><code>kubectl apply -f \(Escape.html(fileName))</code></p>\n"
         if let diagram = ExampleDiagram.svg(result.objects, ui: ui, title: ui["exampleDiagram"]) {
             html += "<div class=\"example-diagram-wrap\">\(diagram)</div>\n"
         }

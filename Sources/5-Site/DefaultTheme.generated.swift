@@ -704,6 +704,29 @@ math { font-size: 1.05em; }
     if (!conceptLinks[c].getAttribute('title') && summaries[cid]) conceptLinks[c].setAttribute('title', summaries[cid]);
   }
 
+  // A manifest example's download link saves that example alone, under its own name; without
+  // this script it saves the note's file, which holds all of the note's examples.
+  var downloads = document.querySelectorAll('a.download[data-example]');
+  for (var d = 0; d < downloads.length; d++) {
+    downloads[d].addEventListener('click', function (event) {
+      var link = event.currentTarget;
+      var code = document.getElementById(link.getAttribute('data-example'));
+      if (!code || !window.Blob || !window.URL || !URL.createObjectURL) return;
+      var lines = code.querySelectorAll('.line');
+      var text = '';
+      for (var l = 0; l < lines.length; l++) text += lines[l].textContent + '\n';
+      event.preventDefault();
+      var url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
+      var save = document.createElement('a');
+      save.href = url;
+      save.download = link.getAttribute('data-file-name') || 'example.yaml';
+      document.body.appendChild(save);
+      save.click();
+      document.body.removeChild(save);
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    });
+  }
+
   // Copy buttons on code blocks and manifest examples (hidden until this script shows them).
   // Console output lines are left out, and prompts are drawn by CSS, so only commands are copied.
   var buttons = document.querySelectorAll('.copy-button[data-copy-target]');

@@ -31,8 +31,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A list that grows with the site, shown in pages of `pageSize` entries (a concept's
-    /// backlinks in pages of `backlinksWithSnippets`), so no page grows with the site: page 1
-    /// at the list's own URL, page n at `<list>/page/<n>/`.
+    /// backlinks: `backlinksWithSnippets` on its page, `backlinksPerLaterPage` on each later
+    /// one), so no page grows with the site: page 1 at the list's own URL, page n at `<list>/page/<n>/`.
     public enum Listing: Sendable, Hashable {
         /// Every note, newest first.
         case home
@@ -78,18 +78,26 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    func perPage(_ listing: Listing) -> Int {
-        if case .concept = listing { return Self.backlinksWithSnippets }
-        return Self.pageSize
+    /// Entries on page 1 and on each later page: a concept's page shows its first backlinks
+    /// with their snippets, and its later pages list the rest compactly.
+    func pageSizes(_ listing: Listing) -> (first: Int, later: Int) {
+        if case .concept = listing { return (Self.backlinksWithSnippets, Self.backlinksPerLaterPage) }
+        return (Self.pageSize, Self.pageSize)
     }
 
-    func pageCount(_ listing: Listing) -> Int { max(1, (entryCount(listing) + perPage(listing) - 1) / perPage(listing)) }
+    func pageCount(_ listing: Listing) -> Int {
+        let (first, later) = pageSizes(listing)
+        let count = entryCount(listing)
+        return count <= first ? 1 : 1 + (count - first + later - 1) / later
+    }
 
     /// The entries of page `page` (1-based).
     func range(_ listing: Listing, page: Int) -> Range<Int> {
-        let size = perPage(listing)
+        let (first, later) = pageSizes(listing)
         let count = entryCount(listing)
-        return min((page - 1) * size, count)..<min(page * size, count)
+        let start = page <= 1 ? 0 : first + (page - 2) * later
+        let end = page <= 1 ? first : start + later
+        return min(start, count)..<min(end, count)
     }
 
     /// Where page 1 of a list is.
@@ -335,7 +343,8 @@ public struct SiteRenderer: Sendable {
 
     public func exampleFiles(ofNote index: Int) -> [OutputFile] {
         let note = model.notes[index]
-        return note.examples.map { OutputFile(path: $0.path, text: $0.text, origin: "an example of \(note.source)") }
+        guard let path = note.examples.first?.path else { return [] }
+        return [OutputFile(path: path, text: ExampleFile.combined(note.examples), origin: "the examples of \(note.source)")]
     }
 
     public func assetFiles() -> [OutputFile] {
@@ -672,19 +681,19 @@ public struct SiteRenderer: Sendable {
         // pages of `backlinksWithSnippets`, so a page stays readable and small.
         let allBacklinks = model.graph.backlinks[index]
         let shown = allBacklinks[range(.concept(index), page: page)]
+        let firstPage = page == 1
         let backlinks: [[String: Any]] = shown.map { backlink in
             let note = model.notes[backlink.note]
             return [
                 "title": note.title,
                 "url": urls.href(to: .note(slug: note.slug), from: location),
                 "count": backlink.count + backlink.wikilinks,
-                "hasSnippet": backlink.snippet != nil,
+                "hasSnippet": firstPage && backlink.snippet != nil,
                 "before": backlink.snippet?.before ?? "",
                 "term": backlink.snippet?.match ?? "",
                 "after": backlink.snippet?.after ?? "",
             ]
         }
-        let firstPage = page == 1
         let graph =
             firstPage
             ? GraphSVG.neighbourhood(
@@ -716,6 +725,8 @@ public struct SiteRenderer: Sendable {
 
     /// How many backlinks a concept's page shows (each with its snippet).
     public static let backlinksWithSnippets = 100
+    /// How many backlinks each later page of a concept lists (without snippets).
+    public static let backlinksPerLaterPage = 500
 
     /// Everything a concept requires, directly or not, in learning-path order.
     func prerequisites(of index: Int) -> [Int] {

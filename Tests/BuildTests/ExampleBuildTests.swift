@@ -84,14 +84,11 @@ struct ExampleBuildTests {
         #expect(report.examples == 6)
         let files = TreeSnapshot.read(output.join("public"))
         #expect(
-            files.keys.filter { $0.hasPrefix("examples/") }.sorted() == [
-                "examples/mistakes/1-deployment-api.yaml",
-                "examples/mistakes/2-pod-big-port.yaml",
-                "examples/mistakes/3-pod-web_server.yaml",
-                "examples/mistakes/4.yaml",
-                "examples/web-lab/1-deployment-web.yaml",
-                "examples/web-lab/2-deployment-front.yaml",
-            ])
+            files.keys.filter { $0.hasPrefix("examples/") }.sorted() == ["examples/mistakes.yaml", "examples/web-lab.yaml"])
+        // One file per note: its examples, each after its name, as one YAML stream.
+        let combined = String(decoding: try #require(files["examples/web-lab.yaml"]), as: UTF8.self)
+        #expect(combined.hasPrefix("# 1-deployment-web.yaml\napiVersion: apps/v1\n"))
+        #expect(combined.contains("\n---\n# 2-deployment-front.yaml\napiVersion: apps/v1\n"))
 
         let run = ValidationRun(fileSystem: LocalFileSystem(), paths: [site + "/content"], displayBase: site, options: .init())
         let validation = run.run()
@@ -110,6 +107,8 @@ struct ExampleBuildTests {
         let page = String(decoding: try #require(files["notes/web-lab/index.html"]), as: UTF8.self)
         #expect(page.components(separatedBy: "badge-expected-error").count - 1 == 1)
         #expect(page.contains("<p class=\"example-apply\"><code>kubectl apply -f 1-deployment-web.yaml</code></p>"))
-        #expect(page.contains("href=\"../../examples/web-lab/1-deployment-web.yaml\" download>"))
+        #expect(
+            page.contains(
+                "href=\"../../examples/web-lab.yaml\" download data-example=\"example-1-code\" data-file-name=\"1-deployment-web.yaml\">"))
     }
 }
