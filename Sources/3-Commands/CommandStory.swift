@@ -62,20 +62,21 @@ public struct CommandStory: Sendable {
     static func positionals(_ invocation: KubectlInvocation, model: KubectlModel) -> [ShellWord] {
         let words = invocation.words
         var result: [ShellWord] = []
-        var flags = model.global
+        var commandFlags: [String: KubectlModel.Flag] = [:]
         var index = 0
         while index < words.count {
             let text = words[index].text
             if text == "--" { break }
             if text.hasPrefix("-"), text != "-" {
                 let next = index + 1 < words.count ? words[index + 1].text : nil
-                index += KubectlChecker.skipsValue(text, next: next, flags: flags) ? 2 : 1
+                // A global flag wins over a command's flag of the same name, as when merged.
+                let flags = KubectlChecker.names(text, in: model.global) ? model.global : commandFlags
+                let skips = KubectlChecker.skipsValue(text, next: next, flags: flags)
+                index += skips ? 2 : 1
                 continue
             }
             result.append(words[index])
-            if result.count <= 2, let command = model.command(result.map(\.text)) {
-                flags.merge(command.command.flags) { global, _ in global }
-            }
+            if result.count <= 2, let command = model.command(result.map(\.text)) { commandFlags = command.command.flags }
             index += 1
         }
         return result

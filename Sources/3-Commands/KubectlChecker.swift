@@ -317,6 +317,14 @@ public struct KubectlChecker: Sendable {
         return nil
     }
 
+    /// Whether `flags` has the flag a word names (`--context`, `-n`).
+    static func names(_ text: String, in flags: [String: KubectlModel.Flag]) -> Bool {
+        if text.hasPrefix("--") { return flags[String(text.dropFirst(2).prefix { $0 != "=" })] != nil }
+        guard text.count >= 2 else { return false }
+        let letter = String(text.dropFirst().prefix(1))
+        return flags.values.contains { $0.short == letter }
+    }
+
     /// Whether a flag word takes the next word as its value (`-n default`, `--context x`).
     static func skipsValue(_ text: String, next: String?, flags: [String: KubectlModel.Flag]) -> Bool {
         guard next != nil, !text.contains("=") else { return false }

@@ -166,7 +166,7 @@ public enum ManifestValidator {
     /// Whether `needle` occurs in `text`, compared as UTF-8 bytes (Foundation's substring
     /// search bridges to NSString, and this runs for every example of every note).
     static func containsBytes(_ text: String, _ needle: String) -> Bool {
-        text.utf8.firstRange(of: needle.utf8) != nil
+        ByteSearch.contains(text, needle)
     }
 
     /// The text with each elision line made a comment (same line numbers), so it parses.

@@ -28,6 +28,8 @@ public enum DeclarativeExamples {
             let language = node.fenceInfo.split(separator: " ").first.map { $0.lowercased() } ?? ""
             guard ShellCommands.shellLanguages.contains(language), let code = node.literal, code.contains("kubectl") else { continue }
             for invocation in ShellCommands.kubectlInvocations(in: code, language: language) {
+                // Only generator commands make objects: skip the others before reading their flags.
+                guard invocation.words.contains(where: { ["run", "create", "expose"].contains($0.text) }) else { continue }
                 guard let made = KubectlGenerators.equivalent(of: invocation, known: known) else { continue }
                 known["\(made.kind.lowercased())/\(made.name)"] = made.object
                 let checked = ManifestValidator.validate([ManifestSource(file: "", text: made.yaml)], options: options)

@@ -374,12 +374,14 @@ public struct SiteRenderer: Sendable {
     static func splice(_ body: String, into shell: String) -> [UInt8]? {
         let marker = Array(bodyPlaceholder.utf8)
         let utf8 = Array(shell.utf8)
-        guard let found = utf8.firstRange(of: marker), utf8[found.upperBound...].firstRange(of: marker) == nil else { return nil }
+        guard let found = ByteSearch.firstOffset(of: marker, in: utf8),
+            ByteSearch.firstOffset(of: marker, in: utf8, from: found + marker.count) == nil
+        else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count - marker.count + body.utf8.count)
-        bytes.append(contentsOf: utf8[..<found.lowerBound])
+        bytes.append(contentsOf: utf8[..<found])
         bytes.append(contentsOf: body.utf8)
-        bytes.append(contentsOf: utf8[found.upperBound...])
+        bytes.append(contentsOf: utf8[(found + marker.count)...])
         return bytes
     }
 

@@ -101,7 +101,8 @@ public struct OutputWriter: Sendable {
     /// before last when there is one (only what changed since is rewritten, stale files are
     /// removed), else an empty folder. Two renames then swap it in, and the previous site
     /// becomes the spare for next time.
-    public func write(_ files: [OutputFile]) throws(OutputError) -> Int {
+    @discardableResult
+    public func write(_ files: [OutputFile]) throws(OutputError) -> WriteSummary {
         var mark = Date()
         func step(_ name: String) {
             trace?(name, Date().timeIntervalSince(mark))
@@ -169,18 +170,30 @@ public struct OutputWriter: Sendable {
         // 3. Files, on all cores; a file the spare already holds byte for byte is left alone.
         let reused = existing?.files ?? []
         // Twice as many threads as cores: while one waits on the disk, another renders.
-        let failures = files.concurrentMap(threads: Parallelism.processorCount * writeThreadsPerCore) { (file: OutputFile) -> String? in
+        let results = files.concurrentMap(threads: Parallelism.processorCount * writeThreadsPerCore) {
+            (file: OutputFile) -> (failure: String?, bytes: Int, written: Bool) in
             let destination = Path.join(staging, file.path)
             do {
                 let bytes = try file.bytes(reading: fileSystem)
-                if reused.contains(file.path), let current = try? fileSystem.readFile(at: destination), current == bytes { return nil }
+                if reused.contains(file.path), let current = try? fileSystem.readFile(at: destination), current == bytes {
+                    return (nil, bytes.count, false)
+                }
                 try fileSystem.writeFile(bytes, to: destination)
-                return nil
+                return (nil, bytes.count, true)
             } catch {
-                return "cannot write \(file.path) (from \(file.origin)): \(error)"
+                return ("cannot write \(file.path) (from \(file.origin)): \(error)", 0, false)
             }
         }
-        if let failure = failures.compactMap({ $0 }).first {
+        var summary = WriteSummary()
+        summary.folders = folders.count
+        summary.foldersMade = byDepth.values.reduce(0) { $0 + $1.count }
+        for (file, result) in zip(files, results) {
+            let area = WriteSummary.area(of: file.path)
+            summary.areas[area, default: WriteSummary.Area()].files += 1
+            summary.areas[area, default: WriteSummary.Area()].bytes += result.bytes
+            if result.written { summary.written += 1 }
+        }
+        if let failure = results.compactMap(\.failure).first {
             try? fileSystem.removeItem(at: staging)
             throw OutputError(failure)
         }
@@ -228,7 +241,7 @@ public struct OutputWriter: Sendable {
             throw OutputError("cannot move the new site into place: \(error)")
         }
         step("swap")
-        return files.count
+        return summary
     }
 
     /// Every file and folder under `root`, relative to it.
@@ -313,5 +326,29 @@ public struct OutputWriter: Sendable {
                 try? fileSystem.removeItem(at: path)
             }
         }
+    }
+}
+
+/// What a write put in the output folder: files and bytes by area (the first folder of the
+/// path, or `(root)` for the files at the top: index.html, graph.json, sitemap.xml …).
+public struct WriteSummary: Sendable, Hashable {
+    public struct Area: Sendable, Hashable {
+        public var files = 0
+        public var bytes = 0
+    }
+
+    public var areas: [String: Area] = [:]
+    /// Files written (the rest were already there, byte for byte, in the spare tree).
+    public var written = 0
+    /// Folders of the site, and those that had to be made.
+    public var folders = 0
+    public var foldersMade = 0
+
+    public var files: Int { areas.values.reduce(0) { $0 + $1.files } }
+    public var bytes: Int { areas.values.reduce(0) { $0 + $1.bytes } }
+
+    static func area(of path: String) -> String {
+        guard let slash = path.firstIndex(of: "/") else { return "(root)" }
+        return String(path[..<slash]) + "/"
     }
 }

@@ -52,6 +52,8 @@ public struct BuildReport: Sendable {
     /// A usage or I/O failure (exit code 2) as opposed to content problems (exit code 1).
     public var fatal: String?
     public var wroteOutput = false
+    /// What the write step put in the output folder, by area.
+    public var written: WriteSummary?
     public var seconds: Double = 0
     /// Seconds spent in each named step, in order.
     public var timings: [StepTiming] = []
@@ -127,7 +129,7 @@ public struct SiteBuild: Sendable {
         }
         progress("rendering and writing \(files.count) files")
         do {
-            _ = try writer.write(files)
+            report.written = try writer.write(files)
             report.wroteOutput = true
         } catch {
             report.fatal = error.message

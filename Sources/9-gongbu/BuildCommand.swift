@@ -96,6 +96,18 @@ struct BuildCommand: ParsableCommand {
             for (phase, seconds) in phases.withLock({ $0 }) {
                 FileHandle.standardError.write(Data("    write/\(phase): \(String(format: "%.3f", seconds)) s\n".utf8))
             }
+            // What the write step wrote (the other steps write nothing), by area, largest first.
+            if let written = report.written {
+                func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+                let line =
+                    "  wrote              \(megabytes(written.bytes)) in \(written.files) files (\(written.written) changed), \(written.folders) folders (\(written.foldersMade) made)\n"
+                FileHandle.standardError.write(Data(line.utf8))
+                for (area, totals) in written.areas.sorted(by: { $0.value.bytes > $1.value.bytes }) {
+                    let name = area.padding(toLength: 16, withPad: " ", startingAt: 0)
+                    FileHandle.standardError.write(
+                        Data("    \(name) \(megabytes(totals.bytes).leftPadded(10))  \(totals.files) files\n".utf8))
+                }
+            }
         }
         if let fatal = report.fatal {
             terminal.error(fatal)
@@ -117,4 +129,8 @@ struct BuildCommand: ParsableCommand {
             print(line + " → " + terminal.displayPath(outputRoot, sourceRoot: "/"))
         }
     }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }
