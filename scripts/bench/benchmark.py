@@ -5,7 +5,8 @@
     python3 scripts/bench/benchmark.py --notes 1000 --runs 5 --json .bench/results.json
 
 For each N it generates (or reuses) a deterministic corpus with generate-corpus.py, then:
-  build     `gongbu build` against `hugo` on the same notes, runs alternating, medians, ratio;
+  build     `gongbu build` against `hugo` on the same notes, runs alternating, medians, ratio, both
+            into the previous build's folder and into an empty one, with each output's bytes and files;
             both tools in steady state (each run after a warm-up run, the output folder in
             place, which is how both are used day to day). `gongbu build --no-spare` is
             reported too.
@@ -107,27 +108,52 @@ def ensure_corpus(work, notes, seed):
     return folder
 
 
+def tree_size(folder):
+    """Bytes and files under a folder (the apparent size, as a reader downloads it)."""
+    total = files = 0
+    for path, _, names in os.walk(folder):
+        for name in names:
+            files += 1
+            total += os.path.getsize(os.path.join(path, name))
+    return total, files
+
+
 def bench_build(corpus, gongbu, hugo, runs):
+    """Both tools, alternating: into the previous build's folder (a rebuild) and into an empty
+    one (a CI deploy: the output folder, and gongbu's spare copy, removed before each run)."""
     site = os.path.join(corpus, "gongbu")
+    hugo_site = os.path.join(corpus, "hugo")
+    outputs = {"gongbu": os.path.join(site, "public"), "hugo": os.path.join(hugo_site, "public")}
+    leftovers = {"gongbu": [os.path.join(site, "public"), os.path.join(site, ".public.gongbu-spare")],
+                 "hugo": [os.path.join(hugo_site, "public")]}
     commands = {"gongbu": [gongbu, "build", "--quiet", "--source", site]}
     if hugo:
-        commands["hugo"] = [hugo, "--quiet", "--source", os.path.join(corpus, "hugo")]
-    samples = {name: [] for name in commands}
+        commands["hugo"] = [hugo, "--quiet", "--source", hugo_site]
+    samples = {}
     for name, command in commands.items():
         log(f"  warm-up: {name}")
         run(command)
-    for number in range(runs):
-        # Alternate, so drifts in machine load hit both tools alike.
-        for name, command in (commands.items() if number % 2 == 0 else reversed(list(commands.items()))):
-            samples[name].append(run(command))
-            log(f"  run {number + 1}/{runs} {name}: {samples[name][-1][0]:.2f} s, {mb(samples[name][-1][1])} MB")
-    no_spare = [gongbu, "build", "--quiet", "--no-spare", "--source", site]
-    samples["gongbu --no-spare"] = [run(no_spare) for _ in range(max(1, runs // 2))]
+    for mode in ("rebuild", "empty"):
+        for number in range(runs):
+            # Alternate, so drifts in machine load hit both tools alike.
+            for name, command in (commands.items() if number % 2 == 0 else reversed(list(commands.items()))):
+                if mode == "empty":
+                    for folder in leftovers[name]:
+                        shutil.rmtree(folder, ignore_errors=True)
+                    subprocess.run(["sync"], check=False)
+                key = name if mode == "rebuild" else f"{name} (empty output)"
+                samples.setdefault(key, []).append(run(command))
+                log(f"  {mode} run {number + 1}/{runs} {name}: {samples[key][-1][0]:.2f} s, {mb(samples[key][-1][1])} MB")
     run(commands["gongbu"])  # leave the spare in place for the next run of this script
     result = {}
     for name, values in samples.items():
         result[name] = {"seconds": median([v[0] for v in values]), "peakMB": mb(median([v[1] for v in values])),
                         "runs": [round(v[0], 3) for v in values]}
+    for name, folder in outputs.items():
+        if name in result:
+            size, files = tree_size(folder)
+            result[name]["outputMB"] = round(size / 1e6, 1)
+            result[name]["outputFiles"] = files
     return result
 
 
@@ -298,6 +324,8 @@ def main():
         size["ratios"] = {
             "buildTime": ratio(build["gongbu"]["seconds"], hugo_build and hugo_build["seconds"]),
             "buildMemory": ratio(build["gongbu"]["peakMB"], hugo_build and hugo_build["peakMB"]),
+            "emptyBuildTime": ratio(build["gongbu (empty output)"]["seconds"],
+                                    build.get("hugo (empty output)") and build["hugo (empty output)"]["seconds"]),
             "overCmark": ratio(build["gongbu"]["seconds"], size["cmark"] and size["cmark"]["seconds"]),
             "validateSpeedup": ratio(size["validate"].get("kubernetes-validate", {}).get("seconds"), size["validate"]["gongbu"]["seconds"]),
         }
@@ -305,7 +333,8 @@ def main():
         if notes == 10000 or notes == max(args.notes):
             r = size["ratios"]
             targets += [
-                target(f"build time / Hugo, N={notes}", r["buildTime"], 1.0),
+                target(f"build time / Hugo, N={notes}", r["buildTime"], 0.7),
+                target(f"build into an empty folder / Hugo, N={notes}", r["emptyBuildTime"], 0.7),
                 target(f"build peak memory / Hugo, N={notes}", r["buildMemory"], 0.5),
                 target(f"build time / cmark, N={notes}", r["overCmark"], 3.0),
                 target(f"validate speed-up over kubernetes-validate, N={notes}", r["validateSpeedup"], 20.0, better="higher"),
@@ -341,7 +370,11 @@ def print_table(report):
         hugo = build.get("hugo")
         rows.append((n, "build time (median)", fmt(build["gongbu"]["seconds"], " s"), "hugo " + fmt(hugo and hugo["seconds"], " s"), fmt(size["ratios"]["buildTime"])))
         rows.append((n, "build peak memory", fmt(build["gongbu"]["peakMB"], " MB"), "hugo " + fmt(hugo and hugo["peakMB"], " MB"), fmt(size["ratios"]["buildMemory"])))
-        rows.append((n, "build --no-spare", fmt(build["gongbu --no-spare"]["seconds"], " s"), "", ""))
+        empty, hugo_empty = build.get("gongbu (empty output)"), build.get("hugo (empty output)")
+        rows.append((n, "build into an empty folder", fmt(empty and empty["seconds"], " s"), "hugo " + fmt(hugo_empty and hugo_empty["seconds"], " s"),
+                     fmt(size["ratios"].get("emptyBuildTime"))))
+        rows.append((n, "output", f"{fmt(build['gongbu'].get('outputMB'), ' MB')}, {build['gongbu'].get('outputFiles')} files",
+                     "hugo " + (f"{fmt(hugo.get('outputMB'), ' MB')}, {hugo.get('outputFiles')} files" if hugo else "-"), ""))
         cmark = size["cmark"]
         rows.append((n, "build vs cmark parse", fmt(build["gongbu"]["seconds"], " s"), "cmark " + fmt(cmark and cmark["seconds"], " s"), fmt(size["ratios"]["overCmark"])))
         validate = size["validate"]
