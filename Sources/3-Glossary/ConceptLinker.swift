@@ -186,7 +186,8 @@ public struct ConceptLinker: Sendable {
         var end = min(base + match.wordEnd, bytes.count)
         while end < bytes.count, !isSentenceEnd(bytes[end]) { end += 1 }
         let sentence = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
-        return words.contains { sentence.contains($0) }
+        // Byte search: Foundation's `contains` on strings goes through NSString and showed up in profiles.
+        return words.contains { ByteSearch.contains(sentence, $0) }
     }
 
     /// What the unambiguous mentions (파드, kubectl, 디플로이먼트: words that mean nothing else)

@@ -55,7 +55,7 @@ public enum CommandChecks {
         in document: MarkdownDocument, markdown: String, file: String, lineOffset: Int, kubernetesVersion: String?
     ) -> [CommandFinding] {
         // Most notes name no kubectl and no apiVersion at all: no walk over their trees.
-        guard markdown.contains("kubectl") || markdown.contains("apiVersion:") else { return [] }
+        guard ByteSearch.contains(markdown, "kubectl") || ByteSearch.contains(markdown, "apiVersion:") else { return [] }
         let checker = checker(for: kubernetesVersion)
         var diagnostics: [CommandFinding] = []
         var sourceLines: [Substring]?
@@ -104,7 +104,9 @@ public enum CommandChecks {
             }
             guard node.kind == .codeBlock else { continue }
             let language = node.fenceInfo.split(separator: " ").first.map { $0.lowercased() } ?? ""
-            guard ShellCommands.shellLanguages.contains(language), let code = node.literal, code.contains("kubectl") else { continue }
+            guard ShellCommands.shellLanguages.contains(language), let code = node.literal, ByteSearch.contains(code, "kubectl") else {
+                continue
+            }
             let invocations = ShellCommands.kubectlInvocations(in: code, language: language)
             guard !invocations.isEmpty else { continue }
             let firstLine = firstCodeLine(of: node, in: lines())

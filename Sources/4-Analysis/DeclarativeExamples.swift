@@ -21,12 +21,14 @@ public enum DeclarativeExamples {
 
     /// Each code block's equivalents, in the order of its commands.
     public static func find(in document: MarkdownDocument, markdown: String, options: ValidationOptions) -> [MarkdownNode: [Shown]] {
-        guard markdown.contains("kubectl") else { return [:] }
+        guard ByteSearch.contains(markdown, "kubectl") else { return [:] }
         var known: KubectlGenerators.Known = [:]
         var result: [MarkdownNode: [Shown]] = [:]
         for node in document.nodes(of: .codeBlock) {
             let language = node.fenceInfo.split(separator: " ").first.map { $0.lowercased() } ?? ""
-            guard ShellCommands.shellLanguages.contains(language), let code = node.literal, code.contains("kubectl") else { continue }
+            guard ShellCommands.shellLanguages.contains(language), let code = node.literal, ByteSearch.contains(code, "kubectl") else {
+                continue
+            }
             for invocation in ShellCommands.kubectlInvocations(in: code, language: language) {
                 // Only generator commands make objects: skip the others before reading their flags.
                 guard invocation.words.contains(where: { ["run", "create", "expose"].contains($0.text) }) else { continue }

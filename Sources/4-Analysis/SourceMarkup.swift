@@ -293,7 +293,7 @@ public struct SourceMarkup: Sendable {
     /// to the file, `![[노트#절]]` inside a sentence a link to the note (alone on a line, the
     /// note's text is shown: `standaloneNoteEmbed`).
     static func replaceEmbeds(_ line: String) -> String {
-        guard line.contains("![[") else { return line }
+        guard ByteSearch.contains(line, "![[") else { return line }
         let parts = line.split(separator: "`", omittingEmptySubsequences: false)
         var output: [String] = []
         for (index, part) in parts.enumerated() {
@@ -454,7 +454,9 @@ public struct SourceMarkup: Sendable {
         _ line: String, line number: Int, liquid: Bool, unknown: inout [(name: String, line: Int, column: Int)],
         names: inout Set<String>
     ) -> String {
-        guard line.contains("{{<") || line.contains("{{%") || (liquid && line.contains("{%")) else { return line }
+        guard ByteSearch.contains(line, "{{<") || ByteSearch.contains(line, "{{%") || (liquid && ByteSearch.contains(line, "{%")) else {
+            return line
+        }
         // Code spans keep their text: split at backticks and change only what is outside them.
         let parts = line.split(separator: "`", omittingEmptySubsequences: false)
         guard parts.count > 1 else {
