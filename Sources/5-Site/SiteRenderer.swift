@@ -121,22 +121,89 @@ public struct SiteRenderer: Sendable {
         return count < 2 ? [] : (2...count).map { Job.listPage(listing, page: $0) }
     }
 
-    /// The jobs with every later page of the lists they are page 1 of (for the preview
-    /// server, which re-renders a list when an entry changes).
-    public func withTheirPages(_ jobs: Set<Job>) -> [Job] {
+    /// The jobs with the later pages of the lists they are page 1 of that show something
+    /// different from before (for the preview server, which re-renders a list when an entry
+    /// changes): a later page is rendered again when its entries are not the ones it had in
+    /// `old`, or when one of them is a note in `changedNotes` (by source path). Without `old`,
+    /// every later page.
+    public func withTheirPages(_ jobs: Set<Job>, comparedWith old: SiteRenderer? = nil, changedNotes: Set<String> = []) -> [Job] {
         var result = Set(jobs)
+        func add(_ listing: Listing) {
+            let later = laterPages(of: listing)
+            guard let old, let before = old.sameListing(as: listing, in: self) else {
+                result.formUnion(later)
+                return
+            }
+            for case .listPage(_, let page) in later {
+                let now = entryKeys(listing, page: page)
+                if now != old.entryKeys(before, page: page) || pageShows(listing, page: page, anyOf: changedNotes) {
+                    result.insert(.listPage(listing, page: page))
+                }
+            }
+        }
         for job in jobs {
             switch job {
-            case .home: result.formUnion(laterPages(of: .home))
-            case .tag(let index): result.formUnion(laterPages(of: .tag(index)))
-            case .section(let index): result.formUnion(laterPages(of: .section(index)))
-            case .concept(let index): result.formUnion(laterPages(of: .concept(index)))
+            case .home: add(.home)
+            case .tag(let index): add(.tag(index))
+            case .section(let index): add(.section(index))
+            case .concept(let index): add(.concept(index))
             case .note(let index):
-                if let section = model.sectionOfPage[index] { result.formUnion(laterPages(of: .section(section))) }
+                if let section = model.sectionOfPage[index] { add(.section(section)) }
             default: break
             }
         }
         return Array(result)
+    }
+
+    /// The listing of `other`'s model that is this one's (the same tag, folder or concept).
+    func sameListing(as listing: Listing, in other: SiteRenderer) -> Listing? {
+        switch listing {
+        case .home: return .home
+        case .tag(let index):
+            let slug = other.model.tags[index].tag.slug
+            return model.tags.firstIndex { $0.tag.slug == slug }.map(Listing.tag)
+        case .section(let index):
+            let path = other.model.sections[index].path
+            return model.sections.firstIndex { $0.path == path }.map(Listing.section)
+        case .concept(let index):
+            let id = other.model.glossary.concepts[index].id
+            return model.glossary.indexByID[id].map(Listing.concept)
+        }
+    }
+
+    /// What a list's page shows, as keys (a note's slug and, for backlinks, its count).
+    func entryKeys(_ listing: Listing, page: Int) -> [String] {
+        range(listing, page: page).map { position in
+            switch listing {
+            case .home: return model.notes[position].slug
+            case .tag(let index): return model.notes[model.tags[index].noteIndices[position]].slug
+            case .section(let index):
+                switch model.sections[index].order[position] {
+                case .note(let note): return model.notes[note].slug
+                case .section(let section): return "/" + model.sections[section].path + "\(Self.noteCount(of: section, in: model.sections))"
+                }
+            case .concept(let index):
+                let backlink = model.graph.backlinks[index][position]
+                return model.notes[backlink.note].slug + "#\(backlink.count + backlink.wikilinks)"
+            }
+        }
+    }
+
+    func pageShows(_ listing: Listing, page: Int, anyOf sources: Set<String>) -> Bool {
+        guard !sources.isEmpty else { return false }
+        return range(listing, page: page).contains { position in
+            switch listing {
+            case .home: return sources.contains(model.notes[position].source)
+            case .tag(let index): return sources.contains(model.notes[model.tags[index].noteIndices[position]].source)
+            case .section(let index):
+                switch model.sections[index].order[position] {
+                case .note(let note): return sources.contains(model.notes[note].source)
+                // A subfolder's entry shows its page note's summary.
+                case .section(let section): return model.sections[section].page.map { sources.contains(model.notes[$0].source) } ?? false
+                }
+            case .concept(let index): return sources.contains(model.notes[model.graph.backlinks[index][position].note].source)
+            }
+        }
     }
 
     /// The output paths of every later list page (to remove those a change makes unneeded).

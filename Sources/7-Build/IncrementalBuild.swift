@@ -398,7 +398,7 @@ public final class IncrementalBuild: Sendable {
         }
         // Later pages of lists a change shortened.
         removed.formUnion(old.listPagePaths.subtracting(renderer.listPagePaths))
-        var files = renderer.withTheirPages(jobs).concurrentMap(renderer.renderPage)
+        var files = renderer.withTheirPages(jobs, comparedWith: old, changedNotes: changedSources).concurrentMap(renderer.renderPage)
         for (index, note) in model.notes.enumerated() where changedSources.contains(note.source) {
             // Their problems (unusable aliases) are in `renderDiagnostics` already.
             files += renderer.redirectFiles(ofNote: index).0

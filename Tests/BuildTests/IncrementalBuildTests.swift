@@ -201,6 +201,11 @@ struct IncrementalBuildTests {
         #expect(update.changed.contains("page/2/index.html"))
         #expect(update.changed.contains("notes/page/2/index.html"))
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+        // A new title, which moves the note in the title-ordered folder: only pages that show
+        // something else are rendered, and the site is still what a full build makes.
+        try fs.writeString("---\ntitle: 가장 먼저 올 제목\ndate: 2025-07-01\n---\n본문\n", to: many[SiteRenderer.pageSize - 1])
+        update = build.update(changedPaths: [many[SiteRenderer.pageSize - 1]])
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
         for path in many { try fs.removeItem(at: path) }
         update = build.update(changedPaths: many)
         #expect(update.removed.contains("page/2/index.html"))
