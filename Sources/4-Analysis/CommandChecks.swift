@@ -171,13 +171,48 @@ public enum CommandChecks {
             guard !entries.isEmpty, !entries.values.contains(where: { !ReleaseVersion.precedes($0.last, today) }) else { return nil }
             return ("api-version", "apiVersion '\(groupVersion)' is not served by Kubernetes \(today)")
         }
-        guard !text.contains(" ") else { return nil }
-        let found = outputFromOldAPIs(text + " " + proseVerb, file: "", firstLine: 0, indent: 0, version: version)
-        return found.first.map { ("kubectl-output", $0.message) }
+        guard !text.contains(" "), let stale = staleName(text[...], today: today) else { return nil }
+        return (
+            "kubectl-output",
+            "'\(stale.resource).\(stale.group)/\(stale.name)' is from an older Kubernetes: \(stale.kind) in the '\(stale.group)' group was last served in \(stale.last); today it is '\(stale.now)'"
+        )
     }
 
-    /// Stands for the verb kubectl's output has after the name, for a name in running text.
-    static let proseVerb = "(named)"
+    /// kubectl's name of an object, `resource.group/name`, in a group that no longer serves
+    /// the resource: the kind, when it was last served, and the name as kubectl gives it today.
+    struct StaleName {
+        var resource: String
+        var group: String
+        var name: String
+        var kind: String
+        var last: String
+        var now: String
+    }
+
+    /// `text` starts with kubectl's name of an object (what follows the name is not read).
+    static func staleName(_ text: Substring, today: String) -> StaleName? {
+        guard let slash = text.firstIndex(of: "/"), let dot = text[..<slash].firstIndex(of: ".") else { return nil }
+        let resource = String(text[..<dot])
+        let group = String(text[text.index(after: dot)..<slash])
+        guard !resource.isEmpty, resource.allSatisfy({ $0.isLowercase && $0.isLetter }), !group.isEmpty,
+            group.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "." })
+        else { return nil }
+        // The kinds this group ever had under this resource name, and whether one is still served.
+        let entries = APIHistory.shared.apis.filter { key, _ in
+            let parts = key.split(separator: "/")
+            guard parts.count == 3 else { return false }
+            return parts[0] == group && parts[2].lowercased() == resource
+        }
+        guard !entries.isEmpty, !entries.values.contains(where: { !ReleaseVersion.precedes($0.last, today) }),
+            let last = entries.values.map(\.last).max(by: ReleaseVersion.precedes),
+            let kind = entries.keys.first.map({ String($0.split(separator: "/")[2]) })
+        else { return nil }
+        let served = KubernetesSchema.shared.apiVersions(serving: kind, in: today)
+        let todayGroup = served.first.map { $0.contains("/") ? String($0.split(separator: "/")[0]) : "" } ?? ""
+        let name = text[text.index(after: slash)...].split(separator: " ").first.map(String.init) ?? ""
+        let now = todayGroup.isEmpty ? "\(resource)/\(name)" : "\(resource).\(todayGroup)/\(name)"
+        return StaleName(resource: resource, group: group, name: name, kind: kind, last: last, now: now)
+    }
 
     /// kubectl's output names each object as `resource.group/name` (`deployment.apps/web
     /// created`). Output pasted from an older cluster can name a group that no longer serves
@@ -185,43 +220,21 @@ public enum CommandChecks {
     /// line, with when it went and what the output reads today.
     static func outputFromOldAPIs(_ code: String, file: String, firstLine: Int, indent: Int, version: String?) -> [CommandFinding] {
         guard code.contains(".") else { return [] }
-        let history = APIHistory.shared
-        let today = version ?? history.versions.last ?? ""
+        let today = version ?? APIHistory.shared.versions.last ?? ""
         var diagnostics: [CommandFinding] = []
         for (number, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = line.drop { $0 == " " || $0 == "\t" }
-            guard let slash = text.firstIndex(of: "/"), let dot = text[..<slash].firstIndex(of: ".") else { continue }
-            let resource = String(text[..<dot])
-            let group = String(text[text.index(after: dot)..<slash])
-            guard !resource.isEmpty, resource.allSatisfy({ $0.isLowercase && $0.isLetter }), !group.isEmpty,
-                group.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "." }),
+            guard let slash = text.firstIndex(of: "/"),
                 let verb = text[slash...].split(separator: " ").dropFirst().first,
                 [
                     "created", "configured", "unchanged", "deleted", "scaled", "exposed", "patched", "labeled", "annotated", "restarted",
-                    "edited", proseVerb,
-                ].contains(String(verb))
+                    "edited",
+                ].contains(String(verb)),
+                let stale = staleName(text, today: today)
             else { continue }
-            // The kinds this group ever had under this resource name, and whether one is still served.
-            let entries = history.apis.filter { key, _ in
-                let parts = key.split(separator: "/")
-                guard parts.count == 3 else { return false }
-                return parts[0] == group && parts[2].lowercased() == resource
-            }
-            guard !entries.isEmpty else { continue }
-            let stillServed = entries.values.contains { !ReleaseVersion.precedes($0.last, today) }
-            guard !stillServed,
-                let last = entries.values.map(\.last).max(by: ReleaseVersion.precedes),
-                let kind = entries.keys.first.map({ String($0.split(separator: "/")[2]) })
-            else { continue }
-            let served = KubernetesSchema.shared.apiVersions(serving: kind, in: today)
-            let todayGroup = served.first.map { $0.contains("/") ? String($0.split(separator: "/")[0]) : "" } ?? ""
-            let name = text[text.index(after: slash)...].split(separator: " ").first.map(String.init) ?? ""
-            let now = todayGroup.isEmpty ? "\(resource)/\(name)" : "\(resource).\(todayGroup)/\(name)"
             let column = indent + (line.count - text.count) + 1
             let message: Message =
-                verb == proseVerb
-                ? "'\(resource).\(group)/\(name)' is from an older Kubernetes: \(kind) in the '\(group)' group was last served in \(last); today it is '\(now)'"
-                : "this output is from an older Kubernetes: \(kind) in the '\(group)' group was last served in \(last); today it reads '\(now) \(verb)'"
+                "this output is from an older Kubernetes: \(stale.kind) in the '\(stale.group)' group was last served in \(stale.last); today it reads '\(stale.now) \(verb)'"
             diagnostics.append(
                 CommandFinding(
                     diagnostic: .warning(
