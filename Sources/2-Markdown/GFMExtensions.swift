@@ -118,7 +118,10 @@ struct GFMExtensions {
     /// The text of a paragraph as its lines read inside their containers: the first line from
     /// the paragraph's own column, later lines without the `>` of the block quotes around it
     /// and without leading blanks (list indentation, the optional indentation of lazy lines).
-    func paragraphLines(_ paragraph: MarkdownNode) -> [(number: Int, text: ArraySlice<UInt8>)] {
+    ///
+    /// With `keepingIndentation`, later lines lose only as many blanks as the paragraph's
+    /// column (none inside a block quote), so code keeps its own indentation (`PastedCode`).
+    func paragraphLines(_ paragraph: MarkdownNode, keepingIndentation: Bool = false) -> [(number: Int, text: ArraySlice<UInt8>)] {
         let first = paragraph.startLine
         let last = max(paragraph.endLine, first)
         guard first >= 1 else { return [] }
@@ -142,7 +145,8 @@ struct GFMExtensions {
                     if text.first == UInt8(ascii: " ") || text.first == UInt8(ascii: "\t") { text = text.dropFirst() }
                 }
             }
-            result.append((number, Self.droppingBlanks(text, limit: .max)))
+            let limit = !keepingIndentation || number == first ? Int.max : quotes > 0 ? 0 : max(paragraph.startColumn - 1, 0)
+            result.append((number, Self.droppingBlanks(text, limit: limit)))
         }
         return result
     }

@@ -80,7 +80,7 @@ struct PastedCode {
 
     func recover(_ paragraph: MarkdownNode) {
         let column = max(paragraph.startColumn - 1, 0)
-        let lines = sourceLines(paragraph, column: column)
+        let lines = extensions.paragraphLines(paragraph, keepingIndentation: true)
         guard !lines.isEmpty else { return }
         let kinds = Self.classify(lines.map(\.text))
         guard kinds.contains(where: { $0 != .prose }) else { return }
@@ -142,36 +142,6 @@ struct PastedCode {
             paragraph.insertBefore(node)
         }
         paragraph.remove()
-    }
-
-    /// The paragraph's lines from its column on: the first as cmark placed it, the others
-    /// without the block quote markers and up to as many blanks as the first line's column
-    /// (so a command's continuation lines keep their own indentation).
-    func sourceLines(_ paragraph: MarkdownNode, column: Int) -> [(number: Int, text: ArraySlice<UInt8>)] {
-        let stripped = extensions.paragraphLines(paragraph)
-        var result: [(Int, ArraySlice<UInt8>)] = []
-        for (offset, entry) in stripped.enumerated() {
-            if offset == 0 {
-                result.append(entry)
-                continue
-            }
-            var text = extensions.line(entry.number)
-            var quotes = 0
-            var ancestor = paragraph.parent
-            while let node = ancestor {
-                if node.kind == .blockQuote { quotes += 1 }
-                ancestor = node.parent
-            }
-            for _ in 0..<quotes {
-                let blanks = GFMExtensions.droppingBlanks(text, limit: 3)
-                guard blanks.first == UInt8(ascii: ">") else { break }
-                text = blanks.dropFirst()
-                if text.first == UInt8(ascii: " ") { text = text.dropFirst() }
-            }
-            let indent = quotes > 0 ? 0 : column
-            result.append((entry.number, GFMExtensions.droppingBlanks(text, limit: indent)))
-        }
-        return result
     }
 
     /// Line breaks inside an inline node (emphasis or a link across lines).
