@@ -11,6 +11,21 @@ public struct CommandFinding: Sendable, Hashable {
     public var inCodeBlock: Bool
 }
 
+/// A shell code block with kubectl commands, as the commands pass read it.
+public struct CommandBlock {
+    public var node: MarkdownNode
+    public var invocations: [KubectlInvocation]
+    /// The file's line of the block's first line of code.
+    public var firstLine: Int
+}
+
+/// What `CommandChecks.check` found in a note.
+public struct CommandReport {
+    public var findings: [CommandFinding] = []
+    /// The shell code blocks with kubectl commands, in the note's order.
+    public var blocks: [CommandBlock] = []
+}
+
 /// The kubectl commands of a note's shell code blocks, checked as diagnostics at the note's
 /// lines and columns, for `gongbu build` (the `commands` pass) and `gongbu validate` alike.
 public enum CommandChecks {
@@ -45,19 +60,22 @@ public enum CommandChecks {
     public static func diagnostics(
         in document: MarkdownDocument, markdown: String, file: String, lineOffset: Int, kubernetesVersion: String?
     ) -> [Diagnostic] {
-        findings(in: document, markdown: markdown, file: file, lineOffset: lineOffset, kubernetesVersion: kubernetesVersion)
-            .map(\.diagnostic)
+        check(in: document, markdown: markdown, file: file, lineOffset: lineOffset, kubernetesVersion: kubernetesVersion)
+            .findings.map(\.diagnostic)
     }
 
     /// The same problems with their messages as the checks wrote them (for the page, in the
-    /// site's language), each marked when it is in a code block, which the page can point to.
-    public static func findings(
+    /// site's language), each marked when it is in a code block, which the page can point to;
+    /// and the code blocks with their commands, in the note's order, for what the page shows
+    /// of them (`DeclarativeExamples`, the lines `AgedNotice` marks).
+    public static func check(
         in document: MarkdownDocument, markdown: String, file: String, lineOffset: Int, kubernetesVersion: String?
-    ) -> [CommandFinding] {
+    ) -> CommandReport {
         // Most notes name no kubectl and no apiVersion at all: no walk over their trees.
-        guard ByteSearch.contains(markdown, "kubectl") || ByteSearch.contains(markdown, "apiVersion:") else { return [] }
+        guard ByteSearch.contains(markdown, "kubectl") || ByteSearch.contains(markdown, "apiVersion:") else { return CommandReport() }
         let checker = checker(for: kubernetesVersion)
         var diagnostics: [CommandFinding] = []
+        var blocks: [CommandBlock] = []
         var sourceLines: [Substring]?
         func lines() -> [Substring] {
             if sourceLines == nil { sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false) }
@@ -110,6 +128,7 @@ public enum CommandChecks {
             let invocations = ShellCommands.kubectlInvocations(in: code, language: language)
             guard !invocations.isEmpty else { continue }
             let firstLine = firstCodeLine(of: node, in: lines())
+            blocks.append(CommandBlock(node: node, invocations: invocations, firstLine: firstLine + lineOffset))
             let indent = max(node.startColumn - 1, 0)
             diagnostics += outputFromOldAPIs(
                 code, file: file, firstLine: firstLine + lineOffset, indent: indent, version: kubernetesVersion)
@@ -120,16 +139,17 @@ public enum CommandChecks {
             }
         }
         // In the order of the note, as a reader goes through it.
-        return diagnostics.enumerated().sorted { a, b in
+        let findings = diagnostics.enumerated().sorted { a, b in
             let x = (a.element.diagnostic.location?.line ?? 0, a.element.diagnostic.location?.column ?? 0, a.offset)
             let y = (b.element.diagnostic.location?.line ?? 0, b.element.diagnostic.location?.column ?? 0, b.offset)
             return x < y
         }.map(\.element)
+        return CommandReport(findings: findings, blocks: blocks)
     }
 
     /// The line (1-based, of the parsed text) of a code block's first line of code: after its
     /// opening fence, or the block's own first line when it is indented or was pasted without fences.
-    public static func firstCodeLine(of node: MarkdownNode, in lines: [Substring]) -> Int {
+    static func firstCodeLine(of node: MarkdownNode, in lines: [Substring]) -> Int {
         let fenceLine = node.startLine - 1
         var fenced = false
         if lines.indices.contains(fenceLine) {

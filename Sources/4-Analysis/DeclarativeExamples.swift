@@ -19,25 +19,22 @@ public enum DeclarativeExamples {
         public var problems: [LocatedIssue]
     }
 
-    /// Each code block's equivalents, in the order of its commands.
-    public static func find(in document: MarkdownDocument, markdown: String, options: ValidationOptions) -> [MarkdownNode: [Shown]] {
-        guard ByteSearch.contains(markdown, "kubectl") else { return [:] }
+    /// Each code block's equivalents, in the order of its commands; `blocks` are the note's
+    /// shell blocks with their commands, in order (`CommandChecks.check`).
+    public static func find(in blocks: [CommandBlock], options: ValidationOptions) -> [MarkdownNode: [Shown]] {
         var known: KubectlGenerators.Known = [:]
         var result: [MarkdownNode: [Shown]] = [:]
-        for node in document.nodes(of: .codeBlock) {
-            let language = node.fenceInfo.split(separator: " ").first.map { $0.lowercased() } ?? ""
-            guard ShellCommands.shellLanguages.contains(language), let code = node.literal, ByteSearch.contains(code, "kubectl") else {
-                continue
-            }
-            for invocation in ShellCommands.kubectlInvocations(in: code, language: language) {
+        for block in blocks {
+            for invocation in block.invocations {
                 // Only generator commands make objects: skip the others before reading their flags.
-                guard invocation.words.contains(where: { ["run", "create", "expose"].contains($0.text) }) else { continue }
-                guard let made = KubectlGenerators.equivalent(of: invocation, known: known) else { continue }
+                guard invocation.words.contains(where: { ["run", "create", "expose"].contains($0.text) }),
+                    let made = KubectlGenerators.equivalent(of: invocation, known: known)
+                else { continue }
                 known["\(made.kind.lowercased())/\(made.name)"] = made.object
                 let checked = ManifestValidator.validate([ManifestSource(file: "", text: made.yaml)], options: options)
                 let problems = checked.flatMap { $0.documents.flatMap(\.issues) }.filter { $0.severity == .error }
                 let words = ["kubectl"] + invocation.words.map(\.text)
-                result[node, default: []].append(Shown(command: words.joined(separator: " "), equivalent: made, problems: problems))
+                result[block.node, default: []].append(Shown(command: words.joined(separator: " "), equivalent: made, problems: problems))
             }
         }
         return result

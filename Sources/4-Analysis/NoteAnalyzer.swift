@@ -192,6 +192,8 @@ public struct NoteAnalyzer: Sendable {
         var embeddedNotes: Set<String> = []
         /// What today's Kubernetes does differently (`AgedNotice`), found by the examples and commands passes.
         var aged: [AgedNotice.Item] = []
+        /// The shell code blocks with kubectl commands, from the commands pass.
+        var commandBlocks: [CommandBlock] = []
         /// Shortcodes and Liquid tags found before parsing.
         var markup = SourceMarkup(text: "", tags: [], unknown: [], mayHaveCallouts: false)
     }
@@ -301,11 +303,12 @@ public struct NoteAnalyzer: Sendable {
             work.diagnostics += diagnostics
             work.aged += aged
         case .commands:
-            let findings = CommandChecks.findings(
+            let report = CommandChecks.check(
                 in: document, markdown: note.document.body, file: note.path, lineOffset: work.lineOffset,
                 kubernetesVersion: validation.version)
-            work.diagnostics += unlessStrict(findings.map(\.diagnostic))
-            for finding in findings where AgedNotice.rules.contains(finding.diagnostic.rule ?? "") {
+            work.commandBlocks = report.blocks
+            work.diagnostics += unlessStrict(report.findings.map(\.diagnostic))
+            for finding in report.findings where AgedNotice.rules.contains(finding.diagnostic.rule ?? "") {
                 work.aged.append(
                     AgedNotice.Item(
                         line: finding.diagnostic.location?.line ?? 0, rule: finding.diagnostic.rule ?? "", message: finding.message,
@@ -347,13 +350,15 @@ public struct NoteAnalyzer: Sendable {
             work.rawHTMLText += presentImages(in: document)
         case .highlight:
             guard !searchIndexOnly else { return }
-            // Lines that differ from today's Kubernetes are marked where they stand.
-            let marked = Set(work.aged.filter(\.marked).map(\.line))
-            let lines = marked.isEmpty ? [] : note.document.body.split(separator: "\n", omittingEmptySubsequences: false)
-            // Generator commands with the manifest they make today.
-            let declarative = DeclarativeExamples.find(in: document, markdown: note.document.body, options: validation)
+            // Lines that differ from today's Kubernetes are marked where they stand (they are
+            // all in the shell blocks the commands pass read), and generator commands get the
+            // manifest they make today.
+            let marked = AgedNotice(items: work.aged).markedLines
+            var firstLines: [MarkdownNode: Int] = [:]
+            for block in work.commandBlocks { firstLines[block.node] = block.firstLine }
+            let declarative = DeclarativeExamples.find(in: work.commandBlocks, options: validation)
             for (number, block) in document.nodes(of: .codeBlock).enumerated() {
-                let firstLine = marked.isEmpty ? 0 : CommandChecks.firstCodeLine(of: block, in: lines) + work.lineOffset
+                let firstLine = firstLines[block] ?? 0
                 var html = examples.codeBlockHTML(block, id: "code-\(number + 1)", firstLine: firstLine, marked: marked)
                 if let shown = declarative[block] { html += DeclarativeExamples.html(shown, ui: examples.ui) }
                 block.replace(with: .customBlock(onEnter: html, onExit: ""))
