@@ -5,19 +5,28 @@ import Korean
 /// The search index as static files, read by the site's script and by `gongbu search`:
 ///
 /// - `search/meta.json`: counts, document lengths and kinds, the concept table, the particle
-///   table and the weights — everything a query needs before it knows its terms (small).
-/// - `search/terms-<n>.json`: posting lists, sharded by a hash of the term, so a query fetches
-///   only the shards of its own terms.
-/// - `search/docs-<n>.json`: titles, URLs and summaries, `documentsPerShard` (100) documents a shard, fetched for
-///   the results shown.
+///   table, the weights and the list of terms kept in files of their own — everything a query
+///   needs before it knows its terms (small).
+/// - `search/terms-<n>.json`: posting lists in `PostingCode`'s compact text, `{"term":"code",…}`.
+///   Terms are sharded by a hash of the term into files of about `targetShardBytes`, so a query
+///   fetches only the shards of its own terms; a term whose list alone would fill half a shard
+///   (one most notes have) gets a file of its own after the hashed ones, so that a query for it
+///   does not also download a shard's worth of unrelated terms.
+/// - `search/docs-<n>.json`: titles, URLs and summaries, `documentsPerShard` documents a shard,
+///   fetched for the results shown.
 /// - `search/initials.json`: initials of note titles, fetched only for ㅍㄷ-style queries.
 /// - `search/words.json`: the notes' English words (of four letters or more), fetched only when
 ///   a query needs near spellings (`statefull` → stateful).
+///
+/// On the 10,000-note benchmark corpus the first query (파드) downloads about a quarter of what
+/// the `[document,frequency]` JSON lists in 96 KB shards of 100 documents needed (999 KB).
 public enum IndexFiles {
     public static let folder = "search"
-    public static let documentsPerShard = 100
+    public static let documentsPerShard = 20
     /// Aim for posting shards of about this many bytes.
-    static let targetShardBytes = 96 * 1024
+    static let targetShardBytes = 16 * 1024
+    /// Files written by an older gongbu have another format number and are not read.
+    public static let format = 2
 
     /// FNV-1a (32 bits) of the term's UTF-8: stable, and easy to compute the same way in JavaScript.
     public static func hash(_ term: String) -> UInt32 {
@@ -29,22 +38,41 @@ public enum IndexFiles {
         return hash
     }
 
-    /// Which terms go to which shard, decided once per index.
+    /// Which terms go to which file, decided once per index.
     public struct Layout: Sendable {
+        /// Terms of the hashed shards, `terms-0` … `terms-<count - 1>`.
         public var termShards: [[String]]
+        /// Terms with a file of their own, `terms-<termShards.count + offset>`, sorted.
+        public var alone: [String]
         public var documentShards: Int
+        public var termFileCount: Int { termShards.count + alone.count }
     }
 
+    /// The size a term's entry will have in its shard, roughly (a posting is 2–4 characters).
+    static func estimatedBytes(_ term: Term, _ postings: [Posting]) -> Int { term.text.utf8.count + 6 + postings.count * 3 }
+
     public static func layout(_ index: SearchIndex) -> Layout {
-        // Estimate the postings' size to choose the number of shards.
+        var alone: [String] = []
         var estimate = 0
-        for (term, postings) in index.postings { estimate += term.text.utf8.count + 6 + postings.count * 8 }
+        for (term, postings) in index.postings {
+            let bytes = estimatedBytes(term, postings)
+            if bytes > targetShardBytes / 2 { alone.append(term.text) } else { estimate += bytes }
+        }
+        alone.sort()
+        let aloneSet = Set(alone)
         let termShards = max(1, estimate / targetShardBytes)
         var shards = [[String]](repeating: [], count: termShards)
-        for term in index.postings.keys { shards[Int(hash(term.text) % UInt32(termShards))].append(term.text) }
+        for term in index.postings.keys where !aloneSet.contains(term.text) {
+            shards[Int(hash(term.text) % UInt32(termShards))].append(term.text)
+        }
         for number in shards.indices { shards[number].sort() }
         let documentShards = max(1, (index.documents.count + documentsPerShard - 1) / documentsPerShard)
-        return Layout(termShards: shards, documentShards: documentShards)
+        return Layout(termShards: shards, alone: alone, documentShards: documentShards)
+    }
+
+    /// The terms of a posting file.
+    static func terms(ofFile number: Int, _ layout: Layout) -> [String] {
+        number < layout.termShards.count ? layout.termShards[number] : [layout.alone[number - layout.termShards.count]]
     }
 
     /// One file of the index, rendered on its own so the files can be made on all cores.
@@ -57,7 +85,7 @@ public enum IndexFiles {
     }
 
     public static func parts(_ layout: Layout) -> [Part] {
-        [.meta, .initials, .words] + layout.termShards.indices.map(Part.terms) + (0..<layout.documentShards).map(Part.documents)
+        [.meta, .initials, .words] + (0..<layout.termFileCount).map(Part.terms) + (0..<layout.documentShards).map(Part.documents)
     }
 
     /// Where a part is written, known before it is rendered.
@@ -75,16 +103,9 @@ public enum IndexFiles {
         switch part {
         case .terms(let number):
             var text = "{"
-            for (offset, term) in layout.termShards[number].enumerated() {
+            for (offset, term) in terms(ofFile: number, layout).enumerated() {
                 if offset > 0 { text += ",\n" }
-                text += Escape.jsonString(term) + ":["
-                var first = true
-                for posting in index.postings[Term(term)] ?? [] {
-                    if !first { text += "," }
-                    first = false
-                    text += String(posting.document) + "," + String(Int((posting.frequency * 100).rounded()))
-                }
-                text += "]"
+                text += Escape.jsonString(term) + ":\"" + PostingCode.encode(index.postings[Term(term)] ?? []) + "\""
             }
             return ("\(folder)/terms-\(number).json", text + "}\n")
         case .documents(let number):
@@ -107,11 +128,12 @@ public enum IndexFiles {
             let words = index.postings.keys.map(\.text).filter(SearchIndex.isNearSpellingWord).sorted()
             return ("\(folder)/words.json", "[" + words.map(Escape.jsonString).joined(separator: ",") + "]\n")
         case .meta:
-            var meta = "{\n\"format\": 1,\n\"documentCount\": \(index.documents.count),\n"
+            var meta = "{\n\"format\": \(format),\n\"documentCount\": \(index.documents.count),\n"
             meta +=
                 "\"termShards\": \(layout.termShards.count),\n\"documentShards\": \(layout.documentShards),\n\"documentsPerShard\": \(documentsPerShard),\n"
             meta += "\"averageLength\": \(String(format: "%.3f", index.averageLength)),\n"
-            meta += "\"lengths\": [" + index.lengths.map { String(format: "%.1f", $0) }.joined(separator: ",") + "],\n"
+            meta += "\"alone\": [" + layout.alone.map(Escape.jsonString).joined(separator: ",") + "],\n"
+            meta += "\"lengths\": \"" + PostingCode.encodeLengths(index.lengths) + "\",\n"
             meta += "\"kinds\": " + Escape.jsonString(String(index.documents.map { $0.kind == .concept ? "c" : "n" })) + ",\n"
             meta +=
                 "\"concepts\": [\n"
@@ -147,6 +169,8 @@ public final class LoadedIndex: SearchSource, @unchecked Sendable {
     let kinds: [UInt8]
     public let concepts: [IndexedConcept]
     let termShards: Int
+    /// Terms with a file of their own → that file's number.
+    let aloneFiles: [String: Int]
     let documentsPerShard: Int
     private var termCache: [Int: [String: [Posting]]] = [:]
     private var documentCache: [Int: [SearchDocument]] = [:]
@@ -165,22 +189,31 @@ public final class LoadedIndex: SearchSource, @unchecked Sendable {
         } catch {
             throw LoadError(description: "\(folder)/meta.json is not a gongbu search index (\(error))")
         }
+        guard meta.format == IndexFiles.format, let lengths = PostingCode.decodeLengths(meta.lengths) else {
+            throw LoadError(description: "\(folder)/meta.json is an index of another gongbu version (format \(meta.format))")
+        }
         documentCount = meta.documentCount
         averageLength = meta.averageLength
-        lengths = meta.lengths
+        self.lengths = lengths
         kinds = Array(meta.kinds.utf8)
         concepts = meta.concepts.map {
             IndexedConcept(id: $0.id, document: $0.document, title: $0.title, aliases: $0.aliases, against: $0.against)
         }
         termShards = max(meta.termShards, 1)
+        var aloneFiles: [String: Int] = [:]
+        for (offset, term) in meta.alone.enumerated() { aloneFiles[term] = termShards + offset }
+        self.aloneFiles = aloneFiles
         documentsPerShard = max(meta.documentsPerShard, 1)
     }
 
     /// The parts of meta.json a reader needs (see `IndexFiles.file(.meta)`).
     struct Meta: Decodable {
+        var format: Int
         var documentCount: Int
         var averageLength: Double
-        var lengths: [Double]
+        var alone: [String]
+        /// `PostingCode.encodeLengths`
+        var lengths: String
         var kinds: String
         var concepts: [ConceptRow]
         var termShards: Int
@@ -249,7 +282,7 @@ public final class LoadedIndex: SearchSource, @unchecked Sendable {
     public func kind(of document: Int) -> SearchDocument.Kind { document < kinds.count && kinds[document] == 0x63 ? .concept : .note }
 
     public func postings(for term: String) -> [Posting] {
-        let shard = Int(IndexFiles.hash(term) % UInt32(termShards))
+        let shard = aloneFiles[term] ?? Int(IndexFiles.hash(term) % UInt32(termShards))
         lock.lock()
         defer { lock.unlock() }
         if termCache[shard] == nil {
@@ -257,16 +290,9 @@ public final class LoadedIndex: SearchSource, @unchecked Sendable {
             let path = Path.join(folder, "terms-\(shard).json")
             if let bytes = try? fileSystem.readFile(at: path), let parsed = Self.parseTermShard(bytes) {
                 table = parsed
-            } else if let object = try? Self.decode([String: [Int]].self, fileSystem, path) {
-                for (key, flat) in object {
-                    var postings: [Posting] = []
-                    postings.reserveCapacity(flat.count / 2)
-                    var index = 0
-                    while index + 1 < flat.count {
-                        postings.append(Posting(document: flat[index], frequency: Double(flat[index + 1]) / 100))
-                        index += 2
-                    }
-                    table[key] = postings
+            } else if let object = try? Self.decode([String: String].self, fileSystem, path) {
+                for (key, code) in object {
+                    if let postings = PostingCode.decode(Array(code.utf8)) { table[key] = postings }
                 }
             }
             termCache[shard] = table
@@ -274,10 +300,10 @@ public final class LoadedIndex: SearchSource, @unchecked Sendable {
         return termCache[shard]?[term] ?? []
     }
 
-    /// Reads a term shard exactly as `IndexFiles` writes it, `{"term":[document,frequency,…],…}`
-    /// with integers only, in one pass over the bytes (several times faster than JSONDecoder,
-    /// which matters because a query reads a shard per term). Anything else, including a key
-    /// with escapes, returns nil and the caller falls back to JSONDecoder.
+    /// Reads a term shard exactly as `IndexFiles` writes it, `{"term":"code",…}`, in one pass over
+    /// the bytes (several times faster than JSONDecoder, which matters because a query reads a
+    /// shard per term). Anything else, including a key with escapes, returns nil and the caller
+    /// falls back to JSONDecoder.
     static func parseTermShard(_ bytes: [UInt8]) -> [String: [Posting]]? {
         bytes.withUnsafeBufferPointer { buffer -> [String: [Posting]]? in
             var index = 0
@@ -293,40 +319,24 @@ public final class LoadedIndex: SearchSource, @unchecked Sendable {
                 index += 1
                 return true
             }
-            func integer() -> Int? {
-                skipSpace()
-                var value = 0
+            /// The bytes of a string without escapes, after its opening quote.
+            func string() -> UnsafeBufferPointer<UInt8>? {
                 let start = index
-                while index < end, buffer[index] >= 0x30, buffer[index] <= 0x39, index - start < 18 {
-                    value = value * 10 + Int(buffer[index] - 0x30)
-                    index += 1
-                }
-                return index > start ? value : nil
-            }
-            var table: [String: [Posting]] = [:]
-            guard expect(0x7B) else { return nil }  // {
-            if expect(0x7D) { return table }  // }
-            while true {
-                guard expect(0x22) else { return nil }
-                let keyStart = index
                 while index < end, buffer[index] != 0x22 {
                     if buffer[index] == 0x5C { return nil }  // an escape: leave it to JSONDecoder
                     index += 1
                 }
                 guard index < end else { return nil }
-                let key = String(decoding: UnsafeBufferPointer(rebasing: buffer[keyStart..<index]), as: UTF8.self)
-                index += 1
-                guard expect(0x3A), expect(0x5B) else { return nil }  // : [
-                var postings: [Posting] = []
-                if !expect(0x5D) {
-                    while true {
-                        guard let document = integer(), expect(0x2C), let frequency = integer() else { return nil }
-                        postings.append(Posting(document: document, frequency: Double(frequency) / 100))
-                        if expect(0x5D) { break }
-                        guard expect(0x2C) else { return nil }
-                    }
-                }
-                table[key] = postings
+                defer { index += 1 }
+                return UnsafeBufferPointer(rebasing: buffer[start..<index])
+            }
+            var table: [String: [Posting]] = [:]
+            guard expect(0x7B) else { return nil }  // {
+            if expect(0x7D) { return table }  // }
+            while true {
+                guard expect(0x22), let key = string() else { return nil }
+                guard expect(0x3A), expect(0x22), let code = string(), let postings = PostingCode.decode(code) else { return nil }
+                table[String(decoding: key, as: UTF8.self)] = postings
                 if expect(0x7D) { break }
                 guard expect(0x2C) else { return nil }
             }

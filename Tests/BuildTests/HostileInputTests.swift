@@ -604,7 +604,7 @@ struct HostileMarkupTests {
                 "content/notes/html.md:16:92: warning: raw HTML: <iframe> removed (the site keeps only safe HTML; its text stays); set 'unsafe_html: true' in gongbu.yml to publish it as written [raw-html]",
             ])
         // The text inside the HTML is searchable.
-        let terms = (0..<8).compactMap { site.page("search/terms-\($0).json") }.joined()
+        let terms = (0..<200).compactMap { site.page("search/terms-\($0).json") }.joined()
         #expect(terms.contains("\"질문"))
     }
 

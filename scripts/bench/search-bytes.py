@@ -60,7 +60,7 @@ def main():
             entries = {name: size for name, size in browser.execute_script(SIZES)}
             if number == 0:
                 result["firstQuery"] = {"bytes": sum(entries.values()), "files": len(entries), "query": query,
-                                        "largest": sorted(((size, name.rsplit("/", 1)[-1]) for name, size in entries.items()), reverse=True)[:6]}
+                                        "largest": sorted(((size, name.rsplit("/", 1)[-1]) for name, size in entries.items()), reverse=True)[:int(os.environ.get("SHOW", "6"))]}
         result["session"] = {"bytes": sum(entries.values()), "files": len(entries), "queries": args.queries}
         print(json.dumps(result, ensure_ascii=False))
     finally:

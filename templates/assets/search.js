@@ -33,7 +33,11 @@
   function loadMeta() {
     if (!metaPromise) {
       metaPromise = fetchJSON('meta.json').then(function (data) {
+        if (data.format !== 2) throw new Error('meta.json: format ' + data.format);
         meta = data;
+        meta.lengths = decodeNumbers(data.lengths).map(function (n) { return n / 2; });
+        meta.aloneFiles = Object.create(null);
+        data.alone.forEach(function (term, offset) { meta.aloneFiles[term] = data.termShards + offset; });
         particles = data.particles.map(function (p) { return { text: p[0], cond: p[1] }; })
           .sort(function (a, b) { return b.text.length - a.text.length; });
         aliasTable = {};
@@ -216,7 +220,34 @@
     return h >>> 0;
   }
 
-  function shardFor(term) { return hash(term) % meta.termShards; }
+  function shardFor(term) {
+    var own = meta.aloneFiles[term];
+    return own !== undefined ? own : hash(term) % meta.termShards;
+  }
+
+  // PostingCode (Sources/Search/PostingCode.swift): numbers of five bits a character, low bits
+  // first, characters past the 32nd saying more follow.
+  var digitValue = {};
+  '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'.split('').forEach(function (c, i) { digitValue[c] = i; });
+  function decodeNumbers(code) {
+    var out = [], value = 0, shift = 0;
+    for (var i = 0; i < code.length; i++) {
+      var digit = digitValue[code[i]];
+      value += (digit & 31) * Math.pow(2, shift);
+      if (digit >= 32) { shift += 5; } else { out.push(value); value = 0; shift = 0; }
+    }
+    return out;
+  }
+
+  // A term's postings as [document, frequency, document, frequency, …].
+  function decodePostings(code) {
+    var numbers = decodeNumbers(code), flat = [], d = 0;
+    for (var i = 0; i + 1 < numbers.length; i += 2) {
+      d = i === 0 ? numbers[0] : d + numbers[i];
+      flat.push(d, numbers[i + 1] / 20);
+    }
+    return flat;
+  }
 
   function loadShards(list) {
     var needed = {};
@@ -229,7 +260,9 @@
 
   function postings(term) {
     var shard = shardCache[shardFor(term)];
-    return shard && shard.value ? (shard.value[term] || []) : [];
+    if (!shard || !shard.value || typeof shard.value[term] !== 'string' && !Array.isArray(shard.value[term])) return [];
+    if (typeof shard.value[term] === 'string') shard.value[term] = decodePostings(shard.value[term]);
+    return shard.value[term];
   }
 
   function loadDocs(documents) {
@@ -347,7 +380,7 @@
         var count = flat.length / 2;
         var idf = Math.log(1 + (total - count + 0.5) / (count + 0.5));
         for (var i = 0; i + 1 < flat.length; i += 2) {
-          var d = flat[i], f = flat[i + 1] / 100;
+          var d = flat[i], f = flat[i + 1];
           var norm = k1 * (1 - b + b * meta.lengths[d] / meta.averageLength);
           scores[d] = (scores[d] || 0) + weights[term] * idf * f * (k1 + 1) / (f + norm);
         }
