@@ -166,13 +166,37 @@ def main():
                     new MouseEvent('click', { bubbles: true, cancelable: true }));
             """)
             expected = browser.execute_script("""
-                var lines = document.getElementById('example-2-code').querySelectorAll('.line');
-                var text = ''; for (var i = 0; i < lines.length; i++) text += lines[i].textContent + '\\n'; return text;
+                var code = document.getElementById('example-2-code').cloneNode(true);
+                code.querySelectorAll('.line-issue').forEach(function (e) { e.remove(); });
+                return code.textContent;
             """)
-            check("the second example downloads alone", saved and saved[0] == expected and saved[0].count("---") <= expected.count("---"),
+            check("the second example downloads alone", saved and saved[0] == expected and "kind:" in saved[0] and saved[0].count("---") <= expected.count("---"),
                   f"{saved!r:.200}")
             name = browser.find_element(By.CSS_SELECTOR, 'a.download[data-example="example-2-code"]').get_attribute("data-file-name")
             check("under its own name", name and name.startswith("2-"), name)
+
+        # A console block's copy button copies the commands, not the output printed under them.
+        page = None
+        for folder, _, names in os.walk(public):
+            if "index.html" in names:
+                with open(os.path.join(folder, "index.html"), encoding="utf-8") as handle:
+                    if 'class="line output' in handle.read():
+                        page = os.path.relpath(folder, public)
+                        break
+        check("a bundled note has a console block with output", page is not None)
+        if page:
+            browser.get(base + page + "/")
+            copied = browser.execute_async_script("""
+                var done = arguments[0];
+                var code = document.querySelector('.line.output').closest('code');
+                var button = document.querySelector('.copy-button[data-copy-target="' + code.id + '"]');
+                Object.defineProperty(navigator, 'clipboard', { value: { writeText: function (t) { done([t, code.textContent]); return Promise.resolve(); } } });
+                button.click();
+            """)
+            text, whole = copied if copied else ("", "")
+            output = [line for line in whole.splitlines() if line and line not in text.splitlines()]
+            check("copying leaves the output out", text and output and all(line in whole for line in text.splitlines()),
+                  f"copied {text!r:.200}")
 
         # Without JavaScript the box falls back to the glossary page.
         form_action = browser.find_element(By.CSS_SELECTOR, "form.site-search").get_attribute("action")

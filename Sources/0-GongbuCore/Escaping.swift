@@ -88,6 +88,26 @@ public enum Escape {
         percentEncode(segment, keepSlash: false)
     }
 
+    /// A fragment (`#…`) for an HTML attribute: Korean and other non-ASCII letters stay as they
+    /// are (the URL standard lets a fragment hold them, and browsers match the id either way),
+    /// and only what the fragment percent-encode set lists, plus `%` and `#`, is encoded.
+    /// `컨트롤-플레인` stays 18 bytes instead of the 54 of `%EC%BB%A8…`.
+    ///
+    ///     Escape.urlFragment("파드 스펙")   // "파드%20스펙"
+    public static func urlFragment(_ fragment: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(fragment.utf8.count)
+        for byte in fragment.utf8 {
+            switch byte {
+            case 0x00...0x20, 0x22, 0x23, 0x25, 0x3C, 0x3E, 0x60, 0x7F:
+                out.append(contentsOf: [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Percent-encodes a path, keeping '/' separators.
     public static func urlPath(_ path: String) -> String {
         percentEncode(path, keepSlash: true)

@@ -43,7 +43,7 @@ public enum HeadingAnchors {
             // line exactly like cmark's own headings (a custom block with children would put
             // line breaks around them).
             let inner = MarkdownDocument.renderInlineHTML(node, options)
-            let anchor = Escape.html(Escape.urlPathSegment(id))
+            let anchor = Escape.html(Escape.urlFragment(id))
             let html =
                 "<h\(level) id=\"\(Escape.html(id))\">\(inner)<a class=\"heading-anchor\" href=\"#\(anchor)\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>"
             node.replace(with: MarkdownNode.customBlock(onEnter: html, onExit: ""))

@@ -305,7 +305,7 @@ public struct ConceptLinker: Sendable {
                 var href = context.noteHref(slug)
                 if let fragment {
                     let id = HeadingAnchors.id(for: fragment)
-                    href += "#" + Escape.urlPathSegment(id.isEmpty ? fragment : id)
+                    href += "#" + Escape.urlFragment(id.isEmpty ? fragment : id)
                 }
                 let link = MarkdownNode.customInline(onEnter: "<a class=\"wikilink\" href=\"\(Escape.html(href))\">", onExit: "</a>")
                 link.appendChild(.text(label))

@@ -52,7 +52,7 @@ public enum DeclarativeExamples {
             html += "<pre><code class=\"language-yaml\">"
             var yaml = item.equivalent.yaml
             if yaml.hasSuffix("\n") { yaml.removeLast() }
-            for line in Highlighter.lines(yaml, language: "yaml") { html += "<span class=\"line\">" + line + "</span>\n" }
+            for line in Highlighter.lines(yaml, language: "yaml") { html += line + "\n" }
             html += "</code></pre>\n"
             if !item.problems.isEmpty {
                 html += "<ul class=\"example-issues\">"

@@ -59,7 +59,15 @@ public struct ExampleRenderer: Sendable {
         for (offset, line) in lines.enumerated() {
             let output = line.hasPrefix("<span class=\"tok-output\">")
             let aged = marked.contains(firstLine + offset) ? " aged\" id=\"\(AgedNotice.anchor(line: firstLine + offset))" : ""
-            html += "<span class=\"line\(output ? " output" : "")\(aged)\">" + line + "</span>\n"
+            // Only lines that carry something are wrapped in a span; an output line
+            // holds its newline, so that copying can leave it out whole.
+            if output {
+                html += "<span class=\"line output\(aged)\">" + line + "\n</span>"
+            } else if !aged.isEmpty {
+                html += "<span class=\"line\(aged)\">" + line + "</span>\n"
+            } else {
+                html += line + "\n"
+            }
         }
         return html + "</code></pre></div>\n"
     }
@@ -137,7 +145,11 @@ public struct ExampleRenderer: Sendable {
             let aged =
                 issues.contains { AgedNotice.rules.contains($0.rule) }
                 ? " aged\" id=\"\(AgedNotice.anchor(line: firstLine + offset))" : ""
-            html += "<span class=\"line\(issues.isEmpty ? "" : " has-issue")\(aged)\">" + line + "</span>\n"
+            if issues.isEmpty && aged.isEmpty {
+                html += line + "\n"
+            } else {
+                html += "<span class=\"line\(issues.isEmpty ? "" : " has-issue")\(aged)\">" + line + "</span>\n"
+            }
             for issue in issues {
                 // Under the line: a caret at the column, then the message (the field path is in
                 // the tooltip; the line itself shows where).

@@ -673,7 +673,7 @@ public struct SiteRenderer: Sendable {
         let toc: [[String: Any]] =
             note.showTableOfContents
             ? note.headings.filter { $0.level >= 2 && $0.level <= 4 }.map {
-                ["level": $0.level, "anchor": Escape.urlPathSegment($0.id), "text": $0.text]
+                ["level": $0.level, "anchor": Escape.urlFragment($0.id), "text": $0.text]
             }
             : []
         return [
@@ -830,7 +830,7 @@ public struct SiteRenderer: Sendable {
         return [
             "conceptCount": glossary.concepts.count,
             "initials": initials.map { letter, indices in
-                ["letter": letter, "anchor": Escape.urlPathSegment(letter), "concepts": indices.map { conceptLink($0, from: location) }]
+                ["letter": letter, "anchor": Escape.urlFragment(letter), "concepts": indices.map { conceptLink($0, from: location) }]
                     as [String: Any]
             },
             "categories": categoryNames.map { name in

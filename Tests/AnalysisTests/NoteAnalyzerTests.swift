@@ -145,7 +145,7 @@ struct GFMPassesTests {
         #expect(analysis.diagnostics.filter { $0.rule == "name" }.isEmpty, "\(analysis.diagnostics)")
         #expect(
             analysis.page.bodyHTML.contains(
-                "<code id=\"code-1\" class=\"language-yaml\"><span class=\"line\"><span class=\"tok-key\">apiVersion</span>"),
+                "<code id=\"code-1\" class=\"language-yaml\"><span class=\"tok-key\">apiVersion</span>"),
             "\(analysis.page.bodyHTML)")
     }
 }

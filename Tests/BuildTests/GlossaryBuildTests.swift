@@ -33,7 +33,7 @@ struct GlossaryBuildTests {
         #expect(html.contains(#"<h2 id="파드와-노드">파드와 노드<a class="heading-anchor""#))
         #expect(html.contains(#"<a class="wikilink" href="../../notes/rollout-notes/">롤아웃 메모</a>"#))
         let rollout = String(decoding: try LocalFileSystem().readFile(at: output + "/public/notes/rollout-notes/index.html"), as: UTF8.self)
-        #expect(rollout.contains(#"<a class="wikilink" href="../../notes/pods/#%ED%8C%8C%EB%93%9C%EC%99%80-%EB%85%B8%EB%93%9C">파드 공부</a>"#))
+        #expect(rollout.contains(#"<a class="wikilink" href="../../notes/pods/#파드와-노드">파드 공부</a>"#))
     }
 
     @Test func conceptPagesShowRelationsBothWays() throws {

@@ -301,7 +301,7 @@ struct SourceKindsTests {
         #expect(post.contains("{{ not.liquid }} 본문"))
         #expect(
             post.contains(
-                "<code id=\"code-1\" class=\"language-go\"><span class=\"line\"><span class=\"tok-keyword\">func</span> main() {}</span>"),
+                "<code id=\"code-1\" class=\"language-go\"><span class=\"tok-keyword\">func</span> main() {}\n"),
             "\(post)")
         #expect(
             !output.keys.contains {

@@ -27,6 +27,14 @@ struct EscapeTests {
         #expect(Escape.urlPath("notes/pod-1_x.y~/") == "notes/pod-1_x.y~/")
     }
 
+    /// Fragments keep Korean as it is; only what a URL fragment cannot hold raw is encoded.
+    @Test func fragmentsKeepKoreanAndEncodeWhatTheyMust() {
+        #expect(Escape.urlFragment("컨트롤-플레인") == "컨트롤-플레인")
+        #expect(Escape.urlFragment("파드 스펙") == "파드%20스펙")
+        #expect(Escape.urlFragment("a\"b<c>`d#e%f") == "a%22b%3Cc%3E%60d%23e%25f")
+        #expect(Escape.urlFragment("initial-ㄱ") == "initial-ㄱ")
+    }
+
     @Test func percentDecodingRoundTrips() {
         #expect("%EC%BB%A4%EB%AE%A4%EB%8B%88%ED%8B%B0".percentDecoded == "커뮤니티")
         #expect("100%".percentDecoded == "100%")

@@ -97,7 +97,7 @@ struct HeadingTests {
         let html = document.renderHTML()
         #expect(
             html.hasPrefix(
-                "<h2 id=\"파드-만들기\">파드 만들기<a class=\"heading-anchor\" href=\"#%ED%8C%8C%EB%93%9C-%EB%A7%8C%EB%93%A4%EA%B8%B0\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n"
+                "<h2 id=\"파드-만들기\">파드 만들기<a class=\"heading-anchor\" href=\"#파드-만들기\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n"
             ))
     }
 
@@ -136,7 +136,7 @@ struct HeadingTests {
         // The tag is dropped before the id is made, so only the text names the heading.
         #expect(
             html
-                == "<h2 id=\"제목\"><!-- raw HTML omitted --> 제목<a class=\"heading-anchor\" href=\"#%EC%A0%9C%EB%AA%A9\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n"
+                == "<h2 id=\"제목\"><!-- raw HTML omitted --> 제목<a class=\"heading-anchor\" href=\"#제목\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n"
         )
     }
 

@@ -31,6 +31,16 @@
     if (!conceptLinks[c].getAttribute('title') && summaries[cid]) conceptLinks[c].setAttribute('title', summaries[cid]);
   }
 
+  // A code block's text without the elements the selector names: the messages gongbu puts under
+  // an example's lines, and a console's output lines (each holds its own newline).
+  function codeText(code, leaveOut) {
+    var copy = code.cloneNode(true);
+    var drop = copy.querySelectorAll(leaveOut);
+    for (var k = 0; k < drop.length; k++) drop[k].parentNode.removeChild(drop[k]);
+    var text = copy.textContent;
+    return text.charAt(text.length - 1) === '\n' ? text : text + '\n';
+  }
+
   // A manifest example's download link saves that example alone, under its own name; without
   // this script it saves the note's file, which holds all of the note's examples.
   var downloads = document.querySelectorAll('a.download[data-example]');
@@ -39,9 +49,7 @@
       var link = event.currentTarget;
       var code = document.getElementById(link.getAttribute('data-example'));
       if (!code || !window.Blob || !window.URL || !URL.createObjectURL) return;
-      var lines = code.querySelectorAll('.line');
-      var text = '';
-      for (var l = 0; l < lines.length; l++) text += lines[l].textContent + '\n';
+      var text = codeText(code, '.line-issue');
       event.preventDefault();
       var url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
       var save = document.createElement('a');
@@ -63,12 +71,7 @@
       var button = event.currentTarget;
       var code = document.getElementById(button.getAttribute('data-copy-target'));
       if (!code) return;
-      var lines = code.querySelectorAll('.line');
-      var text = '';
-      for (var l = 0; l < lines.length; l++) {
-        if (lines[l].classList.contains('output')) continue;
-        text += lines[l].textContent + '\n';
-      }
+      var text = codeText(code, '.line-issue, .line.output');
       var label = button.textContent;
       var done = function () {
         button.textContent = button.getAttribute('data-copied') || '✓';
