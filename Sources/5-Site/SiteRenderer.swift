@@ -793,7 +793,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// How many backlinks a concept's page shows (each with its snippet).
-    public static let backlinksWithSnippets = 100
+    public static let backlinksWithSnippets = 50
     /// How many backlinks each later page of a concept lists (without snippets).
     public static let backlinksPerLaterPage = 500
 
