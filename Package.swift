@@ -15,8 +15,8 @@ let package = Package(
         .library(
             name: "GongbuPipeline",
             targets: [
-                "GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Math", "Glossary", "Manifests", "Search", "Analysis",
-                "Site",
+                "GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Math", "Glossary", "Manifests", "Search", "Study",
+                "Analysis", "Site",
                 "Write",
                 "Build",
             ]),
@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), used through its node API.
@@ -44,6 +45,12 @@ let package = Package(
             name: "CGumbo",
             pkgConfig: "gumbo",
             providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]
+        ),
+        // SQLite from the system (Debian: libsqlite3-dev), for the Anki package's collection.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
         // Below every stage: diagnostics, file access and the folder walker, the source layout,
         // text decoding, escaping, snippets, parallel helpers, locks.
@@ -68,19 +75,26 @@ let package = Package(
         .target(name: "Commands", dependencies: ["GongbuCore"], path: "Sources/3-Commands"),
         // Stage 3, analyse: the search index and Korean-aware ranking, shared by the CLI and the site.
         .target(name: "Search", dependencies: ["GongbuCore", "Korean"], path: "Sources/3-Search"),
+        // Stage 3, analyse: review cards (from notes, the glossary and examples), the FSRS-5
+        // scheduler, and the exports (Anki package, TSV, JSON).
+        .target(
+            name: "Study",
+            dependencies: [
+                "GongbuCore", "Korean", "Markdown", "Glossary", "CSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ], path: "Sources/3-Study"),
         // Stage 3, analyse: the ordered passes over one note's tree and the per-note result
         // (`NoteAnalysis`), run on all cores; `gongbu validate`'s runner.
         .target(
             name: "Analysis",
             dependencies: [
-                "Commands", "GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Math", "Glossary", "Manifests",
+                "Commands", "GongbuCore", "Korean", "Content", "Markdown", "HTML", "Highlight", "Math", "Glossary", "Manifests", "Study",
             ],
             path: "Sources/4-Analysis"),
         // Stage 4, render: the site model, templates, pages, feeds, data files.
         .target(
             name: "Site",
             dependencies: [
-                "GongbuCore", "Content", "Markdown", "Glossary", "Search", "Analysis", "Write",
+                "GongbuCore", "Content", "Markdown", "Glossary", "Search", "Study", "Analysis", "Write",
                 .product(name: "Mustache", package: "swift-mustache"),
             ], path: "Sources/5-Site"),
         // Stage 5, write: output files, the output writer and its atomic swap.
@@ -101,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "gongbu",
             dependencies: [
-                "Build", "Commands", "Content", "GongbuCore", "Manifests", "Markdown", "Analysis", "Search", "Server", "Site",
+                "Build", "Commands", "Content", "GongbuCore", "Manifests", "Markdown", "Analysis", "Search", "Server", "Site", "Study",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], path: "Sources/9-gongbu"),
         // Benchmarks: built with the package, never run by the tests (swift run -c release gongbu-bench).
@@ -123,6 +137,11 @@ let package = Package(
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "GongbuCore"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "GongbuCore"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Korean", "GongbuCore"]),
+        .testTarget(
+            name: "StudyTests",
+            dependencies: [
+                "Study", "Markdown", "Glossary", "GongbuCore", "CSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "AnalysisTests", dependencies: ["Analysis", "Content", "Glossary", "Manifests", "GongbuCore", "GongbuTestSupport"]),
         .testTarget(

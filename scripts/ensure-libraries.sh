@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Makes sure the C libraries gongbu links are installed with their headers: libcmark (the
-# CommonMark reference parser) and Gumbo (an HTML5 parser, under the raw-HTML sanitizer).
+# CommonMark reference parser), Gumbo (an HTML5 parser, under the raw-HTML sanitizer) and
+# SQLite (the Anki package's collection).
 set -euo pipefail
 missing=()
 pkg-config --exists libcmark 2>/dev/null || missing+=(libcmark-dev)
 pkg-config --exists gumbo 2>/dev/null || missing+=(libgumbo-dev)
+pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -97,6 +97,10 @@ struct GFMTables {
 
     func row(_ line: (number: Int, text: ArraySlice<UInt8>), cell: String, alignments: [Alignment], references: String) -> MarkdownNode {
         let row = MarkdownNode.customBlock(onEnter: "<tr>", onExit: "</tr>")
+        // Made nodes have no source position of their own; record the row's line (study cards
+        // from term tables point at it).
+        extensions.document.root.owner?.positions[row.pointer] = TreeOwner.Position(
+            startLine: line.number, startColumn: 1, endLine: line.number)
         let cells = Self.cells(line.text)
         for (index, alignment) in alignments.enumerated() {
             // A cell is inline content of its row, so the row reads `<tr>\n<td>…</td><td>…</td>\n</tr>`.
