@@ -144,8 +144,9 @@ public struct ContentLoader: Sendable {
         }
         notes = mergingLinkedNotes(notes, readPaths: readPaths)
         if checkSlugs { diagnostics += Self.checkSlugs(&notes) }
-        config.glossaryFolder = SiteURLs.glossaryFolder(
-            avoiding: notes.flatMap { [$0.slug] + $0.metadata.aliases } + staticFiles.map(\.contentPath))
+        let sitePaths = notes.flatMap { [$0.slug] + $0.metadata.aliases } + staticFiles.map(\.contentPath)
+        config.glossaryFolder = SiteURLs.glossaryFolder(avoiding: sitePaths)
+        config.studyFolder = SiteURLs.studyFolder(avoiding: sitePaths + [config.glossaryFolder])
 
         return LoadedContent(
             config: config, notes: notes, glossary: glossary, staticFiles: staticFiles,

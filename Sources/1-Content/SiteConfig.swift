@@ -41,6 +41,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// The folder of the glossary's pages (`concepts`, or another name when the notes
     /// themselves use `concepts/`; set by the loader, not a key of gongbu.yml).
     public var glossaryFolder = SiteURLs.standardGlossaryFolder
+    /// Where the study page goes (`SiteURLs.studyFolder`), decided by the loader.
+    public var studyFolder = SiteURLs.standardStudyFolder
     /// The kind of folder the site was read from (set by the loader, not a key of gongbu.yml).
     public var sourceKind = SourceKind.gongbu
 

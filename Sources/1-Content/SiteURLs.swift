@@ -17,6 +17,9 @@ public enum PageLocation: Sendable, Hashable {
     /// A concept's page: `concepts/pod/`.
     case concept(id: String, folder: String)
     case notFound
+    /// The study page, where the site's review cards are reviewed, in its folder (`study`,
+    /// see `SiteURLs.studyFolder`).
+    case study(folder: String)
     /// Page `number` (2 or more) of a long list whose first page is at `base` (a page's
     /// path: "" for home, `tags/k8s/`, `notes/`, `concepts/pod/`): `<base>page/<number>/`.
     case listPage(base: String, number: Int)
@@ -33,6 +36,7 @@ public enum PageLocation: Sendable, Hashable {
         case .conceptIndex(let folder): "\(folder)/"
         case .concept(let id, let folder): "\(folder)/\(id)/"
         case .notFound: "404.html"
+        case .study(let folder): "\(folder)/"
         case .listPage(let base, let number): "\(base)page/\(number)/"
         case .file(let path): path
         }
@@ -60,6 +64,9 @@ public struct SiteURLs: Sendable {
     /// The one-segment folder of the glossary's pages (`concepts`).
     public var glossaryFolder: String
 
+    /// The one-segment folder of the study page (`study`).
+    public var studyFolder = SiteURLs.standardStudyFolder
+
     public init(baseURL: String, glossaryFolder: String = SiteURLs.standardGlossaryFolder) {
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.glossaryFolder = glossaryFolder
@@ -68,10 +75,12 @@ public struct SiteURLs: Sendable {
     /// The URLs of a site built with `config`.
     public init(_ config: SiteConfig) {
         self.init(baseURL: config.baseURL, glossaryFolder: config.glossaryFolder)
+        self.studyFolder = config.studyFolder
     }
 
     /// The glossary index page.
     public var conceptIndex: PageLocation { .conceptIndex(folder: glossaryFolder) }
+    public var study: PageLocation { .study(folder: studyFolder) }
 
     /// The page of the concept `id`.
     public func concept(_ id: String) -> PageLocation { .concept(id: id, folder: glossaryFolder) }
@@ -89,18 +98,29 @@ public struct SiteURLs: Sendable {
     /// SiteURLs.glossaryFolder(avoiding: ["concepts/workloads/pods"]) // "glossary"
     /// ```
     public static func glossaryFolder(avoiding sitePaths: some Sequence<String>) -> String {
+        freeFolder([standardGlossaryFolder, "glossary", "gongbu-glossary"], avoiding: sitePaths)
+    }
+
+    /// The study page's folder: `study`, or `review` or `gongbu-study` when the notes use it
+    /// (a folder of notes called study is common).
+    public static func studyFolder(avoiding sitePaths: some Sequence<String>) -> String {
+        freeFolder([standardStudyFolder, "review", "gongbu-study"], avoiding: sitePaths)
+    }
+
+    public static let standardStudyFolder = "study"
+
+    /// The first candidate that no site path starts with, then the last one numbered.
+    static func freeFolder(_ candidates: [String], avoiding sitePaths: some Sequence<String>) -> String {
         var used: Set<String> = []
         for path in sitePaths {
             let trimmed = path.hasPrefix("/") ? path.dropFirst() : Substring(path)
             guard let first = trimmed.split(separator: "/", omittingEmptySubsequences: true).first else { continue }
             used.insert(first.lowercased())
         }
-        for candidate in [standardGlossaryFolder, "glossary", "gongbu-glossary"] where !used.contains(candidate) {
-            return candidate
-        }
+        for candidate in candidates where !used.contains(candidate) { return candidate }
         var number = 2
-        while used.contains("gongbu-glossary-\(number)") { number += 1 }
-        return "gongbu-glossary-\(number)"
+        while used.contains("\(candidates.last!)-\(number)") { number += 1 }
+        return "\(candidates.last!)-\(number)"
     }
 
     /// The path part of the base URL (`/` or `/gongbu/`), for pages that can be served at any

@@ -8,7 +8,9 @@ import ZIPFoundation
 /// One note type, "gongbu", with the fields Front, Back, Source and Code; one deck per group of
 /// cards (`Deck`), named `<site>::<group>`. Note and card ids, and each note's `guid`, come from
 /// the card's stable id, so importing a newer package updates the notes instead of adding
-/// copies. The archive is the same bytes for the same cards (fixed times, sorted rows).
+/// copies. Anki replaces a note on import only when the package's note is newer, so notes carry
+/// `modified` (the build's time); everything else is fixed, so the same cards and time give
+/// the same bytes.
 public enum AnkiPackage {
     public struct Deck: Sendable {
         public var name: String
@@ -24,13 +26,13 @@ public enum AnkiPackage {
     }
 
     /// Fixed creation and modification times (seconds), so the package is reproducible.
-    static let epoch: Int64 = 1_700_000_000
+    public static let epoch: Int64 = 1_700_000_000
     static let modelID: Int64 = 1_700_000_000_001
 
     /// `siteURL` makes the Source field a link (`https://…/notes/pods/#L12`); without it the
     /// field holds the source path and line.
-    public static func package(decks: [Deck], siteURL: String?) throws -> [UInt8] {
-        let database = try collection(decks: decks, siteURL: siteURL)
+    public static func package(decks: [Deck], siteURL: String?, modified: Int64 = epoch) throws -> [UInt8] {
+        let database = try collection(decks: decks, siteURL: siteURL, modified: modified)
         let archive = try Archive(data: Data(), accessMode: .create)
         for (name, bytes) in [("collection.anki2", database), ("media", Array("{}".utf8))] {
             let data = Data(bytes)
@@ -45,7 +47,7 @@ public enum AnkiPackage {
     }
 
     /// The SQLite database, made in memory and serialised.
-    static func collection(decks: [Deck], siteURL: String?) throws -> [UInt8] {
+    static func collection(decks: [Deck], siteURL: String?, modified: Int64) throws -> [UInt8] {
         var handle: OpaquePointer?
         guard sqlite3_open_v2(":memory:", &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let db = handle else {
             throw Failure(description: "SQLite could not open a database")
@@ -85,12 +87,12 @@ public enum AnkiPackage {
                 try insert(
                     db, "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
                     [
-                        .integer(id), .text(card.id), .integer(modelID), .integer(epoch), .text(" " + tags.joined(separator: " ") + " "),
+                        .integer(id), .text(card.id), .integer(modelID), .integer(modified), .text(" " + tags.joined(separator: " ") + " "),
                         .text(fields.joined(separator: "\u{1F}")), .text(card.front), .integer(checksum(card.front)),
                     ])
                 try insert(
                     db, "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
-                    [.integer(id), .integer(id), .integer(ids.id), .integer(epoch), .integer(Int64(seen.count))])
+                    [.integer(id), .integer(id), .integer(ids.id), .integer(modified), .integer(Int64(seen.count))])
             }
         }
         try execute("COMMIT")

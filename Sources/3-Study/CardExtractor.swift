@@ -216,7 +216,7 @@ public enum CardExtractor {
         "참고", "참조", "예", "예시", "예제", "주의", "경고", "출처", "링크", "결과", "원인", "해결", "해결책", "해결 방법", "정리", "요약", "질문", "답",
         "답변", "날짜", "일시", "장소", "시간", "목표", "목적", "느낀 점", "느낀점", "회고", "배운 점", "배운점", "문제", "이유", "장점", "단점", "특징", "방법",
         "순서", "명령", "명령어", "입력", "출력", "결론", "키워드", "내용", "주제", "발표자", "작성자", "참석자", "범위", "기간", "비고", "설치", "버전", "환경",
-        "사용법", "형식", "문법", "설명", "정의", "의미", "뜻", "용어", "과제", "숙제", "준비물", "실습", "실행", "확인", "결과물", "오류", "에러", "증상",
+        "사용법", "용도", "형식", "문법", "설명", "정의", "의미", "뜻", "용어", "과제", "숙제", "준비물", "실습", "실행", "확인", "결과물", "오류", "에러", "증상",
         "todo", "note", "tip", "tips", "warning", "info", "example", "q", "a", "step", "source", "ref", "link", "output", "input", "result",
     ]
 
@@ -299,6 +299,10 @@ public enum CardExtractor {
         // A sentence, not a name: Korean endings of statements and questions.
         for ending in ["다", "요", "까", "죠", "니다", "음", "함", "됨", "임"] where term.hasSuffix(ending) && words.count > 1 { return false }
         if term.hasSuffix(".") || term.hasSuffix("!") { return false }
+        // 서비스 디스커버리의 기본은 DNS: a topic or subject in the middle makes it a sentence.
+        if words.count >= 3, words.dropLast().contains(where: { ["은", "는", "이", "가"].contains(String($0.suffix(1))) && $0.count > 1 }) {
+            return false
+        }
         return true
     }
 

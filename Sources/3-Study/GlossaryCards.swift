@@ -35,7 +35,7 @@ public struct CardWording: Sendable {
 
 /// Cards from the glossary: each concept's term and definition both ways, its Korean and
 /// English names both ways, and a question per typed relation (the untyped `related` makes
-/// none). Quiz distractors come from the concept's neighbours in the graph first (a Service is
+/// none). Concepts of the bundled glossary make cards only when a note mentions them. Quiz distractors come from the concept's neighbours in the graph first (a Service is
 /// not what manages Pods), then from concepts of its category.
 public enum GlossaryCards {
     public static func cards(glossary: Glossary, graph: ConceptGraph, wording: CardWording) -> [Card] {
@@ -67,6 +67,8 @@ public enum GlossaryCards {
         }
         var cards: [Card] = []
         for (index, concept) in concepts.enumerated() {
+            // gongbu's bundled glossary serves every site: only the concepts its notes use.
+            if concept.isBundled && (graph.backlinks.indices.contains(index) ? graph.backlinks[index].isEmpty : true) { continue }
             let first = cards.count
             let line = max(concept.bodyStartLine, 1)
             let distractorIndices = others(of: index, excluding: [])

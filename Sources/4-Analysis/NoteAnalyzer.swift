@@ -6,6 +6,7 @@ import GongbuCore
 import HTML
 import Manifests
 import Markdown
+import Study
 
 /// What analysing one note produced: its page (metadata, rendered body, mentions, examples)
 /// and the problems found in it.
@@ -45,7 +46,12 @@ public struct NoteAnalyzer: Sendable {
         /// Block quotes that open with `[!NOTE]` (GitHub alerts) or `[!tip] 제목` (Obsidian
         /// callouts, foldable with `+`/`-`) become the same callout as the other dialects.
         case callouts
-        /// Manifest examples are validated together and replaced by their rendered boxes.
+        /// Review cards the learner wrote (`CardExtractor`: definition lines, `질문::답`, cloze
+        /// deletions, term tables), read from the author's own prose before examples and code
+        /// change the tree.
+        case cards
+        /// Manifest examples are validated together and replaced by their rendered boxes; an
+        /// `expect-error` example also becomes a "what is wrong here?" card.
         case examples
         /// kubectl commands in shell code blocks are checked against today's kubectl
         /// (`KubectlChecker`): unknown commands, flags and resource types, values, required,
@@ -76,7 +82,7 @@ public struct NoteAnalyzer: Sendable {
 
     /// The passes of a full build, in order.
     public static let passes: [Pass] = [
-        .title, .markup, .callouts, .examples, .commands, .links, .rawHTML, .concepts, .headingIDs, .images, .highlight,
+        .title, .markup, .callouts, .cards, .examples, .commands, .links, .rawHTML, .concepts, .headingIDs, .images, .highlight,
     ]
     /// The passes of a search-only analysis: the index reads titles, headings' text, prose and
     /// mentions (and the text inside raw HTML), never examples or links.
@@ -196,6 +202,8 @@ public struct NoteAnalyzer: Sendable {
         var commandBlocks: [CommandBlock] = []
         /// Shortcodes and Liquid tags found before parsing.
         var markup = SourceMarkup(text: "", tags: [], unknown: [], mayHaveCallouts: false)
+        /// Review cards from the note's lines and its `expect-error` examples.
+        var cards: [Card] = []
     }
 
     /// Runs the passes over one note and renders its body.
@@ -235,6 +243,7 @@ public struct NoteAnalyzer: Sendable {
             page.bodyHTML = box + page.bodyHTML
         }
         page.examples = work.exampleFiles
+        page.cards = work.cards
         page.linkedNotes = work.linkedNotes
         page.embeddedNotes = work.embeddedNotes
         return NoteAnalysis(page: page, diagnostics: work.diagnostics)
@@ -297,8 +306,11 @@ public struct NoteAnalyzer: Sendable {
         case .callouts:
             guard work.markup.mayHaveCallouts else { return }
             for quote in document.nodes(of: .blockQuote) { convertCallout(quote) }
+        case .cards:
+            work.cards = CardExtractor.cards(in: document, text: work.markup.text, source: note.path, lineOffset: work.lineOffset)
         case .examples:
-            let (files, diagnostics, aged) = checkExamples(in: document, note: note, lineOffset: work.lineOffset)
+            let (files, diagnostics, aged, cards) = checkExamples(in: document, note: note, lineOffset: work.lineOffset)
+            work.cards += cards
             work.exampleFiles = files
             work.diagnostics += diagnostics
             work.aged += aged
@@ -701,10 +713,10 @@ public struct NoteAnalyzer: Sendable {
     func checkExamples(
         in document: MarkdownDocument, note: SourceNote, lineOffset: Int
     ) -> (
-        [ExampleFile], [Diagnostic], [AgedNotice.Item]
+        [ExampleFile], [Diagnostic], [AgedNotice.Item], [Card]
     ) {
         let blocks = ManifestExamples.find(in: document, file: note.path, lineOffset: lineOffset)
-        guard !blocks.isEmpty else { return ([], [], []) }
+        guard !blocks.isEmpty else { return ([], [], [], []) }
         let results = ManifestValidator.validate(blocks.map(\.source), options: validation)
         var files: [ExampleFile] = []
         for (block, result) in zip(blocks, results) where result.isExample {
@@ -720,7 +732,29 @@ public struct NoteAnalyzer: Sendable {
                 }
             }
         }
-        return (files, unlessStrict(ValidationReport(results: results).diagnostics), aged)
+        return (files, unlessStrict(ValidationReport(results: results).diagnostics), aged, exampleCards(results, note: note))
+    }
+
+    /// An `expect-error` example that has its error: "what is wrong here?", answered with
+    /// gongbu's own diagnostics of it (line by line, in the interface's language).
+    func exampleCards(_ results: [SourceResult], note: SourceNote) -> [Card] {
+        var cards: [Card] = []
+        for result in results where result.isExample && result.source.mode == .expectError {
+            let issues = result.documents.flatMap(\.issues).filter { $0.severity == .error }
+            guard !issues.isEmpty else { continue }
+            let answer = issues.map { issue in
+                let place = examples.ui["cardExampleLine"].replacingOccurrences(
+                    of: "{line}", with: String(issue.line - result.source.firstLine + 1))
+                return place + " " + examples.ui.message(issue.localizable) + " [" + issue.rule + "]"
+            }.joined(separator: "\n")
+            var card = Card(
+                kind: .example, front: examples.ui.cardWording.exampleQuestion, back: answer, source: note.path,
+                line: result.source.firstLine,
+                key: "example:" + result.source.text)
+            card.code = result.source.text
+            cards.append(card)
+        }
+        return cards
     }
 
     /// In a build, a mistake in someone's example or command is the note's problem, not the

@@ -1,6 +1,7 @@
 import Content
 import Glossary
 import Markdown
+import Study
 
 /// One note, analysed and rendered to an HTML fragment, ready for its page.
 public struct NotePage: Sendable {
@@ -27,6 +28,8 @@ public struct NotePage: Sendable {
     public var noteLinks: [String: Int]
     /// Manifest examples, as downloadable files.
     public var examples: [ExampleFile] = []
+    /// Review cards from the note's lines and its `expect-error` examples (`CardExtractor`).
+    public var cards: [Card] = []
     /// The note's prose, for the search index.
     public var searchText = ""
     /// Notes this note links to with relative Markdown links (by slug).

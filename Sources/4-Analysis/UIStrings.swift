@@ -1,6 +1,7 @@
 import Content
 import GongbuCore
 import Korean
+import Study
 
 /// Every piece of interface text the site shows, in one place, so a second language is one more table.
 ///
@@ -22,6 +23,8 @@ public struct UIStrings: Sendable {
 
     /// A sentence stating a relation, with particles that fit the words: `디플로이먼트는 레플리카셋을 관리한다`.
     /// `subject` and `object` are already HTML (links); `subjectText`/`objectText` choose the particles.
+    /// The questions of generated review cards (`GlossaryCards`, example cards).
+    public var cardWording: CardWording
     public var relationSentence:
         @Sendable (_ kind: String, _ subject: (html: String, text: String), _ object: (html: String, text: String)) -> String
 
@@ -114,6 +117,48 @@ public struct UIStrings: Sendable {
             "graph": "개념 지도",
             "graphIntro": "개념 사이의 관계입니다. 점을 누르면 해당 개념으로 이동합니다.",
             "neighbourhood": "주변 개념",
+            // Study mode: review cards (study/ and the decks on concept, tag and folder pages).
+            "cardExampleLine": "{line}번째 줄:",
+            "study": "복습",
+            "studyTitle": "복습 카드",
+            "studyIntro": "용어집과 노트에서 만든 카드로 복습합니다. 일정은 이 브라우저에만 저장되고 노트에는 쓰이지 않습니다.",
+            "studyDeck": "이 주제로 복습하기",
+            "studyCardCount": "카드 {count}장",
+            "studyKind.glossary": "용어집",
+            "studyKind.definition": "정의",
+            "studyKind.explicit": "질문",
+            "studyKind.cloze": "빈칸",
+            "studyKind.relation": "관계",
+            "studyKind.example": "예제",
+            "studyShowAnswer": "정답 보기 (스페이스)",
+            "studyAgain": "다시",
+            "studyHard": "어려움",
+            "studyGood": "알맞음",
+            "studyEasy": "쉬움",
+            "studyDue": "오늘 복습할 카드 {due}장 · 새 카드 {new}장",
+            "studyProgress": "{done}/{total}",
+            "studyDone": "오늘 복습을 모두 마쳤습니다.",
+            "studyStart": "복습 시작",
+            "studyQuiz": "퀴즈",
+            "studyQuizQuestion": "알맞은 답을 고르세요 (1–4)",
+            "studyQuizRight": "정답입니다.",
+            "studyQuizWrong": "틀렸습니다. 정답: {answer}",
+            "studyNext": "다음 (엔터)",
+            "studyExport": "일정 내보내기",
+            "studyImport": "일정 가져오기",
+            "studyImported": "일정 {count}개를 가져왔습니다.",
+            "studySource": "출처",
+            "studyNoScript": "자바스크립트를 켜면 이 카드로 복습할 수 있습니다. 아래는 카드 목록입니다.",
+            "studyDownload": "Anki 덱 받기 (.apkg)",
+            "studyKeys": "스페이스: 정답 보기 · 1–4: 다시/어려움/알맞음/쉬움",
+            "studyUntagged": "태그 없음",
+            // `gongbu study` in the terminal.
+            "studyTerminalDue": "복습할 카드 {due}장, 새 카드 {new}장. 엔터: 정답 보기, q: 끝내기",
+            "studyTerminalGrade": "1 다시 · 2 어려움 · 3 알맞음 · 4 쉬움 (q 끝내기) > ",
+            "studyTerminalNext": "다음 복습: {when}",
+            "studyTerminalMinutes": "{n}분 뒤",
+            "studyTerminalDays": "{n}일 뒤",
+            "studyTerminalSummary": "카드 {count}장을 복습했습니다. 일정은 {file}에 있습니다.",
             "uncategorized": "기타",
             "conceptCountSuffix": "개의 개념",
             "search": "검색",
@@ -145,6 +190,24 @@ public struct UIStrings: Sendable {
             "relation.kind-of": "종류",
         ],
         formatDate: { date in "\(date.year)년 \(date.month)월 \(date.day)일" },
+        cardWording: CardWording(
+            whatIs: { term in KoreanGrammar.attach(term, consonant: "이란", vowel: "란") + " 무엇인가?" },
+            whichConcept: "다음 설명에 맞는 개념은?",
+            koreanName: { english in "\(english)의 한국어 용어는?" },
+            englishName: { korean in "\(korean)의 영어 이름은?" },
+            relationQuestion: { kind, subject in
+                switch kind {
+                case "requires": return "\(KoreanGrammar.object(subject)) 이해하려면 무엇을 먼저 알아야 하나?"
+                case "manages": return "\(KoreanGrammar.topic(subject)) 무엇을 만들고 관리하나?"
+                case "part-of": return "\(KoreanGrammar.topic(subject)) 무엇의 구성 요소인가?"
+                case "selects": return "\(KoreanGrammar.topic(subject)) 레이블로 무엇을 선택하나?"
+                case "uses": return "\(KoreanGrammar.topic(subject)) 무엇을 사용하나?"
+                case "exposes": return "\(KoreanGrammar.topic(subject)) 무엇을 노출하나?"
+                case "kind-of": return "\(KoreanGrammar.topic(subject)) 무엇의 한 종류인가?"
+                default: return nil
+                }
+            },
+            exampleQuestion: "이 예제에서 잘못된 곳은?", mask: "[…]"),
         relationSentence: { kind, subject, object in
             func topic(_ part: (html: String, text: String)) -> String {
                 part.html + String(KoreanGrammar.topic(part.text).dropFirst(part.text.count))

@@ -13,6 +13,8 @@ public struct PageRenderer: Sendable {
     public var urls: SiteURLs
     public var ui: UIStrings
     public var generatorVersion: String
+    /// Whether the site has a study page (`SiteRenderer` sets it): the layout links to it.
+    public var hasStudyPage = false
 
     public init(theme: Theme, config: SiteConfig, ui: UIStrings, generatorVersion: String) {
         self.theme = theme
@@ -39,6 +41,7 @@ public struct PageRenderer: Sendable {
             "root": urls.root(from: location),
             "home": urls.href(to: .home, from: location),
             "glossary": urls.href(to: urls.conceptIndex, from: location),
+            "studyPage": hasStudyPage ? urls.href(to: urls.study, from: location) : false,
         ]
     }
 

@@ -4,6 +4,7 @@ import Foundation
 import Glossary
 import GongbuCore
 import Search
+import Study
 import Write
 
 /// Stage 4 of the pipeline: turns the site model into output files (pages, feeds, assets).
@@ -13,9 +14,58 @@ public struct SiteRenderer: Sendable {
     public var renderer: PageRenderer
     public var model: SiteModel
 
+    /// The review cards and how many each deck has, made once on first use (`studySet`).
+    let studyCache = Locked<StudySet?>(nil)
+
     public init(renderer: PageRenderer, model: SiteModel) {
         self.renderer = renderer
         self.model = model
+        self.renderer.hasStudyPage = Self.hasStudyPage(model)
+    }
+
+    /// A study page is made when there can be cards: a glossary or a note with cards of its own.
+    static func hasStudyPage(_ model: SiteModel) -> Bool {
+        !model.glossary.concepts.isEmpty || model.notes.contains { !$0.cards.isEmpty }
+    }
+
+    /// The site's cards (`StudyDeck`) and, for the deck links on concept, tag and folder pages,
+    /// how many cards each has.
+    struct StudySet: Sendable {
+        var cards: [Card]
+        var byConcept: [String: Int] = [:]
+        var byTag: [String: Int] = [:]
+        /// By section index: the cards of its notes and of its subfolders' notes.
+        var bySection: [Int: Int] = [:]
+    }
+
+    var studySet: StudySet {
+        studyCache.withLock { cached in
+            if let cached { return cached }
+            var set = StudySet(cards: StudyDeck.cards(model, urls: urls, ui: ui))
+            for card in set.cards {
+                for concept in card.concepts { set.byConcept[concept, default: 0] += 1 }
+                for tag in card.tags { set.byTag[tag, default: 0] += 1 }
+            }
+            for (index, note) in model.notes.enumerated() where !note.cards.isEmpty && model.noteSection.indices.contains(index) {
+                var section: Int? = model.noteSection[index]
+                while let current = section, current < model.sections.count {
+                    set.bySection[current, default: 0] += note.cards.count
+                    section = model.sections[current].parent
+                }
+            }
+            cached = set
+            return set
+        }
+    }
+
+    /// The link to a filtered deck on the study page (`study/?tag=…`), or false without cards.
+    func studyLink(count: Int, filter: String, value: String, from location: PageLocation) -> Any {
+        guard count > 0 else { return false }
+        let query = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.~"))) ?? value
+        return [
+            "url": urls.href(to: urls.study, from: location) + "?\(filter)=" + query,
+            "count": ui["studyCardCount"].replacingOccurrences(of: "{count}", with: String(count)),
+        ] as [String: Any]
     }
 
     var urls: SiteURLs { renderer.urls }
@@ -24,6 +74,8 @@ public struct SiteRenderer: Sendable {
     /// A page to render, described cheaply so the work list can be split across cores.
     public enum Job: Sendable, Hashable {
         case home, note(Int), tagIndex, tag(Int), notFound, conceptIndex, concept(Int)
+        /// The study page (`study/`), when the site has review cards.
+        case study
         /// A folder's page, for a folder without a README, index or _index note of its own.
         case section(Int)
         /// Page 2 or later of a long list; page 1 is the list's own page (`Listing.firstPage`).
@@ -57,6 +109,7 @@ public struct SiteRenderer: Sendable {
             jobs += model.glossary.concepts.indices.map(Job.concept)
         }
         for listing in listings { jobs += laterPages(of: listing) }
+        if renderer.hasStudyPage { jobs.append(.study) }
         return jobs
     }
 
@@ -250,6 +303,8 @@ public struct SiteRenderer: Sendable {
     enum DataJob: Sendable {
         case graph, sitemap, feed
         case search(IndexFiles.Part)
+        /// `study/cards.js` and `study/<site>.apkg`, when the site has cards.
+        case studyCards, ankiPackage
     }
 
     /// Pages and data files are made in one pass over all cores.
@@ -272,7 +327,7 @@ public struct SiteRenderer: Sendable {
     public func plan() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         let layout = model.searchIndex.map(IndexFiles.layout)
         var jobs = allJobs.map(AnyJob.page)
-        jobs += [.data(.graph), .data(.sitemap), .data(.feed)]
+        jobs += [.data(.graph), .data(.sitemap), .data(.feed)] + studyDataJobs.map(AnyJob.data)
         if let layout { jobs += IndexFiles.parts(layout).map { .data(.search($0)) } }
         jobs.sort { Self.weight($0) > Self.weight($1) }
         var files = jobs.map { job -> OutputFile in
@@ -313,6 +368,7 @@ public struct SiteRenderer: Sendable {
             let concept = model.glossary.concepts[index]
             return (urls.concept(concept.id).outputPath, concept.source)
         case .notFound: return (PageLocation.notFound.outputPath, "the 404 page")
+        case .study: return (urls.study.outputPath, "the study page")
         case .section(let index):
             let section = model.sections[index]
             return (PageLocation.note(slug: section.path).outputPath, "the folder \(section.path)")
@@ -330,8 +386,13 @@ public struct SiteRenderer: Sendable {
         case .sitemap: return "sitemap.xml"
         case .feed: return "atom.xml"
         case .search(let part): return IndexFiles.path(part)
+        case .studyCards: return studyCardsPath
+        case .ankiPackage: return ankiPackagePath
         }
     }
+
+    public var studyCardsPath: String { urls.studyFolder + "/cards.js" }
+    public var ankiPackagePath: String { urls.studyFolder + "/gongbu.apkg" }
 
     func dataOrigin(_ job: DataJob) -> String {
         switch job {
@@ -339,6 +400,8 @@ public struct SiteRenderer: Sendable {
         case .sitemap: return "the sitemap"
         case .feed: return "the Atom feed"
         case .search: return "the search index"
+        case .studyCards: return "the study cards"
+        case .ankiPackage: return "the Anki package"
         }
     }
 
@@ -359,13 +422,24 @@ public struct SiteRenderer: Sendable {
         case .search(let part):
             let file = IndexFiles.file(part, index: model.searchIndex!, layout: layout!)
             return OutputFile(path: file.path, text: file.text, origin: "the search index")
+        case .studyCards:
+            return OutputFile(path: studyCardsPath, text: StudyDeck.script(studySet.cards, ui: ui), origin: "the study cards")
+        case .ankiPackage:
+            let decks = StudyDeck.ankiDecks(studySet.cards, siteTitle: model.config.title)
+            let bytes =
+                (try? AnkiPackage.package(
+                    decks: decks, siteURL: urls.baseURL.contains("://") ? urls.baseURL : nil, modified: StudyDeck.modified(model))) ?? []
+            return OutputFile(path: ankiPackagePath, contents: .bytes(bytes), origin: "the Anki package")
         }
     }
+
+    /// Data files about the cards, when there are any.
+    var studyDataJobs: [DataJob] { renderer.hasStudyPage ? [.studyCards, .ankiPackage] : [] }
 
     /// Files computed from the whole site: the concept graph, the search index, the sitemap and the feed.
     public func dataFiles() -> [OutputFile] {
         let layout = model.searchIndex.map(IndexFiles.layout)
-        var jobs: [DataJob] = [.graph, .sitemap, .feed]
+        var jobs: [DataJob] = [.graph, .sitemap, .feed] + studyDataJobs
         if let layout { jobs += IndexFiles.parts(layout).map(DataJob.search) }
         return jobs.concurrentMap { dataFile($0, layout: layout) }
     }
@@ -521,7 +595,42 @@ public struct SiteRenderer: Sendable {
             let html = renderer.render(
                 "404", at: .notFound, page: PageHead(kind: "not-found", title: ui["notFoundTitle"], description: nil), values: [:])
             return OutputFile(path: PageLocation.notFound.outputPath, text: html, origin: "the 404 page")
+        case .study:
+            return renderStudy()
         }
+    }
+
+    /// Cards listed on the study page for readers without JavaScript (the script reviews all of them).
+    static let studyListLimit = 300
+
+    /// The study page: the review and quiz widget (`assets/study.js`, over `cards.js`), and the
+    /// cards as a plain list that works without JavaScript.
+    func renderStudy() -> OutputFile {
+        let location = urls.study
+        let cards = studySet.cards
+        var kinds: [[String: Any]] = []
+        for kind in Card.Kind.allCases {
+            let count = cards.filter { $0.kind == kind }.count
+            if count > 0 { kinds.append(["name": ui["studyKind." + kind.rawValue], "count": count]) }
+        }
+        let listed: [[String: Any]] = cards.prefix(Self.studyListLimit).map { card in
+            [
+                "front": card.front, "back": card.back, "code": card.code.isEmpty ? false : card.code,
+                "kind": ui["studyKind." + card.kind.rawValue], "url": urls.href(to: .file(card.url), from: location),
+                "source": "\(card.source):\(card.line)",
+            ]
+        }
+        let html = renderer.render(
+            "study", at: location, page: PageHead(kind: "study", title: ui["studyTitle"], description: ui["studyIntro"]),
+            values: [
+                "study": [
+                    "count": cards.count, "kinds": kinds, "cards": listed, "more": max(cards.count - Self.studyListLimit, 0),
+                    "hasMore": cards.count > Self.studyListLimit,
+                    "script": urls.href(to: .file(studyCardsPath), from: location),
+                    "package": urls.href(to: .file(ankiPackagePath), from: location),
+                ] as [String: Any]
+            ])
+        return OutputFile(path: location.outputPath, text: html, origin: "the study page")
     }
 
     /// Page `page` of the home page: the notes, newest first; page 1 also has the intro and the folders.
@@ -556,6 +665,7 @@ public struct SiteRenderer: Sendable {
                 "notes": range(.tag(index), page: page).map { listItem(group.noteIndices[$0], from: location) },
                 "hasNotes": true,
                 "pagination": pagination(.tag(index), page: page, from: location),
+                "study": studyLink(count: studySet.byTag[group.tag.name] ?? 0, filter: "tag", value: group.tag.name, from: location),
             ])
         return OutputFile(path: location.outputPath, text: html, origin: "tag '\(group.tag.name)'")
     }
@@ -570,6 +680,7 @@ public struct SiteRenderer: Sendable {
             "section", at: location,
             page: head(PageHead(kind: "section", title: title, description: nil), .section(index), page: page, from: location),
             values: [
+                "study": studyLink(count: studySet.bySection[index] ?? 0, filter: "section", value: section.path, from: location),
                 "section": [
                     "title": title, "entries": entries, "hasEntries": !entries.isEmpty,
                     "breadcrumbs": breadcrumbs(to: section.parent ?? 0, from: location),
@@ -784,6 +895,7 @@ public struct SiteRenderer: Sendable {
             "backlinks": backlinks,
             "hasBacklinks": !backlinks.isEmpty,
             "backlinkCount": allBacklinks.count,
+            "study": studyLink(count: studySet.byConcept[concept.id] ?? 0, filter: "concept", value: concept.id, from: location),
             // Kept for templates written before backlinks had pages: the later pages hold the rest.
             "moreBacklinks": "",
             "moreBacklinkCount": 0,

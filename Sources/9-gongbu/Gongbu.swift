@@ -24,7 +24,7 @@ struct Gongbu: AsyncParsableCommand {
         version: version,
         subcommands: [
             BuildCommand.self, ServeCommand.self, ValidateCommand.self, SearchCommand.self, GraphCommand.self, RenderCommand.self,
-            YAMLCommand.self,
+            YAMLCommand.self, CardsCommand.self, StudyCommand.self,
         ]
     )
 }

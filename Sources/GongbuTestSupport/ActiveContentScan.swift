@@ -15,8 +15,9 @@ public enum ActiveContentScan {
         public var description: String { "\(reason): \(tag)" }
     }
 
-    /// Scripts the built-in theme loads; anything else in a `<script>` is a finding.
-    static let themeScripts = ["assets/gongbu.js", "assets/search.js"]
+    /// Scripts the built-in theme loads (and the study page's cards, JSON data gongbu writes);
+    /// anything else in a `<script>` is a finding.
+    static let themeScripts = ["assets/gongbu.js", "assets/search.js", "assets/study.js", "/cards.js"]
     static let executableElements: Set<String> = ["iframe", "frame", "object", "embed", "applet", "base"]
     static let urlAttributes: Set<String> = [
         "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset", "ping",

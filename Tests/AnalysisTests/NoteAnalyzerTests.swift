@@ -30,7 +30,7 @@ struct NoteAnalyzerTests {
     @Test func passesRunInTheDocumentedOrder() {
         #expect(
             NoteAnalyzer.passes == [
-                .title, .markup, .callouts, .examples, .commands, .links, .rawHTML, .concepts, .headingIDs, .images, .highlight,
+                .title, .markup, .callouts, .cards, .examples, .commands, .links, .rawHTML, .concepts, .headingIDs, .images, .highlight,
             ])
         #expect(NoteAnalyzer.searchPasses == [.title, .markup, .callouts, .rawHTML, .concepts, .headingIDs, .images])
         // Every pass has a place in the full list.

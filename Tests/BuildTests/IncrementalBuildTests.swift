@@ -63,9 +63,9 @@ struct IncrementalBuildTests {
         let (work, build) = try makeSite()
         defer { TestSupport.cleanUp(work) }
         let files = try snapshot(build)
-        // 18 pages (three notes, four tags, six concepts, the notes/ folder and the lists)
-        // besides the data files.
-        #expect(files.keys.filter { $0.hasSuffix(".html") }.count == 18)
+        // 19 pages (three notes, four tags, six concepts, the notes/ folder, the lists and the
+        // study page) besides the data files.
+        #expect(files.keys.filter { $0.hasSuffix(".html") }.count == 19)
         #expect(differences(files, try fullBuild(work + "/site")) == [])
     }
 

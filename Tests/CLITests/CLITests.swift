@@ -54,7 +54,7 @@ struct CLITests {
         defer { try? FileManager.default.removeItem(atPath: work) }
         let good = try CLI.run(["build", "--source", CLI.site, "--output", work + "/out"])
         #expect(good.status == 0, "\(good.stderr)")
-        #expect(good.stdout.hasPrefix("Built 11 pages (1 notes, 2 tags) from a gongbu site in "), "\(good.stdout)")
+        #expect(good.stdout.hasPrefix("Built 12 pages (1 notes, 2 tags) from a gongbu site in "), "\(good.stdout)")
         #expect(good.stderr.isEmpty, "\(good.stderr)")
         let bad = try CLI.run(["build", "--source", CLI.fixtures + "/bad-front-matter", "--output", work + "/out2"])
         #expect(bad.status == 1)
