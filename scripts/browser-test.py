@@ -198,6 +198,43 @@ def main():
             check("copying leaves the output out", text and output and all(line in whole for line in text.splitlines()),
                   f"copied {text!r:.200}")
 
+        # The study page: review three cards with the keyboard, reload, and find the schedule kept.
+        browser.get(base + "study/")
+        browser.execute_script("localStorage.clear();")
+        browser.get(base + "study/")
+        check("the study page shows the review app", browser.find_element(By.ID, "study-app").is_displayed())
+        parity = browser.execute_script("""
+            var f = window.gongbuFSRS, first = f.review(null, 3, 0), again = f.review(null, 1, 0);
+            var second = f.review(first, 3, first.due);
+            return [f.retrievability(1, 2), f.retrievability(4, 4), first.s, first.due, again.due, second.s > first.s, f.interval(15.69105)];
+        """)
+        check("FSRS-5 in the page matches the reference",
+              abs(parity[0] - 0.946059) < 1e-4 and abs(parity[1] - 0.9) < 1e-4 and parity[2] == 3.173 and parity[3] == 3 * 86400
+              and parity[4] == 600 and parity[5] and parity[6] == 16, f"{parity}")
+        browser.find_element(By.CSS_SELECTOR, ".study-start").click()
+        from selenium.webdriver.common.action_chains import ActionChains
+        seen = []
+        for grade in ["3", "4", "2"]:
+            seen.append(browser.find_element(By.CSS_SELECTOR, ".study-stage .study-front").text)
+            ActionChains(browser).send_keys(" ").perform()
+            shown = browser.find_element(By.CSS_SELECTOR, ".study-answer-box").is_displayed()
+            ActionChains(browser).send_keys(grade).perform()
+            check(f"space shows the answer, {grade} grades it", shown)
+        browser.get(base + "study/")
+        kept = browser.execute_script("""
+            var data = JSON.parse(localStorage.getItem('gongbu-study:' + document.getElementById('study-app').dataset.site) || '{}');
+            return Object.keys(data.cards || {}).map(function (id) { var m = data.cards[id]; return [m.reps, m.due > Date.now() / 1000 + 86000]; });
+        """)
+        check("the schedule is kept after a reload", len(kept) == 3 and all(r == 1 and later for r, later in kept), f"{kept}")
+        browser.find_element(By.CSS_SELECTOR, ".study-start").click()
+        first = browser.find_element(By.CSS_SELECTOR, ".study-stage .study-front").text
+        check("reviewed cards are not due again today", first not in seen, f"{first!r} in {seen}")
+        browser.find_element(By.CSS_SELECTOR, ".study-quiz").click()
+        choices = browser.find_elements(By.CSS_SELECTOR, ".study-choice")
+        ActionChains(browser).send_keys("1").perform()
+        feedback = browser.find_element(By.CSS_SELECTOR, ".study-feedback").text
+        check("the quiz offers choices and answers", 2 <= len(choices) <= 4 and feedback != "", f"{len(choices)} {feedback!r}")
+
         # Without JavaScript the box falls back to the glossary page.
         form_action = browser.find_element(By.CSS_SELECTOR, "form.site-search").get_attribute("action")
         check("the form falls back to the glossary", form_action.endswith("/concepts/"), form_action)

@@ -73,6 +73,11 @@ public struct Card: Sendable, Hashable, Codable {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
+    /// The interface string naming a kind (`studyKindGlossary`).
+    public static func kindLabelKey(_ kind: Kind) -> String {
+        "studyKind" + kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()
+    }
+
     /// The id as a positive integer below 2^53 (Anki's note and card ids; exact in JavaScript).
     public var numericID: Int64 { Int64(UInt64(id, radix: 16)! >> 11) }
 }

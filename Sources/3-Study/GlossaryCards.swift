@@ -74,7 +74,7 @@ public enum GlossaryCards {
             let distractorIndices = others(of: index, excluding: [])
             if !concept.summary.isEmpty {
                 var termCard = Card(
-                    kind: .glossary, front: wording.whatIs(concept.title), back: concept.summary, source: concept.source, line: 1,
+                    kind: .glossary, front: wording.whatIs(concept.shortTitle), back: concept.summary, source: concept.source, line: 1,
                     key: "term")
                 termCard.distractors = distractorIndices.map { concepts[$0].summary }.filter { !$0.isEmpty }.prefix(3).map { $0 }
                 var definitionCard = Card(

@@ -342,9 +342,9 @@ enum DefaultTheme {
     data-right="{{ui.studyQuizRight}}" data-wrong="{{ui.studyQuizWrong}}" data-next="{{ui.studyNext}}"
     data-export="{{ui.studyExport}}" data-import="{{ui.studyImport}}" data-imported="{{ui.studyImported}}"
     data-source="{{ui.studySource}}" data-keys="{{ui.studyKeys}}"
-    data-kind-glossary="{{ui.studyKind.glossary}}" data-kind-definition="{{ui.studyKind.definition}}"
-    data-kind-explicit="{{ui.studyKind.explicit}}" data-kind-cloze="{{ui.studyKind.cloze}}"
-    data-kind-relation="{{ui.studyKind.relation}}" data-kind-example="{{ui.studyKind.example}}"></div>
+    data-kind-glossary="{{ui.studyKindGlossary}}" data-kind-definition="{{ui.studyKindDefinition}}"
+    data-kind-explicit="{{ui.studyKindExplicit}}" data-kind-cloze="{{ui.studyKindCloze}}"
+    data-kind-relation="{{ui.studyKindRelation}}" data-kind-example="{{ui.studyKindExample}}"></div>
   <p class="study-noscript" id="study-noscript">{{ui.studyNoScript}}</p>
   <ol class="study-list">
     {{#study.cards}}

@@ -611,12 +611,12 @@ public struct SiteRenderer: Sendable {
         var kinds: [[String: Any]] = []
         for kind in Card.Kind.allCases {
             let count = cards.filter { $0.kind == kind }.count
-            if count > 0 { kinds.append(["name": ui["studyKind." + kind.rawValue], "count": count]) }
+            if count > 0 { kinds.append(["name": ui[Card.kindLabelKey(kind)], "count": count]) }
         }
         let listed: [[String: Any]] = cards.prefix(Self.studyListLimit).map { card in
             [
                 "front": card.front, "back": card.back, "code": card.code.isEmpty ? false : card.code,
-                "kind": ui["studyKind." + card.kind.rawValue], "url": urls.href(to: .file(card.url), from: location),
+                "kind": ui[Card.kindLabelKey(card.kind)], "url": urls.href(to: .file(card.url), from: location),
                 "source": "\(card.source):\(card.line)",
             ]
         }

@@ -77,7 +77,7 @@ struct StudyCommand: ParsableCommand {
         }
         session: while !queue.isEmpty {
             let card = queue.removeFirst()
-            print("\n[\(ui["studyKind." + card.kind.rawValue])] \(card.front)")
+            print("\n[\(ui[Card.kindLabelKey(card.kind)])] \(card.front)")
             if !card.code.isEmpty { print(card.code) }
             guard let reveal = readLine(), reveal.trimmingCharacters(in: .whitespaces).lowercased() != "q" else { break }
             print(card.back)
