@@ -25,13 +25,36 @@ public enum CardExtractor {
             let inList = paragraph.parent?.kind == .item
             let block = paragraphLines(paragraph, lines)
             guard !block.isEmpty else { continue }
-            cards += cardsOfParagraph(block, inList: inList, source: source, lineOffset: lineOffset)
+            let context = inList ? parentTerm(of: paragraph, lines) : nil
+            cards += cardsOfParagraph(block, inList: inList, context: context, source: source, lineOffset: lineOffset)
         }
         for table in document.nodes(of: .customBlock) where table.onEnter == "<table>" {
             cards += definitionTable(table, source: source, lineOffset: lineOffset)
         }
         // By line, keeping the order found within a line (a card, then its reverse).
         return cards.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
+    /// For an item of a nested list, what the item above it names (`concurrencyPolicy` above
+    /// `- Forbid: …`), so a value's card says what it is a value of.
+    static func parentTerm(of paragraph: MarkdownNode, _ lines: [Substring]) -> String? {
+        guard let item = paragraph.parent, let list = item.parent, list.kind == .list, let parent = list.parent, parent.kind == .item,
+            let first = parent.firstChild, first.kind == .paragraph, let line = paragraphLines(first, lines).first?.text
+        else { return nil }
+        if let definition = definition(line, inList: true) { return definition.term }
+        var text = plain(line)
+        while let last = text.last, last == ":" || last == "：" || last == " " { text.removeLast() }
+        return !text.isEmpty && text.count <= 40 && !text.contains(". ") ? text : nil
+    }
+
+    /// The meaning only says the term again (`azureDisk` → Azure Disk, `cephfs` → CephFS 볼륨).
+    static func restates(_ meaning: String, _ term: String) -> Bool {
+        func letters(_ text: String) -> String { String(text.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        let (m, t) = (letters(meaning), letters(term))
+        guard !t.isEmpty else { return false }
+        if m == t { return true }
+        if m.hasPrefix(t) { return m.count - t.count <= 4 }
+        return false
     }
 
     /// Not inside a block quote (a callout is no longer one), a table or raw HTML.
@@ -67,7 +90,9 @@ public enum CardExtractor {
         return result
     }
 
-    static func cardsOfParagraph(_ block: [(number: Int, text: Substring)], inList: Bool, source: String, lineOffset: Int) -> [Card] {
+    static func cardsOfParagraph(
+        _ block: [(number: Int, text: Substring)], inList: Bool, context: String? = nil, source: String, lineOffset: Int
+    ) -> [Card] {
         // The multi-line form: question lines, `?` or `??`, answer lines.
         if let mark = block.firstIndex(where: { $0.text == "?" || $0.text == "??" }), mark > 0, mark < block.count - 1 {
             let question = block[..<mark].map { plain($0.text) }.joined(separator: "\n")
@@ -99,8 +124,15 @@ public enum CardExtractor {
                 }
                 continue
             }
-            if let definition = definition(text, inList: inList && number == block[0].number) {
-                cards.append(Card(kind: .definition, front: definition.term, back: definition.meaning, source: source, line: line))
+            let first = number == block[0].number
+            if first, let definition = definition(text, inList: inList) {
+                // A list item's meaning goes on over its continuation lines.
+                let rest = inList ? block.dropFirst().map { plain($0.text) }.filter { !$0.isEmpty } : []
+                let meaning = ([definition.meaning] + rest).joined(separator: " ")
+                guard !restates(meaning, definition.term) else { break }
+                let front = context.map { $0 + " › " + definition.term } ?? definition.term
+                cards.append(Card(kind: .definition, front: front, back: meaning, source: source, line: line))
+                if inList { break }
             }
         }
         return cards
@@ -217,7 +249,7 @@ public enum CardExtractor {
         "답변", "날짜", "일시", "장소", "시간", "목표", "목적", "느낀 점", "느낀점", "회고", "배운 점", "배운점", "문제", "이유", "장점", "단점", "특징", "방법",
         "순서", "명령", "명령어", "입력", "출력", "결론", "키워드", "내용", "주제", "발표자", "작성자", "참석자", "범위", "기간", "비고", "설치", "버전", "환경",
         "사용법", "용도", "형식", "문법", "설명", "정의", "의미", "뜻", "용어", "과제", "숙제", "준비물", "실습", "실행", "확인", "결과물", "오류", "에러", "증상",
-        "todo", "note", "tip", "tips", "warning", "info", "example", "q", "a", "step", "source", "ref", "link", "output", "input", "result",
+        "참고 영상", "참고 자료", "실무 권장", "권장", "사용처", "코드", "예시 코드", "정답", "풀이", "해설", "비교", "차이", "차이점", "주의사항", "주의 사항", "todo", "note", "tip", "tips", "cf", "warning", "info", "example", "q", "a", "step", "source", "ref", "link", "output", "input", "result",
     ]
 
     /// A definition line's term and meaning, or nil.
@@ -262,11 +294,14 @@ public enum CardExtractor {
     /// `용어 : 설명`), not one in `10:30`, `http://` or `key:value`.
     static func colonSeparator(_ text: Substring) -> String.Index? {
         var inCode = false
+        var brackets = 0
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
             if character == "`" { inCode.toggle() }
-            if !inCode && (character == ":" || character == "：") {
+            if !inCode && character == "[" { brackets += 1 }
+            if !inCode && character == "]" { brackets = max(brackets - 1, 0) }
+            if !inCode && brackets == 0 && (character == ":" || character == "：") {
                 let next = text.index(after: index)
                 if next == text.endIndex { return nil }
                 if text[next] == " " || text[next] == "\t" { return index }
@@ -288,11 +323,20 @@ public enum CardExtractor {
         return name.trimmingCharacters(in: .whitespaces)
     }
 
+    /// Last words that make a line a step or a pointer, not a term (`VirtualBox 설치`, `… 설명`).
+    static let stepWords: Set<String> = ["설치", "확인", "설명", "정리", "방법", "예시", "권장", "영상", "자료", "링크", "참고", "접속", "실습", "설정하기"]
+
     static func isTerm(_ term: String) -> Bool {
-        guard !term.isEmpty, term.count <= 40 else { return false }
+        guard term.count >= 2, term.count <= 40 else { return false }
         let words = term.split(separator: " ")
         guard words.count <= 5 else { return false }
-        if labels.contains(term.lowercased()) { return false }
+        let lower = term.lowercased()
+        if labels.contains(lower) || lower.hasPrefix("todo") || lower.hasPrefix("cf.") || lower.hasPrefix("ex)") || lower.hasPrefix("ex.") {
+            return false
+        }
+        if words.count >= 2, let last = words.last, stepWords.contains(String(last)) || (last.hasSuffix("기") && last.count >= 2) { return false }
+        // `Phase 5가지`: a question about a list, not a name.
+        if term.hasSuffix("가지") || term.hasSuffix("가지?") { return false }
         guard let first = term.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
         if term.contains("://") || term.hasPrefix("/") || term.hasPrefix("$") { return false }
         guard term.contains(where: { $0.isLetter }) else { return false }

@@ -35,6 +35,15 @@ struct CardExtractorTests {
             ("- 장점:", nil, nil),
             ("- 1단계: 클러스터 만들기", nil, nil),
             ("- key:value 형식으로 적는다", nil, nil),
+        // A meaning that only says the name again, steps, pointers, answer marks and links.
+        ("- `azureDisk`: Azure Disk", nil, nil),
+        ("- `cephfs` - CephFS 볼륨", nil, nil),
+        ("- VirtualBox 설치 : VM 생성용 툴", nil, nil),
+        ("- 참고 영상 : 카프카를 만드는 세 가지 방법", nil, nil),
+        ("- X : 같은 포트는 쓸 수 없다", nil, nil),
+        ("- todo2: StatefulSet", nil, nil),
+        ("- Phase 5가지 : 파드의 상태", nil, nil),
+        ("- [Spring Batch: Configuring a Job](https://docs.spring.io) 참고", nil, nil),
         ] as [(String, String?, String?)])
     func definitionLines(line: String, term: String?, meaning: String?) {
         let found = cards(line)
@@ -47,6 +56,15 @@ struct CardExtractorTests {
         } else {
             #expect(found.isEmpty, "\(found)")
         }
+    }
+
+    /// A value under a nested list says what it is a value of; a meaning goes on over its
+    /// continuation lines.
+    @Test func nestedValuesAndContinuedMeanings() {
+        let nested = cards("- `concurrencyPolicy`: 실행이 겹칠 때\n  - Forbid : 이번 실행을 건너뛴다\n  - Replace : 돌던 잡을 바꾼다")
+        #expect(nested.map(\.front) == ["concurrencyPolicy", "concurrencyPolicy › Forbid", "concurrencyPolicy › Replace"])
+        let continued = cards("- local : 노드에 마운트된\n  로컬 스토리지 장치")
+        #expect(continued.map(\.back) == ["노드에 마운트된 로컬 스토리지 장치"])
     }
 
     /// In a paragraph only the bold form is a definition.
