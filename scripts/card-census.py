@@ -10,8 +10,10 @@ gongbu's own) as TSV: corpus, kind, source:line, front, back, and an empty `good
 A reader fills `good` with y (a card worth reviewing: a term and its meaning, a question and its
 answer) or n (not a card: a label, a step, a sentence cut at a colon), with a note.
 
-`score` prints, per corpus and overall, how many of the judged cards are good (precision) and
-the counts of each kind over the whole corpus as sampled.
+`score` prints, per corpus and overall, how many of the judged cards are good (precision).
+With `--folders`, it first runs gongbu again on those folders and scores only the judged cards
+gongbu still makes, and says how many good cards it no longer makes: the effect of a change to
+the rules on the same judged sample.
 """
 import argparse
 import collections
@@ -39,11 +41,26 @@ def sample(args):
                              card["front"].replace("\t", " ").replace("\n", " / "), card["back"].replace("\t", " ").replace("\n", " / "), "", ""])
 
 
+def current_cards(gongbu, folders):
+    """(source:line, front) of every card gongbu makes now, by corpus name."""
+    made = {}
+    for folder in folders:
+        out = subprocess.run([gongbu, "cards", "--source", folder, "--format", "json"], capture_output=True, text=True)
+        made[os.path.basename(folder.rstrip("/"))] = {
+            (f"{c['source']}:{c['line']}", c["front"].replace("\t", " ").replace("\n", " / ")) for c in json.loads(out.stdout)["cards"]}
+    return made
+
+
 def score(args):
     per = collections.defaultdict(lambda: [0, 0])
+    made = current_cards(args.gongbu, args.folders) if args.folders else None
+    lost = 0
     with open(args.judged, encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             if row["good"] not in ("y", "n"):
+                continue
+            if made is not None and (row["place"], row["front"]) not in made.get(row["corpus"], set()):
+                lost += row["good"] == "y"
                 continue
             per[row["corpus"]][1] += 1
             per[row["corpus"]][0] += row["good"] == "y"
@@ -52,6 +69,8 @@ def score(args):
         print(f"{corpus}: {good}/{judged} good ({good / judged:.0%})")
     if total[1]:
         print(f"all: {total[0]}/{total[1]} good ({total[0] / total[1]:.0%})")
+    if made is not None:
+        print(f"good cards no longer made: {lost}")
 
 
 def main():
@@ -64,6 +83,8 @@ def main():
     s.add_argument("--gongbu", default=os.path.join(ROOT, ".build", "debug", "gongbu"))
     j = commands.add_parser("score")
     j.add_argument("judged")
+    j.add_argument("--folders", nargs="*", help="score against what gongbu makes now from these folders")
+    j.add_argument("--gongbu", default=os.path.join(ROOT, ".build", "debug", "gongbu"))
     args = parser.parse_args()
     sample(args) if args.command == "sample" else score(args)
 

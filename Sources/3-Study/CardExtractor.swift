@@ -50,7 +50,19 @@ public enum CardExtractor {
     /// The meaning only says the term again (`azureDisk` → Azure Disk, `cephfs` → CephFS 볼륨).
     static func restates(_ meaning: String, _ term: String) -> Bool {
         func letters(_ text: String) -> String { String(text.lowercased().filter { $0.isLetter || $0.isNumber }) }
-        let (m, t) = (letters(meaning), letters(term))
+        // A note in parentheses (`(v1.17에서 사용 중단)`) is not a meaning.
+        var bare = ""
+        var depth = 0
+        for character in meaning {
+            if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth = max(depth - 1, 0)
+            } else if depth == 0 {
+                bare.append(character)
+            }
+        }
+        let (m, t) = (letters(bare), letters(term))
         guard !t.isEmpty else { return false }
         if m == t { return true }
         if m.hasPrefix(t) { return m.count - t.count <= 4 }
@@ -249,7 +261,9 @@ public enum CardExtractor {
         "답변", "날짜", "일시", "장소", "시간", "목표", "목적", "느낀 점", "느낀점", "회고", "배운 점", "배운점", "문제", "이유", "장점", "단점", "특징", "방법",
         "순서", "명령", "명령어", "입력", "출력", "결론", "키워드", "내용", "주제", "발표자", "작성자", "참석자", "범위", "기간", "비고", "설치", "버전", "환경",
         "사용법", "용도", "형식", "문법", "설명", "정의", "의미", "뜻", "용어", "과제", "숙제", "준비물", "실습", "실행", "확인", "결과물", "오류", "에러", "증상",
-        "참고 영상", "참고 자료", "실무 권장", "권장", "사용처", "코드", "예시 코드", "정답", "풀이", "해설", "비교", "차이", "차이점", "주의사항", "주의 사항", "todo", "note", "tip", "tips", "cf", "warning", "info", "example", "q", "a", "step", "source", "ref", "link", "output", "input", "result",
+        "참고 영상", "참고 자료", "실무 권장", "권장", "사용처", "코드", "예시 코드", "정답", "풀이", "해설", "비교", "차이", "차이점", "주의사항", "주의 사항", "핵심", "문제 상황", "ox",
+        "o/x", "todo", "note", "tip", "tips", "cf", "warning", "info", "example", "q", "a", "step", "source", "ref", "link", "output",
+        "input", "result",
     ]
 
     /// A definition line's term and meaning, or nil.
@@ -324,7 +338,9 @@ public enum CardExtractor {
     }
 
     /// Last words that make a line a step or a pointer, not a term (`VirtualBox 설치`, `… 설명`).
-    static let stepWords: Set<String> = ["설치", "확인", "설명", "정리", "방법", "예시", "권장", "영상", "자료", "링크", "참고", "접속", "실습", "설정하기"]
+    static let stepWords: Set<String> = [
+        "설치", "확인", "설명", "정리", "방법", "예시", "권장", "영상", "자료", "링크", "참고", "접속", "실습", "설정하기", "생성", "접근", "삭제", "적용", "실행", "테스트",
+    ]
 
     static func isTerm(_ term: String) -> Bool {
         guard term.count >= 2, term.count <= 40 else { return false }
@@ -334,7 +350,9 @@ public enum CardExtractor {
         if labels.contains(lower) || lower.hasPrefix("todo") || lower.hasPrefix("cf.") || lower.hasPrefix("ex)") || lower.hasPrefix("ex.") {
             return false
         }
-        if words.count >= 2, let last = words.last, stepWords.contains(String(last)) || (last.hasSuffix("기") && last.count >= 2) { return false }
+        if words.count >= 2, let last = words.last, stepWords.contains(String(last)) || (last.hasSuffix("기") && last.count >= 2) {
+            return false
+        }
         // `Phase 5가지`: a question about a list, not a name.
         if term.hasSuffix("가지") || term.hasSuffix("가지?") { return false }
         guard let first = term.unicodeScalars.first, !("0"..."9").contains(first) else { return false }

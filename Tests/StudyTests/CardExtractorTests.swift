@@ -35,15 +35,15 @@ struct CardExtractorTests {
             ("- 장점:", nil, nil),
             ("- 1단계: 클러스터 만들기", nil, nil),
             ("- key:value 형식으로 적는다", nil, nil),
-        // A meaning that only says the name again, steps, pointers, answer marks and links.
-        ("- `azureDisk`: Azure Disk", nil, nil),
-        ("- `cephfs` - CephFS 볼륨", nil, nil),
-        ("- VirtualBox 설치 : VM 생성용 툴", nil, nil),
-        ("- 참고 영상 : 카프카를 만드는 세 가지 방법", nil, nil),
-        ("- X : 같은 포트는 쓸 수 없다", nil, nil),
-        ("- todo2: StatefulSet", nil, nil),
-        ("- Phase 5가지 : 파드의 상태", nil, nil),
-        ("- [Spring Batch: Configuring a Job](https://docs.spring.io) 참고", nil, nil),
+            // A meaning that only says the name again, steps, pointers, answer marks and links.
+            ("- `azureDisk`: Azure Disk", nil, nil),
+            ("- `cephfs` - CephFS 볼륨", nil, nil),
+            ("- VirtualBox 설치 : VM 생성용 툴", nil, nil),
+            ("- 참고 영상 : 카프카를 만드는 세 가지 방법", nil, nil),
+            ("- X : 같은 포트는 쓸 수 없다", nil, nil),
+            ("- todo2: StatefulSet", nil, nil),
+            ("- Phase 5가지 : 파드의 상태", nil, nil),
+            ("- [Spring Batch: Configuring a Job](https://docs.spring.io) 참고", nil, nil),
         ] as [(String, String?, String?)])
     func definitionLines(line: String, term: String?, meaning: String?) {
         let found = cards(line)
