@@ -37,6 +37,8 @@ public struct Card: Sendable, Hashable, Codable {
     /// The page the card links back to, relative to the site's root (`notes/pods/`), with the
     /// line's anchor when there is one.
     public var url: String = ""
+    /// The id of the heading the card's line is under, for a link to that part of the page.
+    public var anchor: String = ""
     /// The note's section (folder) title, or the concept's category.
     public var deck: String = ""
     public var tags: [String] = []

@@ -243,7 +243,11 @@ public struct NoteAnalyzer: Sendable {
             page.bodyHTML = box + page.bodyHTML
         }
         page.examples = work.exampleFiles
-        page.cards = work.cards
+        page.cards = work.cards.map { card in
+            var card = card
+            card.anchor = work.headings.last { $0.line + work.lineOffset <= card.line }?.id ?? ""
+            return card
+        }
         page.linkedNotes = work.linkedNotes
         page.embeddedNotes = work.embeddedNotes
         return NoteAnalysis(page: page, diagnostics: work.diagnostics)

@@ -24,7 +24,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A study page is made when there can be cards: a glossary or a note with cards of its own.
-    static func hasStudyPage(_ model: SiteModel) -> Bool {
+    public static func hasStudyPage(_ model: SiteModel) -> Bool {
         !model.glossary.concepts.isEmpty || model.notes.contains { !$0.cards.isEmpty }
     }
 

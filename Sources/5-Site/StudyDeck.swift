@@ -31,7 +31,7 @@ public enum StudyDeck {
             let tags = model.noteTags.indices.contains(noteIndex) ? model.noteTags[noteIndex].map(\.name) : []
             let mentioned = note.mentions.prefix(3).map { model.glossary.concepts[$0.concept].id }
             for var card in note.cards {
-                card.url = PageLocation.note(slug: note.slug).path
+                card.url = PageLocation.note(slug: note.slug).path + (card.anchor.isEmpty ? "" : "#" + Escape.urlFragment(card.anchor))
                 card.deck = deck
                 card.tags = tags
                 if card.kind == .definition, let concept = concept(named: card.front, in: model.glossary) {

@@ -96,10 +96,16 @@ enum ChangePlan {
         var jobs = Set<SiteRenderer.Job>()
         var listedSources = Set<String>()
         var changedMentions: [String: Set<Int>] = [:]
+        // Notes whose review cards changed: the study page, and the deck counts on their tags',
+        // concepts' and folders' pages.
+        var cardSources = Set<String>()
         for (before, after) in changes {
             for source in [before?.source, after?.source].compactMap({ $0 }) {
                 plan.changedSources.insert(source)
-                if before == nil || after == nil || !sameListing(before!, after!) { listedSources.insert(source) }
+                if (before?.cards ?? []) != (after?.cards ?? []) { cardSources.insert(source) }
+                if before == nil || after == nil || !sameListing(before!, after!) || cardSources.contains(source) {
+                    listedSources.insert(source)
+                }
                 changedMentions[source, default: []].formUnion(
                     Mention.changedConcepts(from: before?.mentions ?? [], to: after?.mentions ?? []))
             }
@@ -150,6 +156,7 @@ enum ChangePlan {
             jobs.formUnion(new.sections.compactMap(\.page).map(SiteRenderer.Job.note))
         }
         if new.notes.count != old.notes.count { jobs.insert(.conceptIndex) }
+        if !cardSources.isEmpty || !listedSources.isEmpty, SiteRenderer.hasStudyPage(new) { jobs.insert(.study) }
         plan.jobs = jobs
         return plan
     }

@@ -12,7 +12,7 @@ public enum ProcessRunner {
     /// Runs `executable` with `arguments` in `directory`; standard input is empty.
     public static func run(
         _ executable: String, _ arguments: [String], in directory: String,
-        environment: [String: String]? = nil
+        environment: [String: String]? = nil, input: String? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -23,8 +23,13 @@ public enum ProcessRunner {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
         // Read both pipes at once, so a child that fills one while we wait on the other cannot stall.
         let stderrData = Locked(Data())
         let group = DispatchGroup()

@@ -74,7 +74,7 @@ struct StudyBuildTests {
         #expect(fromNote.map { $0["kind"] as? String } == Array(repeating: "definition", count: 5))
         #expect(fromNote.map { $0["front"] as? String } == ["서비스", "엔드포인트", "서비스 디스커버리", "클러스터IP", "레플리카셋"])
         #expect(fromNote.map { $0["line"] as? Int } == [10, 11, 12, 13, 14])
-        #expect(fromNote.allSatisfy { ($0["url"] as? String) == "notes/service/" && ($0["tags"] as? [String]) == ["네트워킹"] })
+        #expect(fromNote.allSatisfy { ($0["url"] as? String) == "notes/service/#용어" && ($0["tags"] as? [String]) == ["네트워킹"] })
         // The definition of 서비스 is about the glossary's service.
         #expect(fromNote.first?["concepts"] as? [String] == ["service"])
     }

@@ -13,8 +13,8 @@ enum CLI {
 
     typealias Result = ProcessRunner.Result
 
-    static func run(_ arguments: [String], in directory: String = site) throws -> Result {
-        try ProcessRunner.run(binary, arguments, in: directory)
+    static func run(_ arguments: [String], in directory: String = site, input: String? = nil) throws -> Result {
+        try ProcessRunner.run(binary, arguments, in: directory, input: input)
     }
 
     static func temporaryFolder() -> String { ScratchFolder("gongbu-cli").path }
