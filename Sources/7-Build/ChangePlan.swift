@@ -102,7 +102,10 @@ enum ChangePlan {
         for (before, after) in changes {
             for source in [before?.source, after?.source].compactMap({ $0 }) {
                 plan.changedSources.insert(source)
-                if (before?.cards ?? []) != (after?.cards ?? []) { cardSources.insert(source) }
+                // A card links to its note, so a moved note's cards change too.
+                if (before?.cards ?? []) != (after?.cards ?? []) || (before?.slug != after?.slug && !(after?.cards ?? []).isEmpty) {
+                    cardSources.insert(source)
+                }
                 if before == nil || after == nil || !sameListing(before!, after!) || cardSources.contains(source) {
                     listedSources.insert(source)
                 }
@@ -156,7 +159,8 @@ enum ChangePlan {
             jobs.formUnion(new.sections.compactMap(\.page).map(SiteRenderer.Job.note))
         }
         if new.notes.count != old.notes.count { jobs.insert(.conceptIndex) }
-        if !cardSources.isEmpty || !listedSources.isEmpty, SiteRenderer.hasStudyPage(new) { jobs.insert(.study) }
+        // The study page lists the cards (their notes' titles are not on it).
+        if !cardSources.isEmpty || new.notes.count != old.notes.count, SiteRenderer.hasStudyPage(new) { jobs.insert(.study) }
         plan.jobs = jobs
         return plan
     }

@@ -10,16 +10,16 @@ struct StudyCLITests {
         let work = CLI.temporaryFolder()
         try FileManager.default.copyItem(atPath: CLI.site, toPath: work + "/site")
         try """
-            ---
-            title: 용어 정리
-            tags: [기초]
-            ---
-            - 네임스페이스 : 클러스터 안의 오브젝트를 나누는 이름 공간
-            - 리소스 쿼터: 네임스페이스가 쓸 수 있는 자원의 총량
-            - 참고: 공식 문서
+        ---
+        title: 용어 정리
+        tags: [기초]
+        ---
+        - 네임스페이스 : 클러스터 안의 오브젝트를 나누는 이름 공간
+        - 리소스 쿼터: 네임스페이스가 쓸 수 있는 자원의 총량
+        - 참고: 공식 문서
 
-            기본 네임스페이스 이름은?::default
-            """.write(toFile: work + "/site/content/notes/terms.md", atomically: true, encoding: .utf8)
+        기본 네임스페이스 이름은?::default
+        """.write(toFile: work + "/site/content/notes/terms.md", atomically: true, encoding: .utf8)
         return work
     }
 
@@ -33,7 +33,9 @@ struct StudyCLITests {
         let mine = cards.filter { $0["source"] as? String == "content/notes/terms.md" }
         #expect(mine.map { $0["kind"] as? String } == ["definition", "definition", "explicit"])
         #expect(mine.map { $0["front"] as? String } == ["네임스페이스", "리소스 쿼터", "기본 네임스페이스 이름은?"])
-        for key in ["id", "kind", "front", "back", "source", "line", "deck", "tags"] { #expect(mine.allSatisfy { $0[key] != nil }, "\(key)") }
+        for key in ["id", "kind", "front", "back", "source", "line", "deck", "tags"] {
+            #expect(mine.allSatisfy { $0[key] != nil }, "\(key)")
+        }
         #expect(cards.contains { $0["kind"] as? String == "glossary" })
 
         let tsv = try CLI.run(["cards", "--source", work + "/site", "--format", "tsv", "--deck", "tag"])
