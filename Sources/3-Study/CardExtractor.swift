@@ -19,7 +19,14 @@ import Markdown
 public enum CardExtractor {
     /// The note's cards, with file line numbers (`lineOffset` is added to the tree's lines).
     public static func cards(in document: MarkdownDocument, text: String, source: String, lineOffset: Int) -> [Card] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines by their UTF-8 newlines (splitting by Character walks grapheme clusters).
+        var lines: [Substring] = []
+        var start = text.startIndex
+        for index in text.utf8.indices where text.utf8[index] == 0x0A {
+            lines.append(text[start..<index])
+            start = text.utf8.index(after: index)
+        }
+        lines.append(text[start...])
         var cards: [Card] = []
         for paragraph in document.nodes(of: .paragraph) where isAuthorsProse(paragraph) {
             let inList = paragraph.parent?.kind == .item
@@ -119,14 +126,18 @@ public enum CardExtractor {
         var cards: [Card] = []
         for (number, text) in block where !text.isEmpty {
             let line = number + lineOffset
-            let clozes = clozeCards(text)
+            // Most lines hold none of the marks a card needs: a pass over the bytes rules them
+            // out before the slower reading by characters (this pass runs on every paragraph).
+            let marks = Marks(text)
+            if !marks.any { continue }
+            let clozes = marks.cloze ? clozeCards(text) : []
             if !clozes.isEmpty {
                 for cloze in clozes {
                     cards.append(Card(kind: .cloze, front: cloze.front, back: cloze.back, source: source, line: line, key: cloze.front))
                 }
                 continue
             }
-            if let card = explicit(text) {
+            if marks.doubleColon, let card = explicit(text) {
                 cards.append(Card(kind: .explicit, front: card.question, back: card.answer, source: source, line: line))
                 if card.bothWays {
                     cards.append(
@@ -137,7 +148,7 @@ public enum CardExtractor {
                 continue
             }
             let first = number == block[0].number
-            if first, let definition = definition(text, inList: inList) {
+            if first, marks.separator, let definition = definition(text, inList: inList) {
                 // A list item's meaning goes on over its continuation lines.
                 let rest = inList ? block.dropFirst().map { plain($0.text) }.filter { !$0.isEmpty } : []
                 let meaning = ([definition.meaning] + rest).joined(separator: " ")
@@ -148,6 +159,35 @@ public enum CardExtractor {
             }
         }
         return cards
+    }
+
+    /// Which card marks a line has, from one pass over its UTF-8.
+    struct Marks {
+        var cloze = false
+        var doubleColon = false
+        /// `:`, `：` or ` - ` / ` – `: a definition's separator could be there.
+        var separator = false
+        var any: Bool { cloze || doubleColon || separator }
+
+        init(_ text: Substring) {
+            var previous: UInt8 = 0
+            var beforePrevious: UInt8 = 0
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: ":"):
+                    separator = true
+                    if previous == UInt8(ascii: ":") { doubleColon = true }
+                case UInt8(ascii: "="): if previous == UInt8(ascii: "=") { cloze = true }
+                case UInt8(ascii: "c"): if previous == UInt8(ascii: "{") && beforePrevious == UInt8(ascii: "{") { cloze = true }
+                case UInt8(ascii: " "): if previous == UInt8(ascii: "-") && beforePrevious == UInt8(ascii: " ") { separator = true }
+                case 0x9A: if previous == 0xBC && beforePrevious == 0xEF { separator = true }  // ：
+                case 0x93: if previous == 0x80 && beforePrevious == 0xE2 { separator = true }  // –
+                default: break
+                }
+                beforePrevious = previous
+                previous = byte
+            }
+        }
     }
 
     // MARK: - Explicit cards
