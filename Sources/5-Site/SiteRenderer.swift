@@ -197,15 +197,44 @@ public struct SiteRenderer: Sendable {
         for job in jobs {
             switch job {
             case .home: add(.home)
-            case .tag(let index): add(.tag(index))
+            case .tag(let index):
+                add(.tag(index))
+                if let old, tagPageUnchanged(index, comparedWith: old, changedNotes: changedNotes) { result.remove(job) }
             case .section(let index): add(.section(index))
-            case .concept(let index): add(.concept(index))
+            case .concept(let index):
+                add(.concept(index))
+                if let old, conceptPageUnchanged(index, comparedWith: old, changedNotes: changedNotes) { result.remove(job) }
             case .note(let index):
                 if let section = model.sectionOfPage[index] { add(.section(section)) }
             default: break
             }
         }
         return Array(result)
+    }
+
+    /// Whether a concept's first page would come out as it was: the same notes with the same
+    /// counts among the backlinks it shows, none of them changed, the same number of backlinks
+    /// and cards. A retitled note that is not among a concept's most-mentioning notes leaves
+    /// that page alone (at 10,000 notes, most of the pages a retitle used to render again).
+    func conceptPageUnchanged(_ index: Int, comparedWith old: SiteRenderer, changedNotes: Set<String>) -> Bool {
+        guard let before = old.sameListing(as: .concept(index), in: self), case .concept(let oldIndex) = before else { return false }
+        let id = model.glossary.concepts[index].id
+        return model.graph.backlinks[index].count == old.model.graph.backlinks[oldIndex].count
+            && entryKeys(.concept(index), page: 1) == old.entryKeys(before, page: 1)
+            && !pageShows(.concept(index), page: 1, anyOf: changedNotes)
+            && studySet.byConcept[id] == old.studySet.byConcept[id]
+    }
+
+    /// The same for a tag's first page: the same notes on it, none of them changed, the same
+    /// number of notes and cards.
+    func tagPageUnchanged(_ index: Int, comparedWith old: SiteRenderer, changedNotes: Set<String>) -> Bool {
+        guard let before = old.sameListing(as: .tag(index), in: self), case .tag(let oldIndex) = before else { return false }
+        let tag = model.tags[index].tag
+        return model.tags[index].noteIndices.count == old.model.tags[oldIndex].noteIndices.count
+            && tag.name == old.model.tags[oldIndex].tag.name
+            && entryKeys(.tag(index), page: 1) == old.entryKeys(before, page: 1)
+            && !pageShows(.tag(index), page: 1, anyOf: changedNotes)
+            && studySet.byTag[tag.name] == old.studySet.byTag[tag.name]
     }
 
     /// The listing of `other`'s model that is this one's (the same tag, folder or concept).

@@ -361,8 +361,8 @@ public final class IncrementalBuild: Sendable {
         } else {
             let jobs = plan.jobs.union(state.published.pendingJobs)
             state.published.pendingJobs = []
-            (update.changed, update.removed) = publish(&state, jobs: jobs, changedSources: plan.changedSources, oldModel: oldModel)
-            update.rendered = jobs.count
+            (update.changed, update.removed, update.rendered) = publish(
+                &state, jobs: jobs, changedSources: plan.changedSources, oldModel: oldModel)
         }
         update.pages = state.published.pageCount
         update.seconds = seconds(since: started)
@@ -374,8 +374,8 @@ public final class IncrementalBuild: Sendable {
     private func publish(
         _ state: inout State, jobs: Set<SiteRenderer.Job>, changedSources: Set<String>,
         oldModel: SiteModel
-    ) -> (changed: [String], removed: [String]) {
-        guard let renderer = state.renderer, let model = state.model else { return ([], []) }
+    ) -> (changed: [String], removed: [String], rendered: Int) {
+        guard let renderer = state.renderer, let model = state.model else { return ([], [], 0) }
         var removed = Set<String>()
         // Files that belonged to the changed notes before.
         let old = SiteRenderer(renderer: renderer.renderer, model: oldModel)
@@ -398,13 +398,15 @@ public final class IncrementalBuild: Sendable {
         }
         // Later pages of lists a change shortened.
         removed.formUnion(old.listPagePaths.subtracting(renderer.listPagePaths))
-        var files = renderer.withTheirPages(jobs, comparedWith: old, changedNotes: changedSources).concurrentMap(renderer.renderPage)
+        let pages = renderer.withTheirPages(jobs, comparedWith: old, changedNotes: changedSources)
+        var files = pages.concurrentMap(renderer.renderPage)
         for (index, note) in model.notes.enumerated() where changedSources.contains(note.source) {
             // Their problems (unusable aliases) are in `renderDiagnostics` already.
             files += renderer.redirectFiles(ofNote: index).0
             files += renderer.exampleFiles(ofNote: index)
         }
-        return state.published.apply(files, removing: removed)
+        let (changed, gone) = state.published.apply(files, removing: removed)
+        return (changed, gone, pages.count)
     }
 
     // MARK: - Reading the site

@@ -213,6 +213,34 @@ struct IncrementalBuildTests {
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
     }
 
+    /// A retitled note that is not on a concept's or a tag's first page (50 entries) leaves
+    /// those pages alone; one that is on them renders them again.
+    @Test func firstPagesWithoutTheNoteAreLeftAlone() throws {
+        let (work, build) = try makeSite()
+        defer { TestSupport.cleanUp(work) }
+        let fs = LocalFileSystem()
+        // 60 notes that mention 파드 once, under one tag, older than the fixture's notes; the
+        // last ones are on neither first page.
+        let many = (1...60).map { work + "/site/content/notes/pod-\($0).md" }
+        for (number, path) in many.enumerated() {
+            try fs.writeString(
+                "---\ntitle: 파드 \(number)\ndate: 2020-01-\(String(format: "%02d", number % 28 + 1))\ntags: [많음]\n---\n파드를 본다.\n", to: path)
+        }
+        _ = build.update(changedPaths: many)
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+        let oldest = many[0]  // 2020-01-02, among the last of the tag and the last of pod's backlinks
+        try fs.writeString("---\ntitle: 새 제목\ndate: 2020-01-02\ntags: [많음]\n---\n파드를 본다.\n", to: oldest)
+        let update = build.update(changedPaths: [oldest])
+        // The note, the home page, its folder's pages, and the later pages of the home page, the
+        // tag and 파드's backlinks that it is on: 7. Not the tag's and 파드's first pages, which
+        // it is not on (rendering them too made 9).
+        #expect(update.rendered == 7, "\(update.rendered)")
+        #expect(!update.changed.contains("concepts/pod/index.html"), "\(update.changed)")
+        #expect(!update.changed.contains("tags/많음/index.html"), "\(update.changed)")
+        #expect(update.changed.contains("tags/많음/page/2/index.html"), "\(update.changed)")
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+    }
+
     @Test func errorsKeepTheLastGoodSiteUntilFixed() throws {
         let (work, build) = try makeSite()
         defer { TestSupport.cleanUp(work) }
