@@ -253,20 +253,29 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// What a list's page shows, as keys (a note's slug and, for backlinks, its count).
-    func entryKeys(_ listing: Listing, page: Int) -> [String] {
+    /// One entry of a list's page, as compared between two models: a note's slug (or a
+    /// subfolder's path) and, for backlinks, the mention count or, for folders, the note count.
+    /// No string is built, so comparing the 10,000 backlinks of a concept costs no allocations.
+    struct EntryKey: Equatable {
+        var name: String
+        var count: Int
+    }
+
+    /// What a list's page shows, as keys.
+    func entryKeys(_ listing: Listing, page: Int) -> [EntryKey] {
         range(listing, page: page).map { position in
             switch listing {
-            case .home: return model.notes[position].slug
-            case .tag(let index): return model.notes[model.tags[index].noteIndices[position]].slug
+            case .home: return EntryKey(name: model.notes[position].slug, count: -1)
+            case .tag(let index): return EntryKey(name: model.notes[model.tags[index].noteIndices[position]].slug, count: -1)
             case .section(let index):
                 switch model.sections[index].order[position] {
-                case .note(let note): return model.notes[note].slug
-                case .section(let section): return "/" + model.sections[section].path + "\(Self.noteCount(of: section, in: model.sections))"
+                case .note(let note): return EntryKey(name: model.notes[note].slug, count: -1)
+                case .section(let section):
+                    return EntryKey(name: "/" + model.sections[section].path, count: Self.noteCount(of: section, in: model.sections))
                 }
             case .concept(let index):
                 let backlink = model.graph.backlinks[index][position]
-                return model.notes[backlink.note].slug + "#\(backlink.count + backlink.wikilinks)"
+                return EntryKey(name: model.notes[backlink.note].slug, count: backlink.count + backlink.wikilinks)
             }
         }
     }
