@@ -33,10 +33,12 @@ public struct MarkdownExtensions: OptionSet, Sendable, Hashable {
     public static let cjkEmphasis = MarkdownExtensions(rawValue: 32)
     /// Code pasted without fences made code blocks again (`PastedCode`): gongbu's own repair, not GitHub's.
     public static let pastedCode = MarkdownExtensions(rawValue: 64)
+    /// `==강조==` as a highlight (`<mark>`), as Obsidian and Typora write it: not GitHub's.
+    public static let highlights = MarkdownExtensions(rawValue: 128)
     /// All of GitHub's extensions.
     public static let all: MarkdownExtensions = [.tables, .strikethrough, .taskLists, .autolinks, .footnotes, .cjkEmphasis]
-    /// What notes are parsed with: GitHub's extensions and the repair of pasted code.
-    public static let notes: MarkdownExtensions = all.union(.pastedCode)
+    /// What notes are parsed with: GitHub's extensions, the repair of pasted code and highlights.
+    public static let notes: MarkdownExtensions = all.union([.pastedCode, .highlights])
 }
 
 struct GFMExtensions {
@@ -68,6 +70,7 @@ struct GFMExtensions {
             switch byte {
             case UInt8(ascii: "|"): pipe = true
             case UInt8(ascii: "^") where previous == UInt8(ascii: "["): footnote = true
+            case UInt8(ascii: "=") where previous == UInt8(ascii: "="): marks = true
             case UInt8(ascii: "["), UInt8(ascii: "~"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "*"),
                 UInt8(ascii: "_"):
                 marks = true

@@ -1,16 +1,21 @@
 import CCmark
+import Foundation
 import Korean
 
 /// GitHub's inline extensions over cmark's inline tree, run on each run of inline content:
-/// strikethrough, extended autolinks, and CJK-friendly emphasis (`CJKEmphasis`).
+/// strikethrough, extended autolinks, and CJK-friendly emphasis (`CJKEmphasis`); and, for
+/// notes, Obsidian's `==highlights==`.
 ///
 /// Each works on the children of one container (a paragraph, heading, table cell, emphasis,
 /// link …), so what it wraps is always a run of siblings, never a piece of cmark's own
 /// structure; code, raw HTML and link text (for autolinks) are never looked into.
 enum GFMInlines {
     static func apply(to root: MarkdownNode, enabled: MarkdownExtensions) {
-        if enabled.contains(.strikethrough) {
-            for container in containers(under: root) where container.firstChild != nil { strikethrough(in: container) }
+        if enabled.contains(.strikethrough) || enabled.contains(.highlights) {
+            for container in containers(under: root) where container.firstChild != nil {
+                if enabled.contains(.strikethrough) { strikethrough(in: container) }
+                if enabled.contains(.highlights) { highlights(in: container) }
+            }
         }
         guard enabled.contains(.autolinks) || enabled.contains(.cjkEmphasis) else { return }
         // Again: strikethrough made new containers (`~~www.example.com~~`).
@@ -170,6 +175,29 @@ enum GFMInlines {
                 openers.removeSubrange(index...)
             } else if delimiter.canOpen {
                 openers.append(delimiter)
+            }
+        }
+    }
+
+    /// `==강조==`: runs of exactly two equals signs that open and close by the flanking rules
+    /// become `<mark>` (so `a == b`, with spaces on both sides, stays text).
+    static func highlights(in container: MarkdownNode) {
+        guard container.children.contains(where: { $0.kind == .text && ($0.literal ?? "").contains("==") }) else { return }
+        var opener: MarkdownNode?
+        // Not between two ASCII letters or digits either: `a==b` in prose about code is a comparison.
+        func isWordCharacter(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar, scalar.isASCII else { return false }
+            return CharacterSet.alphanumerics.contains(scalar)
+        }
+        for run in delimiterRuns(in: container, of: [UInt8(ascii: "=")]) where run.count == 2 {
+            var (left, right) = flanking(before: run.before, after: run.after)
+            left = left && !isWordCharacter(run.before)
+            right = right && !isWordCharacter(run.after)
+            if right, let open = opener {
+                wrap(from: open, to: run.node, in: MarkdownNode.customInline(onEnter: "<mark>", onExit: "</mark>"))
+                opener = nil
+            } else if left {
+                opener = run.node
             }
         }
     }
