@@ -56,6 +56,16 @@ def serve(folder):
     return server, server.server_address[1]
 
 
+def page_with(public, marker):
+    """The site path of the first page (in walking order) whose HTML holds `marker`, or None."""
+    for folder, _, names in os.walk(public):
+        if "index.html" in names:
+            with open(os.path.join(folder, "index.html"), encoding="utf-8") as handle:
+                if marker in handle.read():
+                    return os.path.relpath(folder, public)
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--gongbu", default=os.path.join(ROOT, ".build", "debug", "gongbu"))
@@ -147,13 +157,7 @@ def main():
 
         # A manifest example's download saves that example alone, not the note's whole file.
         public = os.path.join(site, "public")
-        page = None
-        for folder, _, names in os.walk(public):
-            if "index.html" in names:
-                with open(os.path.join(folder, "index.html"), encoding="utf-8") as handle:
-                    if 'data-example="example-2-code"' in handle.read():
-                        page = os.path.relpath(folder, public)
-                        break
+        page = page_with(public, 'data-example="example-2-code"')
         check("a bundled note has two examples", page is not None)
         if page:
             browser.get(base + page + "/")
@@ -176,13 +180,7 @@ def main():
             check("under its own name", name and name.startswith("2-"), name)
 
         # A console block's copy button copies the commands, not the output printed under them.
-        page = None
-        for folder, _, names in os.walk(public):
-            if "index.html" in names:
-                with open(os.path.join(folder, "index.html"), encoding="utf-8") as handle:
-                    if 'class="line output' in handle.read():
-                        page = os.path.relpath(folder, public)
-                        break
+        page = page_with(public, 'class="line output')
         check("a bundled note has a console block with output", page is not None)
         if page:
             browser.get(base + page + "/")

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import GongbuCore
 import ZIPFoundation
 
 /// An Anki package (`.apkg`): a zip archive holding `collection.anki2`, an SQLite database in
@@ -132,20 +133,8 @@ public enum AnkiPackage {
         return "<a href=\"\(html(base + card.url))\">\(html(place))</a>"
     }
 
-    static func html(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "<br>"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// A field's HTML: the text escaped, line breaks as `<br>`.
+    static func html(_ text: String) -> String { Escape.html(text).replacingOccurrences(of: "\n", with: "<br>") }
 
     /// Anki's duplicate check: the first 8 hex digits of the SHA-1 of the first field's text.
     static func checksum(_ text: String) -> Int64 {
@@ -190,17 +179,7 @@ public enum AnkiPackage {
         let answer = "{{FrontSide}}<hr id=answer>{{Back}}<div class=source>{{Source}}</div>"
         let css =
             ".card{font-family:sans-serif;font-size:20px;text-align:left;} .code pre{font-size:14px;} .source{margin-top:1em;font-size:12px;color:#666;}"
-        func json(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
-        }
+        let json = Escape.jsonString
         return """
             {"\(modelID)":{"id":\(modelID),"name":"gongbu","type":0,"mod":\(epoch),"usn":-1,"sortf":0,"did":\(deck),\
             "tmpls":[{"name":"gongbu","ord":0,"qfmt":\(json(question)),"afmt":\(json(answer)),"did":null,"bqfmt":"","bafmt":""}],\
@@ -216,9 +195,8 @@ public enum AnkiPackage {
     }
 
     static func deck(id: Int64, name: String) -> String {
-        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return """
-            "\(id)":{"id":\(id),"name":"\(escaped)","mod":\(epoch),"usn":-1,"lrnToday":[0,0],"revToday":[0,0],"newToday":[0,0],\
+            "\(id)":{"id":\(id),"name":\(Escape.jsonString(name)),"mod":\(epoch),"usn":-1,"lrnToday":[0,0],"revToday":[0,0],"newToday":[0,0],\
             "timeToday":[0,0],"collapsed":false,"desc":"","dyn":0,"conf":1,"extendNew":10,"extendRev":50}
             """
     }

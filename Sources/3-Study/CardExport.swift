@@ -1,4 +1,5 @@
 import Foundation
+import GongbuCore
 
 /// The cards as text for other tools: TSV that Anki's text import reads with its header
 /// lines, and JSON for scripts (`gongbu cards --format tsv|json`).
@@ -34,11 +35,13 @@ public enum CardExport {
         var text = "{\"cards\":["
         for (offset, card) in cards.enumerated() {
             text += offset == 0 ? "\n" : ",\n"
-            text += "{\"id\":\(string(card.id)),\"kind\":\(string(card.kind.rawValue)),\"front\":\(string(card.front)),"
-            text += "\"back\":\(string(card.back)),"
-            if !card.code.isEmpty { text += "\"code\":\(string(card.code))," }
-            text += "\"source\":\(string(card.source)),\"line\":\(card.line),\"url\":\(string(card.url)),\"deck\":\(string(card.deck)),"
-            text += "\"tags\":[" + card.tags.map(string).joined(separator: ",") + "]}"
+            text +=
+                "{\"id\":\(Escape.jsonString(card.id)),\"kind\":\(Escape.jsonString(card.kind.rawValue)),\"front\":\(Escape.jsonString(card.front)),"
+            text += "\"back\":\(Escape.jsonString(card.back)),"
+            if !card.code.isEmpty { text += "\"code\":\(Escape.jsonString(card.code))," }
+            text +=
+                "\"source\":\(Escape.jsonString(card.source)),\"line\":\(card.line),\"url\":\(Escape.jsonString(card.url)),\"deck\":\(Escape.jsonString(card.deck)),"
+            text += "\"tags\":[" + card.tags.map(Escape.jsonString).joined(separator: ",") + "]}"
         }
         return text + "\n]}\n"
     }
@@ -63,25 +66,5 @@ public enum CardExport {
                     separator: "\t") + "\n"
         }
         return text
-    }
-
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

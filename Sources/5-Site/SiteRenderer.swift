@@ -61,7 +61,7 @@ public struct SiteRenderer: Sendable {
     /// The link to a filtered deck on the study page (`study/?tag=…`), or false without cards.
     func studyLink(count: Int, filter: String, value: String, from location: PageLocation) -> Any {
         guard count > 0 else { return false }
-        let query = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.~"))) ?? value
+        let query = Escape.urlPathSegment(value)
         return [
             "url": urls.href(to: urls.study, from: location) + "?\(filter)=" + query,
             "count": ui["studyCardCount"].replacingOccurrences(of: "{count}", with: String(count)),
@@ -461,7 +461,7 @@ public struct SiteRenderer: Sendable {
             let file = IndexFiles.file(part, index: model.searchIndex!, layout: layout!)
             return OutputFile(path: file.path, text: file.text, origin: "the search index")
         case .studyCards:
-            return OutputFile(path: studyCardsPath, text: StudyDeck.script(studySet.cards, ui: ui), origin: "the study cards")
+            return OutputFile(path: studyCardsPath, text: StudyDeck.script(studySet.cards), origin: "the study cards")
         case .ankiPackage:
             let decks = StudyDeck.ankiDecks(studySet.cards, siteTitle: model.config.title)
             let bytes =
@@ -647,9 +647,10 @@ public struct SiteRenderer: Sendable {
         let location = urls.study
         let cards = studySet.cards
         var kinds: [[String: Any]] = []
+        var counts: [Card.Kind: Int] = [:]
+        for card in cards { counts[card.kind, default: 0] += 1 }
         for kind in Card.Kind.allCases {
-            let count = cards.filter { $0.kind == kind }.count
-            if count > 0 { kinds.append(["name": ui[Card.kindLabelKey(kind)], "count": count]) }
+            if let count = counts[kind] { kinds.append(["name": ui[Card.kindLabelKey(kind)], "count": count]) }
         }
         let listed: [[String: Any]] = cards.prefix(Self.studyListLimit).map { card in
             [

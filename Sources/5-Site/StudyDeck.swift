@@ -72,7 +72,7 @@ public enum StudyDeck {
 
     /// The cards as the site's script reads them (`study/cards.js`): a script, not JSON, so the
     /// study page works from `file://`, where pages cannot fetch files.
-    public static func script(_ cards: [Card], ui: UIStrings) -> String {
+    public static func script(_ cards: [Card]) -> String {
         var text = "window.gongbuCards = [\n"
         for (offset, card) in cards.enumerated() {
             if offset > 0 { text += ",\n" }

@@ -9,16 +9,7 @@ import Study
 
 /// Reads the source and makes the site's review cards, as `gongbu build` would.
 func studyCards(_ sourceRoot: String, terminal: Terminal) throws -> (cards: [Card], model: SiteModel, urls: SiteURLs) {
-    var options = BuildOptions(
-        fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, SourceLayout.defaultOutputFolder),
-        homeDirectory: LocalFileSystem.homeDirectory)
-    options.dryRun = true
-    var report = BuildReport()
-    let analysis = SiteBuild(options: options, generatorVersion: Gongbu.version).analyse(&report)
-    if let fatal = report.fatal {
-        terminal.error(fatal)
-        throw ExitStatus.usageOrIO
-    }
+    let (analysis, report) = try analyseSource(sourceRoot, terminal: terminal)
     guard let analysis else {
         terminal.report(report.diagnostics.sortedForDisplay(), sourceRoot: sourceRoot)
         throw ExitStatus.contentProblems

@@ -31,17 +31,8 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let terminal = Terminal()
         let sourceRoot = sourceOptions.sourceRoot
-        var options = BuildOptions(
-            fileSystem: LocalFileSystem(), sourceRoot: sourceRoot, outputRoot: Path.join(sourceRoot, SourceLayout.defaultOutputFolder),
-            homeDirectory: LocalFileSystem.homeDirectory)
-        options.dryRun = true
-        var report = BuildReport()
-        let analysis = SiteBuild(options: options, generatorVersion: Gongbu.version).analyse(&report)
+        let (analysis, report) = try analyseSource(sourceRoot, terminal: terminal)
         terminal.report(report.diagnostics.sortedForDisplay(), sourceRoot: sourceRoot)
-        if let fatal = report.fatal {
-            terminal.error(fatal)
-            throw ExitStatus.usageOrIO
-        }
         guard let analysis else { throw ExitStatus.usageOrIO }
         switch format {
         case .json: print(GraphExport.json(analysis.model, urls: analysis.urls), terminator: "")
