@@ -68,6 +68,15 @@ struct StudyCLITests {
         // An hour later, the card graded again is due; the other is not.
         let later = try CLI.run(["study", "--source", work + "/site", "--new", "0", "--now", "1700003600"], input: "q\n")
         #expect(later.stdout.contains("복습할 카드 1장, 새 카드 0장"), "\(later.stdout)")
+        // A schedule file gongbu cannot read is left alone and named, with exit code 2.
+        let schedulePath = work + "/site/.gongbu-study.json"
+        try "{ 깨진 파일".write(toFile: schedulePath, atomically: true, encoding: .utf8)
+        let broken = try CLI.run(["study", "--source", work + "/site"], input: "q\n")
+        #expect(broken.status == 2)
+        #expect(
+            broken.stderr.contains("error: \(schedulePath) is not a gongbu study schedule; move it away to start a new one"),
+            "\(broken.stderr)")
+        #expect(try String(contentsOfFile: schedulePath, encoding: .utf8) == "{ 깨진 파일")
         // The schedule is never a note.
         let build = try CLI.run(["build", "--source", work + "/site", "--output", work + "/out", "--quiet"])
         #expect(build.status == 0 && !FileManager.default.fileExists(atPath: work + "/out/.gongbu-study"))
