@@ -143,6 +143,13 @@ func pagesBenchmark(source: String) {
         case .note: kind = "note"
         case .concept: kind = "concept"
         case .tag: kind = "tag"
+        case .listPage(let listing, _):
+            switch listing {
+            case .home: kind = "home, later"
+            case .tag: kind = "tag, later"
+            case .section: kind = "folder, later"
+            case .concept: kind = "concept, later"
+            }
         default: kind = "\(job)"
         }
         var size = 0
@@ -200,9 +207,11 @@ func incrementalBenchmark(source: String, edits: Int, retitle: Bool) {
         }
         print(
             String(
-                format: "  edit %d: %@ %.1f ms, %d files changed%@; then graph.json and the search index %.1f ms", edit,
-                (path as NSString).lastPathComponent, update.seconds * 1000, update.changed.count, update.hasErrors ? " (errors)" : "",
+                format: "  edit %d: %@ %.1f ms, %d pages rendered, %d files changed%@%@; then graph.json and the search index %.1f ms",
+                edit, (path as NSString).lastPathComponent, update.seconds * 1000, update.rendered, update.changed.count,
+                update.reassembled ? ", model assembled again" : "", update.hasErrors ? " (errors)" : "",
                 dataTime * 1000))
+        print("    " + update.steps.map { String(format: "%@ %.1f", $0.name as NSString, $0.seconds * 1000) }.joined(separator: ", "))
         try? original.write(toFile: path, atomically: false, encoding: .utf8)
         _ = build.update(changedPaths: [path])
     }

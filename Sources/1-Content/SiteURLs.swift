@@ -51,10 +51,20 @@ public enum PageLocation: Sendable, Hashable {
     }
 
     /// How many folders deep the page's own URL is (what `../` must climb).
+    /// The non-empty folder names before the last `/` (a file's own name does not count),
+    /// counted on the bytes: every relative link asks, tens of thousands of times on a large site.
     var depth: Int {
-        let path = self.path
-        let directory = path.hasSuffix("/") ? path : Path.parent(of: path) == "." ? "" : Path.parent(of: path) + "/"
-        return directory.split(separator: "/").count
+        var count = 0
+        var inName = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if inName { count += 1 }
+                inName = false
+            } else {
+                inName = true
+            }
+        }
+        return count
     }
 }
 

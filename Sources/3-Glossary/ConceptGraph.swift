@@ -20,12 +20,14 @@ public struct NoteNode: Sendable {
     }
 }
 
-/// A note that mentions a concept, for the concept's page.
+/// A note that mentions a concept, for the concept's page: plain numbers, so the lists of a
+/// large site (a concept that 10,000 notes mention) copy and sort without reference counting.
+/// The snippet stays in the note's own mention (`mention` indexes the note's `mentions`).
 public struct Backlink: Sendable, Hashable {
     public var note: Int
     public var count: Int
     public var wikilinks: Int
-    public var snippet: Snippet?
+    public var mention: Int
 }
 
 /// A relation as seen from one concept: outgoing (this concept manages X) or incoming (X manages this concept).
@@ -69,12 +71,12 @@ public struct ConceptGraph: Sendable {
         var slugIndex: [String: Int] = [:]
         for (index, note) in notes.enumerated() { slugIndex[note.slug] = index }
 
-        for (noteIndex, note) in notes.enumerated() {
-            for mention in note.mentions {
+        for noteIndex in notes.indices {
+            for (position, mention) in notes[noteIndex].mentions.enumerated() {
                 backlinks[mention.concept].append(
-                    Backlink(note: noteIndex, count: mention.count, wikilinks: mention.wikilinks, snippet: mention.snippet))
+                    Backlink(note: noteIndex, count: mention.count, wikilinks: mention.wikilinks, mention: position))
             }
-            edges += noteEdges(noteIndex, note) { slugIndex[$0] }
+            edges += noteEdges(noteIndex, notes[noteIndex]) { slugIndex[$0] }
         }
         // Each concept's list is sorted on its own, on all cores (thousands of backlinks each
         // on a large site).
@@ -146,10 +148,23 @@ public struct ConceptGraph: Sendable {
     /// the backlinks of the concepts whose mention changed and the note's own edges are redone,
     /// everything else kept. Gives what `build` would give for the new notes.
     public mutating func replaceNote(at noteIndex: Int, old: NoteNode, new: NoteNode, slugIndex: (String) -> Int?) {
-        for concept in Mention.changedConcepts(from: old.mentions, to: new.mentions) where backlinks.indices.contains(concept) {
+        let changed = Mention.changedConcepts(from: old.mentions, to: new.mentions)
+        // A mention that did not change may sit elsewhere among the note's mentions now: its
+        // backlink points at the new place.
+        var oldPositions: [Int: Int] = [:]
+        for (position, mention) in old.mentions.enumerated() { oldPositions[mention.concept] = position }
+        for (position, mention) in new.mentions.enumerated()
+        where !changed.contains(mention.concept) && oldPositions[mention.concept] != position && backlinks.indices.contains(mention.concept)
+        {
+            if let entry = backlinks[mention.concept].firstIndex(where: { $0.note == noteIndex }) {
+                backlinks[mention.concept][entry].mention = position
+            }
+        }
+        for concept in changed where backlinks.indices.contains(concept) {
             var list = backlinks[concept].filter { $0.note != noteIndex }
-            if let mention = new.mentions.first(where: { $0.concept == concept }) {
-                list.append(Backlink(note: noteIndex, count: mention.count, wikilinks: mention.wikilinks, snippet: mention.snippet))
+            if let position = new.mentions.firstIndex(where: { $0.concept == concept }) {
+                let mention = new.mentions[position]
+                list.append(Backlink(note: noteIndex, count: mention.count, wikilinks: mention.wikilinks, mention: position))
             }
             backlinks[concept] = list.sorted(by: Self.backlinkOrder)
         }
@@ -163,6 +178,62 @@ public struct ConceptGraph: Sendable {
         var end = start
         while end < edges.endIndex, edges[end].source == .note(noteIndex) { end += 1 }
         edges.replaceSubrange(start..<end, with: Self.noteEdges(noteIndex, new, slugIndex: slugIndex))
+    }
+
+    /// The graph after the notes were put in another order: `newIndex[old]` is each note's new
+    /// index, and only the notes at `moved` (new indices) changed places relative to the
+    /// others. Gives what `build` would give for the reordered notes: each backlink list keeps
+    /// its order but for the moved notes' entries, which go back where the order wants them
+    /// (ties go by note order), and each note's edges move to its new place.
+    public mutating func renumberNotes(_ newIndex: [Int], moved: Set<Int>) {
+        for concept in backlinks.indices {
+            var hasMoved = false
+            for position in backlinks[concept].indices {
+                let index = newIndex[backlinks[concept][position].note]
+                backlinks[concept][position].note = index
+                if moved.contains(index) { hasMoved = true }
+            }
+            guard hasMoved else { continue }
+            var entries: [Backlink] = []
+            backlinks[concept].removeAll { backlink in
+                guard moved.contains(backlink.note) else { return false }
+                entries.append(backlink)
+                return true
+            }
+            for entry in entries {
+                var low = 0
+                var high = backlinks[concept].count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if Self.backlinkOrder(backlinks[concept][middle], entry) { low = middle + 1 } else { high = middle }
+                }
+                backlinks[concept].insert(entry, at: low)
+            }
+        }
+        // The notes' edges come note by note in site order, then the concepts' relations: a
+        // stable counting sort by the new source index puts them back in that order.
+        func renumbered(_ endpoint: GraphEdge.Endpoint) -> GraphEdge.Endpoint {
+            if case .note(let index) = endpoint { return .note(newIndex[index]) }
+            return endpoint
+        }
+        var starts = [Int](repeating: 0, count: newIndex.count + 1)
+        var noteEdges = 0
+        for position in edges.indices {
+            edges[position].source = renumbered(edges[position].source)
+            edges[position].target = renumbered(edges[position].target)
+            if case .note(let index) = edges[position].source {
+                starts[index + 1] += 1
+                noteEdges += 1
+            }
+        }
+        for index in 0..<newIndex.count { starts[index + 1] += starts[index] }
+        var sorted = edges
+        for edge in edges[..<noteEdges] {
+            guard case .note(let index) = edge.source else { continue }
+            sorted[starts[index]] = edge
+            starts[index] += 1
+        }
+        edges = sorted
     }
 
     /// Kahn's algorithm over `requires`; among concepts that are ready, the one with the smaller

@@ -100,8 +100,8 @@ public struct NoteAnalyzer: Sendable {
     /// Links are relative, so they depend on how deep a page sits: one linker per depth of
     /// note page (`notes/pods/` is two folders deep), made up front for the usual depths, and
     /// one for concept pages (all at `concepts/<id>/`).
-    let noteLinkers: [ConceptLinker]
-    let conceptLinker: ConceptLinker
+    var noteLinkers: [ConceptLinker]
+    var conceptLinker: ConceptLinker
     let makeNoteLinker: @Sendable (Int) -> ConceptLinker
     var validation: ValidationOptions
     var examples: ExampleRenderer
@@ -147,7 +147,18 @@ public struct NoteAnalyzer: Sendable {
     /// The linker for a note page at `slug`'s depth.
     func noteLinker(for slug: String) -> ConceptLinker {
         let depth = slug.isEmpty ? 0 : slug.split(separator: "/").count
-        return depth < noteLinkers.count ? noteLinkers[depth] : makeNoteLinker(depth)
+        if depth < noteLinkers.count { return noteLinkers[depth] }
+        var linker = makeNoteLinker(depth)
+        linker.context.noteTitles = noteTitles
+        return linker
+    }
+
+    /// A note's new title, which `[[slug]]` wikilinks to it show, without making the linkers
+    /// again (the preview server, after a note is re-titled).
+    public mutating func retitle(_ slug: String, to title: String) {
+        noteTitles[slug] = title
+        for index in noteLinkers.indices { noteLinkers[index].context.noteTitles[slug] = title }
+        conceptLinker.context.noteTitles[slug] = title
     }
 
     /// Names a wikilink may use for a note, lower-cased: its site path and its last segment

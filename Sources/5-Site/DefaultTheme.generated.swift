@@ -61,7 +61,7 @@ enum DefaultTheme {
       </li>
       {{/concept.backlinks}}
     </ul>
-    {{> pagination}}
+{{> pagination}}
     {{/concept.hasBacklinks}}
     {{#concept.hasMoreBacklinks}}
     <details class="more-backlinks">
@@ -150,8 +150,8 @@ enum DefaultTheme {
   </nav>
   {{/hasSections}}
   {{#hasNotes}}
-  {{> note-list}}
-  {{> pagination}}
+{{> note-list}}
+{{> pagination}}
   {{/hasNotes}}
   {{^hasNotes}}<p class="empty">{{ui.noNotes}}</p>{{/hasNotes}}
 </section>
@@ -312,14 +312,14 @@ enum DefaultTheme {
     <nav class="breadcrumb" aria-label="{{ui.breadcrumbs}}"><a href="{{root}}">{{ui.home}}</a>{{#section.breadcrumbs}} › <a href="{{url}}">{{title}}</a>{{/section.breadcrumbs}}</nav>
     <h1>{{section.title}}</h1>
     <p class="count">{{ui.noteCountPrefix}}{{section.count}}{{ui.noteCountSuffix}}</p>
-    {{> study-link}}
+{{> study-link}}
   </header>
   {{#section}}
   {{#hasEntries}}
-  {{> section-list}}
+{{> section-list}}
   {{/hasEntries}}
   {{/section}}
-  {{> pagination}}
+{{> pagination}}
 </section>
 
 """#,
@@ -366,10 +366,10 @@ enum DefaultTheme {
     <p class="breadcrumb"><a href="{{root}}tags/">{{ui.tags}}</a></p>
     <h1>#{{tag.name}}</h1>
     <p class="count">{{ui.noteCountPrefix}}{{tag.count}}{{ui.noteCountSuffix}}</p>
-    {{> study-link}}
+{{> study-link}}
   </header>
-  {{> note-list}}
-  {{> pagination}}
+{{> note-list}}
+{{> pagination}}
 </section>
 
 """#,

@@ -72,15 +72,72 @@ public struct SiteModel: Sendable {
     public init(config: SiteConfig, notes: [NotePage], staticFiles: [StaticFile], folders: [String: FolderInfo] = [:]) {
         self.config = config
         self.staticFiles = staticFiles
+        self.folders = folders
         // Sorted by index, then gathered once: a note page is a large value, and a merge sort
         // of the pages themselves copies each one log n times.
         homePage = notes.first { $0.slug.isEmpty }
         let order = notes.indices.filter { !notes[$0].slug.isEmpty }.sorted { Self.newestFirst(notes[$0], notes[$1]) }
         self.notes = order.map { notes[$0] }
+        noteTags = []
+        tags = []
         // Only a gongbu site can have been published with the old URLs.
         legacyPaths = config.sourceKind == .gongbu ? Self.legacyPaths(self.notes) : [:]
-        sections = SiteSection.tree(self.notes, folders: folders)
-        noteSection = Array(repeating: 0, count: self.notes.count)
+        groupSections()
+        groupTags()
+    }
+
+    /// Puts the notes in a new order (`order[new] = old` index) in which only the notes at
+    /// `moved` (new indices) changed places relative to the others, and renumbers everything
+    /// that names notes by index: the concept graph, the redirects, the tags and the folders
+    /// (whose orders do not depend on indices).
+    public mutating func reorderNotes(_ order: [Int], moved: Set<Int>) {
+        var newIndex = [Int](repeating: 0, count: order.count)
+        for (position, old) in order.enumerated() { newIndex[old] = position }
+        notes = order.map { notes[$0] }
+        noteTags = order.map { noteTags[$0] }
+        noteSection = order.map { noteSection[$0] }
+        legacyPaths = Dictionary(uniqueKeysWithValues: legacyPaths.map { (newIndex[$0.key], $0.value) })
+        sectionOfPage = Dictionary(uniqueKeysWithValues: sectionOfPage.map { (newIndex[$0.key], $0.value) })
+        graph.renumberNotes(newIndex, moved: moved)
+        // A tag's notes go in site order.
+        for index in tags.indices {
+            tags[index].noteIndices = tags[index].noteIndices.map { newIndex[$0] }
+            if tags[index].noteIndices.contains(where: moved.contains) { tags[index].noteIndices.sort() }
+        }
+        for index in sections.indices {
+            sections[index].page = sections[index].page.map { newIndex[$0] }
+            sections[index].notes = sections[index].notes.map { newIndex[$0] }
+            sections[index].order = sections[index].order.map { entry in
+                if case .note(let note) = entry { return .note(newIndex[note]) }
+                return entry
+            }
+        }
+    }
+
+    /// Orders again the folders that list the notes at `changed` (after a new title, date or
+    /// weight), and takes a folder page's new title: what `groupSections` would give, for the
+    /// few folders concerned.
+    public mutating func refreshSections(of changed: [Int]) {
+        var touched = Set<Int>()
+        for note in changed where noteSection.indices.contains(note) {
+            if let own = sectionOfPage[note] { sections[own].title = folders[sections[own].path]?.title ?? notes[note].title }
+            touched.insert(noteSection[note])
+        }
+        for index in touched {
+            var section = sections[index]
+            SiteSection.order(&section, sections: sections, notes: notes, folders: folders)
+            sections[index] = section
+        }
+    }
+
+    /// The folders' own labels and positions the sections were built with.
+    public var folders: [String: FolderInfo] = [:]
+
+    /// Builds `sections`, `noteSection` and `sectionOfPage` from the notes (in display order).
+    public mutating func groupSections() {
+        sections = SiteSection.tree(notes, folders: folders)
+        noteSection = Array(repeating: 0, count: notes.count)
+        sectionOfPage = [:]
         for (index, section) in sections.enumerated() {
             for note in section.notes { noteSection[note] = index }
             if let page = section.page {
@@ -88,7 +145,10 @@ public struct SiteModel: Sendable {
                 noteSection[page] = section.parent ?? 0
             }
         }
+    }
 
+    /// Builds `noteTags`, `tags` and `tagCollisions` from the notes' tags.
+    public mutating func groupTags() {
         var spellings: [String: [String: Int]] = [:]
         var tagSlugs: [String: String] = [:]
         // Spellings that differ only in case or spacing are one tag; others that reach the same
@@ -96,8 +156,9 @@ public struct SiteModel: Sendable {
         var firstUse: [String: (key: String, name: String, source: String)] = [:]
         var collisions: [Diagnostic] = []
         var reported = Set<String>()
-        for note in self.notes.sorted(by: { $0.source < $1.source }) {
-            for name in note.tagNames {
+        for index in notes.indices.sorted(by: { notes[$0].source < notes[$1].source }) {
+            let source = notes[index].source
+            for name in notes[index].tagNames {
                 let slug = Self.tagSlug(name)
                 tagSlugs[name] = slug
                 spellings[slug, default: [:]][name, default: 0] += 1
@@ -107,10 +168,10 @@ public struct SiteModel: Sendable {
                         collisions.append(
                             .error(
                                 "tag '\(name)' and tag '\(first.name)' (in \(first.source)) would both be published at tags/\(slug)/; rename one of them",
-                                at: SourceLocation(file: note.source), rule: "tag-collision"))
+                                at: SourceLocation(file: source), rule: "tag-collision"))
                     }
                 } else {
-                    firstUse[slug] = (key, name, note.source)
+                    firstUse[slug] = (key, name, source)
                 }
             }
         }
@@ -120,10 +181,10 @@ public struct SiteModel: Sendable {
             display[slug] = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
         }
         var groups: [String: [Int]] = [:]
-        noteTags = self.notes.enumerated().map { index, note in
+        noteTags = notes.indices.map { index in
             var seen = Set<String>()
             var refs: [TagRef] = []
-            for name in note.tagNames {
+            for name in notes[index].tagNames {
                 let slug = tagSlugs[name]!
                 guard seen.insert(slug).inserted else { continue }
                 refs.append(TagRef(name: display[slug]!, slug: slug))
@@ -169,7 +230,7 @@ public struct SiteModel: Sendable {
         return slug.isEmpty ? Slug.fallback(for: name, prefix: "tag") : slug
     }
 
-    static func newestFirst(_ a: NotePage, _ b: NotePage) -> Bool {
+    public static func newestFirst(_ a: NotePage, _ b: NotePage) -> Bool {
         switch (a.date, b.date) {
         case (let x?, let y?) where x.timeIntervalSince1970 != y.timeIntervalSince1970: return x > y
         case (.some, nil): return true

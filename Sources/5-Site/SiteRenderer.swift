@@ -181,17 +181,15 @@ public struct SiteRenderer: Sendable {
     /// every later page.
     public func withTheirPages(_ jobs: Set<Job>, comparedWith old: SiteRenderer? = nil, changedNotes: Set<String> = []) -> [Job] {
         var result = Set(jobs)
+        let comparison = old.map { EntryComparison(new: self, old: $0, changedNotes: changedNotes) }
         func add(_ listing: Listing) {
             let later = laterPages(of: listing)
-            guard let old, let before = old.sameListing(as: listing, in: self) else {
+            guard let comparison, let before = comparison.old.sameListing(as: listing, in: self) else {
                 result.formUnion(later)
                 return
             }
-            for case .listPage(_, let page) in later {
-                let now = entryKeys(listing, page: page)
-                if now != old.entryKeys(before, page: page) || pageShows(listing, page: page, anyOf: changedNotes) {
-                    result.insert(.listPage(listing, page: page))
-                }
+            for case .listPage(_, let page) in later where !comparison.pageUnchanged(listing, before, page: page) {
+                result.insert(.listPage(listing, page: page))
             }
         }
         for job in jobs {
@@ -199,11 +197,11 @@ public struct SiteRenderer: Sendable {
             case .home: add(.home)
             case .tag(let index):
                 add(.tag(index))
-                if let old, tagPageUnchanged(index, comparedWith: old, changedNotes: changedNotes) { result.remove(job) }
+                if let comparison, tagPageUnchanged(index, comparison) { result.remove(job) }
             case .section(let index): add(.section(index))
             case .concept(let index):
                 add(.concept(index))
-                if let old, conceptPageUnchanged(index, comparedWith: old, changedNotes: changedNotes) { result.remove(job) }
+                if let comparison, conceptPageUnchanged(index, comparison) { result.remove(job) }
             case .note(let index):
                 if let section = model.sectionOfPage[index] { add(.section(section)) }
             default: break
@@ -216,24 +214,24 @@ public struct SiteRenderer: Sendable {
     /// counts among the backlinks it shows, none of them changed, the same number of backlinks
     /// and cards. A retitled note that is not among a concept's most-mentioning notes leaves
     /// that page alone (at 10,000 notes, most of the pages a retitle used to render again).
-    func conceptPageUnchanged(_ index: Int, comparedWith old: SiteRenderer, changedNotes: Set<String>) -> Bool {
+    func conceptPageUnchanged(_ index: Int, _ comparison: EntryComparison) -> Bool {
+        let old = comparison.old
         guard let before = old.sameListing(as: .concept(index), in: self), case .concept(let oldIndex) = before else { return false }
         let id = model.glossary.concepts[index].id
         return model.graph.backlinks[index].count == old.model.graph.backlinks[oldIndex].count
-            && entryKeys(.concept(index), page: 1) == old.entryKeys(before, page: 1)
-            && !pageShows(.concept(index), page: 1, anyOf: changedNotes)
+            && comparison.pageUnchanged(.concept(index), before, page: 1)
             && studySet.byConcept[id] == old.studySet.byConcept[id]
     }
 
     /// The same for a tag's first page: the same notes on it, none of them changed, the same
     /// number of notes and cards.
-    func tagPageUnchanged(_ index: Int, comparedWith old: SiteRenderer, changedNotes: Set<String>) -> Bool {
+    func tagPageUnchanged(_ index: Int, _ comparison: EntryComparison) -> Bool {
+        let old = comparison.old
         guard let before = old.sameListing(as: .tag(index), in: self), case .tag(let oldIndex) = before else { return false }
         let tag = model.tags[index].tag
         return model.tags[index].noteIndices.count == old.model.tags[oldIndex].noteIndices.count
             && tag.name == old.model.tags[oldIndex].tag.name
-            && entryKeys(.tag(index), page: 1) == old.entryKeys(before, page: 1)
-            && !pageShows(.tag(index), page: 1, anyOf: changedNotes)
+            && comparison.pageUnchanged(.tag(index), before, page: 1)
             && studySet.byTag[tag.name] == old.studySet.byTag[tag.name]
     }
 
@@ -253,46 +251,84 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// One entry of a list's page, as compared between two models: a note's slug (or a
-    /// subfolder's path) and, for backlinks, the mention count or, for folders, the note count.
-    /// No string is built, so comparing the 10,000 backlinks of a concept costs no allocations.
+    /// Compares list pages of this renderer's model with those of the model before a change.
+    ///
+    /// When both models hold the same notes at the same indices (any edit that kept every
+    /// note's slug and place, such as a new title), entries compare as note indices; else as
+    /// slugs. The changed notes are looked up by index either way, so comparing the 10,000
+    /// backlinks of a concept builds no string.
+    struct EntryComparison {
+        let new: SiteRenderer
+        let old: SiteRenderer
+        /// Indices, in the new model, of the notes that changed.
+        let changed: Set<Int>
+        let sameNotes: Bool
+
+        init(new: SiteRenderer, old: SiteRenderer, changedNotes: Set<String>) {
+            self.new = new
+            self.old = old
+            let notes = new.model.notes
+            changed = changedNotes.isEmpty ? [] : Set(notes.indices.filter { changedNotes.contains(notes[$0].source) })
+            let before = old.model.notes
+            sameNotes = notes.count == before.count && notes.indices.allSatisfy { notes[$0].slug == before[$0].slug }
+        }
+
+        /// Whether page `page` of `listing` (this model's) shows what page `page` of `before`
+        /// (the old model's) showed, and none of the changed notes.
+        func pageUnchanged(_ listing: Listing, _ before: Listing, page: Int) -> Bool {
+            let now = new.range(listing, page: page)
+            let then = old.range(before, page: page)
+            guard now.count == then.count else { return false }
+            for (position, oldPosition) in zip(now, then)
+            where new.entryKey(listing, at: position, byIndex: sameNotes) != old.entryKey(before, at: oldPosition, byIndex: sameNotes) {
+                return false
+            }
+            return !new.pageShows(listing, page: page, anyOf: changed)
+        }
+    }
+
+    /// One entry of a list's page, as compared between two models: a note (by index when the
+    /// models hold the same notes, else by slug) or a subfolder's path and, for backlinks, the
+    /// mention count or, for folders, the note count.
     struct EntryKey: Equatable {
+        var note: Int
         var name: String
         var count: Int
     }
 
-    /// What a list's page shows, as keys.
-    func entryKeys(_ listing: Listing, page: Int) -> [EntryKey] {
-        range(listing, page: page).map { position in
-            switch listing {
-            case .home: return EntryKey(name: model.notes[position].slug, count: -1)
-            case .tag(let index): return EntryKey(name: model.notes[model.tags[index].noteIndices[position]].slug, count: -1)
-            case .section(let index):
-                switch model.sections[index].order[position] {
-                case .note(let note): return EntryKey(name: model.notes[note].slug, count: -1)
-                case .section(let section):
-                    return EntryKey(name: "/" + model.sections[section].path, count: Self.noteCount(of: section, in: model.sections))
-                }
-            case .concept(let index):
-                let backlink = model.graph.backlinks[index][position]
-                return EntryKey(name: model.notes[backlink.note].slug, count: backlink.count + backlink.wikilinks)
+    /// The entry at `position` of a list, as a key.
+    func entryKey(_ listing: Listing, at position: Int, byIndex: Bool) -> EntryKey {
+        func note(_ index: Int, count: Int = -1) -> EntryKey {
+            byIndex ? EntryKey(note: index, name: "", count: count) : EntryKey(note: -1, name: model.notes[index].slug, count: count)
+        }
+        switch listing {
+        case .home: return note(position)
+        case .tag(let index): return note(model.tags[index].noteIndices[position])
+        case .section(let index):
+            switch model.sections[index].order[position] {
+            case .note(let index): return note(index)
+            case .section(let section):
+                return EntryKey(note: -1, name: "/" + model.sections[section].path, count: Self.noteCount(of: section, in: model.sections))
             }
+        case .concept(let index):
+            let backlink = model.graph.backlinks[index][position]
+            return note(backlink.note, count: backlink.count + backlink.wikilinks)
         }
     }
 
-    func pageShows(_ listing: Listing, page: Int, anyOf sources: Set<String>) -> Bool {
-        guard !sources.isEmpty else { return false }
+    /// Whether a list's page shows one of the notes `indices` (a subfolder's entry shows its page note's summary).
+    func pageShows(_ listing: Listing, page: Int, anyOf indices: Set<Int>) -> Bool {
+        guard !indices.isEmpty else { return false }
         return range(listing, page: page).contains { position in
             switch listing {
-            case .home: return sources.contains(model.notes[position].source)
-            case .tag(let index): return sources.contains(model.notes[model.tags[index].noteIndices[position]].source)
+            case .home: return indices.contains(position)
+            case .tag(let index): return indices.contains(model.tags[index].noteIndices[position])
             case .section(let index):
                 switch model.sections[index].order[position] {
-                case .note(let note): return sources.contains(model.notes[note].source)
-                // A subfolder's entry shows its page note's summary.
-                case .section(let section): return model.sections[section].page.map { sources.contains(model.notes[$0].source) } ?? false
+                case .note(let note): return indices.contains(note)
+                case .section(let section): return model.sections[section].page.map(indices.contains) ?? false
                 }
-            case .concept(let index): return sources.contains(model.notes[model.graph.backlinks[index][position].note].source)
+            case .concept(let index): return indices.contains(model.graph.backlinks[index][position].note)
             }
         }
     }
@@ -802,16 +838,18 @@ public struct SiteRenderer: Sendable {
     }
 
     func listItem(_ index: Int, from location: PageLocation) -> [String: Any] {
-        let note = model.notes[index]
+        // Fields are read in place: a list shows thousands of notes, and a whole note page is a
+        // large value to copy for each.
+        let date = model.notes[index].date
         let tags = tagContexts(index, from: location)
         // Absent values are `false`, not missing: Mustache would otherwise look them up in the
         // enclosing context and could show the page's value instead.
         return [
-            "title": note.title,
-            "url": urls.href(to: .note(slug: note.slug), from: location),
-            "date": note.date.map(ui.formatDate) ?? false,
-            "dateISO": note.date?.isoDay ?? false,
-            "summary": note.summary ?? false,
+            "title": model.notes[index].title,
+            "url": urls.href(to: .note(slug: model.notes[index].slug), from: location),
+            "date": date.map(ui.formatDate) ?? false,
+            "dateISO": date?.isoDay ?? false,
+            "summary": model.notes[index].summary ?? false,
             "tags": tags,
             "hasTags": !tags.isEmpty,
         ]
@@ -886,31 +924,34 @@ public struct SiteRenderer: Sendable {
         }
         // Typed relations first, in a reading order; the loose `related` last.
         let relationOrder: [RelationKind] = [.kindOf, .partOf, .manages, .selects, .exposes, .uses, .requires, .related]
-        let relations = model.graph.relations[index].sorted { a, b in
-            let left = (relationOrder.firstIndex(of: a.kind)!, a.outgoing ? 0 : 1, TitleOrder.key(glossary.concepts[a.other].title))
-            let right = (relationOrder.firstIndex(of: b.kind)!, b.outgoing ? 0 : 1, TitleOrder.key(glossary.concepts[b.other].title))
-            return left < right
-        }
+        let firstPage = page == 1
+        let relations =
+            !firstPage
+            ? []
+            : model.graph.relations[index].sorted { a, b in
+                let left = (relationOrder.firstIndex(of: a.kind)!, a.outgoing ? 0 : 1, TitleOrder.key(glossary.concepts[a.other].title))
+                let right = (relationOrder.firstIndex(of: b.kind)!, b.outgoing ? 0 : 1, TitleOrder.key(glossary.concepts[b.other].title))
+                return left < right
+            }
         let relationItems: [[String: Any]] = relations.map { relation in
             let (subject, object) = relation.outgoing ? (index, relation.other) : (relation.other, index)
             return ["kind": relation.kind.key, "sentence": ui.relationSentence(relation.kind.key, anchor(subject), anchor(object))]
         }
-        let prerequisites = prerequisites(of: index).map { conceptLink($0, from: location) }
+        let prerequisites = !firstPage ? [] : prerequisites(of: index).map { conceptLink($0, from: location) }
         // The notes that mention the concept, most mentions first, each with a snippet, in
         // pages of `backlinksWithSnippets`, so a page stays readable and small.
         let allBacklinks = model.graph.backlinks[index]
         let shown = allBacklinks[range(.concept(index), page: page)]
-        let firstPage = page == 1
         let backlinks: [[String: Any]] = shown.map { backlink in
-            let note = model.notes[backlink.note]
+            let snippet = firstPage ? model.notes[backlink.note].mentions[backlink.mention].snippet : nil
             return [
-                "title": note.title,
-                "url": urls.href(to: .note(slug: note.slug), from: location),
+                "title": model.notes[backlink.note].title,
+                "url": urls.href(to: .note(slug: model.notes[backlink.note].slug), from: location),
                 "count": backlink.count + backlink.wikilinks,
-                "hasSnippet": firstPage && backlink.snippet != nil,
-                "before": backlink.snippet?.before ?? "",
-                "term": backlink.snippet?.match ?? "",
-                "after": backlink.snippet?.after ?? "",
+                "hasSnippet": snippet != nil,
+                "before": snippet?.before ?? "",
+                "term": snippet?.match ?? "",
+                "after": snippet?.after ?? "",
             ]
         }
         let graph =
@@ -946,7 +987,7 @@ public struct SiteRenderer: Sendable {
     /// How many backlinks a concept's page shows (each with its snippet).
     public static let backlinksWithSnippets = 50
     /// How many backlinks each later page of a concept lists (without snippets).
-    public static let backlinksPerLaterPage = 500
+    public static let backlinksPerLaterPage = 200
 
     /// Everything a concept requires, directly or not, in learning-path order.
     func prerequisites(of index: Int) -> [Int] {

@@ -82,16 +82,17 @@ public struct SiteSection: Sendable, Hashable {
             case .section(let index): sections[index].path.split(separator: "/").last.map(String.init) ?? ""
             }
         }
-        func page(_ entry: Entry) -> NotePage? {
+        // The entry's page note, by index: a note page is a large value, not copied here.
+        func page(_ entry: Entry) -> Int? {
             switch entry {
-            case .note(let index): notes[index]
-            case .section(let index): sections[index].page.map { notes[$0] }
+            case .note(let index): index
+            case .section(let index): sections[index].page
             }
         }
         func weight(_ entry: Entry) -> Double? {
             if case .section(let index) = entry, let position = folders[sections[index].path]?.position { return position }
-            guard let params = page(entry)?.params else { return nil }
-            for entry in params where weightKeys.contains(entry.key) {
+            guard let page = page(entry) else { return nil }
+            for entry in notes[page].params where weightKeys.contains(entry.key) {
                 if case .int(let value) = entry.value { return Double(value) }
                 if case .double(let value) = entry.value { return value }
             }
@@ -115,7 +116,7 @@ public struct SiteSection: Sendable, Hashable {
         let keys = entries.map { entry in
             Key(
                 entry: entry, weight: weight(entry) ?? .infinity, name: name(entry), numberedName: numberedKey(name(entry)),
-                title: page(entry)?.title ?? name(entry),
+                title: page(entry).map { notes[$0].title } ?? name(entry),
                 date: { if case .note(let index) = entry { notes[index].date } else { nil } }())
         }
         let numbered = keys.filter { $0.name.contains { $0.isNumber } }.count * 2 >= keys.count

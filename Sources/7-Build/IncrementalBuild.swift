@@ -61,7 +61,12 @@ public final class IncrementalBuild: Sendable {
             var all = siteDiagnostics + setupDiagnostics + slugDiagnostics
             for key in fileDiagnostics.keys.sorted() { all += fileDiagnostics[key]! }
             for concept in concepts { all += concept.diagnostics }
-            for key in entries.keys.sorted() { all += entries[key]!.analysis?.diagnostics ?? [] }
+            // Only the notes with something to say, read in place (an entry is a large value).
+            var noted: [(key: String, diagnostics: [Diagnostic])] = []
+            for index in entries.indices where !(entries.values[index].analysis?.diagnostics.isEmpty ?? true) {
+                noted.append((entries.keys[index], entries.values[index].analysis?.diagnostics ?? []))
+            }
+            for (_, diagnostics) in noted.sorted(by: { $0.key < $1.key }) { all += diagnostics }
             all += modelDiagnostics + renderDiagnostics
             return all.sortedForDisplay()
         }
@@ -88,6 +93,8 @@ public final class IncrementalBuild: Sendable {
         public var rendered = 0
         /// Whether the site model was assembled again from every note (rather than patched).
         public var reassembled = true
+        /// Where an incremental update's time went, step by step (seconds).
+        public var steps: [(name: String, seconds: Double)] = []
 
         public var hasErrors: Bool { fatal != nil || diagnostics.hasErrors }
     }
@@ -155,6 +162,17 @@ public final class IncrementalBuild: Sendable {
         update.pages = state.published.pageCount
         update.seconds = seconds(since: started)
         return update
+    }
+
+    /// Where the note at `contentPath` is among `notes` (in content-path order), found by halves.
+    static func position(of contentPath: String, in notes: [SourceNote]) -> Int? {
+        var low = 0
+        var high = notes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if notes[middle].document.contentPath < contentPath { low = middle + 1 } else { high = middle }
+        }
+        return low < notes.count && notes[low].document.contentPath == contentPath ? low : nil
     }
 
     /// The notes to publish, in content-path order, without those whose slug an earlier note
@@ -247,6 +265,13 @@ public final class IncrementalBuild: Sendable {
 
     private func update(_ state: inout State, changedPaths: [String]) -> Update {
         let started = DispatchTime.now()
+        var steps: [(name: String, seconds: Double)] = []
+        var mark = started
+        func step(_ name: String) {
+            let now = DispatchTime.now()
+            steps.append((name, Double(now.uptimeNanoseconds - mark.uptimeNanoseconds) / 1e9))
+            mark = now
+        }
         guard let site = state.site, let oldModel = state.model, state.analyzer != nil else { return rebuildAll(&state) }
         let loader = Pipeline.contentLoader(options)
         let contentRoot = loader.contentRoot
@@ -268,56 +293,82 @@ public final class IncrementalBuild: Sendable {
         // Read the changed notes again.
         var before: [String: NotePage] = [:]
         var titleOrSlugChanged = false
+        // Whether every changed note was published before and keeps its slug and the paths
+        // that link to it: then the slug check and the link targets stay as they were.
+        var samePlaces = true
         var affectedSlugs = Set<String>()
+        var retitled: [(slug: String, title: String)] = []
         for (contentPath, absolute) in changedNotes {
             let old = state.entries[contentPath]
-            if let page = old?.analysis?.page { before[contentPath] = page }
+            if let page = old?.analysis?.page { before[contentPath] = page } else { samePlaces = false }
             if let slug = old?.note?.slug { affectedSlugs.insert(slug) }
             let display = Path.relative(absolute, to: options.sourceRoot)
             guard options.fileSystem.kind(of: absolute) != nil else {
                 state.entries[contentPath] = nil
                 state.fileDiagnostics[display] = nil
                 titleOrSlugChanged = true
+                samePlaces = false
                 continue
             }
             let (note, _, diagnostics) = loader.loadFile(at: absolute)
             state.fileDiagnostics[display] = diagnostics.isEmpty ? nil : diagnostics
-            if old?.note?.slug != note?.slug
-                || (old?.note?.metadata.title ?? old?.note?.nameTitle) != (note?.metadata.title ?? note?.nameTitle)
-            {
-                titleOrSlugChanged = true
-            }
+            let oldTitle = old?.note.map { $0.metadata.title ?? $0.nameTitle }
+            let newTitle = note.map { $0.metadata.title ?? $0.nameTitle }
+            if old?.note?.slug != note?.slug || oldTitle != newTitle { titleOrSlugChanged = true }
+            if old?.note?.slug != note?.slug || old?.note?.linkedPaths != note?.linkedPaths { samePlaces = false }
+            if let note, let newTitle, oldTitle != newTitle { retitled.append((note.slug, newTitle)) }
             if let slug = note?.slug { affectedSlugs.insert(slug) }
             state.entries[contentPath] = NoteEntry(note: note, analysis: nil, revision: 0)
         }
 
+        step("read")
         // Which notes to analyse: the changed ones, notes that a slug check now lets through,
         // and (when a slug or title changed) notes whose links depend on them.
         var dropped: [String: NotePage] = [:]
-        let kept = checkSlugs(&state, dropped: &dropped)
-        var toAnalyse = Set(kept.map(\.document.contentPath).filter { state.entries[$0]?.analysis == nil })
+        let kept: [SourceNote]
+        if samePlaces {
+            // The same notes under the same slugs: the check would keep the same notes.
+            var notes = site.content.notes
+            for (contentPath, _) in changedNotes {
+                if let position = Self.position(of: contentPath, in: notes), let note = state.entries[contentPath]?.note {
+                    notes[position] = note
+                }
+            }
+            kept = notes
+        } else {
+            kept = checkSlugs(&state, dropped: &dropped)
+        }
+        var toAnalyse = Set(changedNotes.keys)
+        if !samePlaces { toAnalyse = Set(kept.map(\.document.contentPath).filter { state.entries[$0]?.analysis == nil }) }
         let droppedNow = Set(dropped.keys)
         for (key, page) in dropped where before[key] == nil { before[key] = page }
+        let analyses = state.entries.lazy.compactMap { entry in entry.value.analysis.map { (key: entry.key, value: $0) } }
         if titleOrSlugChanged || !droppedNow.isEmpty {
             titleOrSlugChanged = true
-            let (analyzer, setup) = Pipeline.makeAnalyzer(site, notes: state.entries.keys.sorted().compactMap { state.entries[$0]?.note })
-            state.analyzer = analyzer
-            state.setupDiagnostics = setup
-            let analyses = state.entries.compactMapValues(\.analysis)
+            if samePlaces, var analyzer = state.analyzer {
+                // Only titles changed: the wikilinks that show them read the new ones.
+                for (slug, title) in retitled { analyzer.retitle(slug, to: title) }
+                state.analyzer = analyzer
+            } else {
+                let (analyzer, setup) = Pipeline.makeAnalyzer(
+                    site, notes: state.entries.keys.sorted().compactMap { state.entries[$0]?.note })
+                state.analyzer = analyzer
+                state.setupDiagnostics = setup
+            }
             toAnalyse.formUnion(ChangePlan.dependents(of: affectedSlugs, among: analyses, excluding: toAnalyse))
         }
         // Notes that show a changed note's text (`![[노트]]`) read its new body.
-        if !titleOrSlugChanged, state.analyzer != nil {
+        if !titleOrSlugChanged || samePlaces, state.analyzer != nil {
             for (contentPath, _) in changedNotes {
                 if let slug = before[contentPath]?.slug { state.analyzer?.notesBySlug[slug] = nil }
                 if let note = state.entries[contentPath]?.note { state.analyzer?.notesBySlug[note.slug] = note }
             }
         }
-        toAnalyse.formUnion(
-            ChangePlan.embedders(of: affectedSlugs, among: state.entries.compactMapValues(\.analysis), excluding: toAnalyse))
+        toAnalyse.formUnion(ChangePlan.embedders(of: affectedSlugs, among: analyses, excluding: toAnalyse))
         for key in toAnalyse where before[key] == nil {
             if let page = state.entries[key]?.analysis?.page { before[key] = page }
         }
+        step("plan analysis")
         guard let analyzer = state.analyzer else { return rebuildAll(&state) }
         let keys = toAnalyse.sorted().filter { state.entries[$0]?.note != nil }
         let results = keys.compactMap { state.entries[$0]?.note }.concurrentMap(analyzer.analyse)
@@ -327,26 +378,31 @@ public final class IncrementalBuild: Sendable {
             state.entries[key]?.revision = state.revisionCounter
         }
 
+        step("analyse")
         let touched = toAnalyse.union(changedNotes.keys).union(droppedNow)
         let changes = touched.sorted().map { key in (before: before[key], after: state.entries[key]?.analysis?.page) }
         var reassembled = true
-        if !titleOrSlugChanged, let patched = ChangePlan.patchedModel(oldModel, changes: changes) {
+        var current = site
+        current.content.notes = kept
+        state.site = current
+        if let patched = ChangePlan.patchedModel(oldModel, changes: changes) {
             reassembled = false
             state.model = patched
             state.modelDiagnostics = patched.tagCollisions + patched.graph.unusedConcepts(site.glossary)
         } else {
-            var current = site
-            current.content.notes = kept
-            state.site = current
             let pages = kept.compactMap { state.entries[$0.document.contentPath]?.analysis?.page }
             (state.model, state.modelDiagnostics) = Pipeline.assemble(current, pages: pages, concepts: state.concepts, searchIndex: false)
         }
+        step(reassembled ? "assemble" : "patch")
         let newModel = state.model!
-        if reassembled || !changes.allSatisfy({ ChangePlan.sameOutputs($0.before, $0.after) }) {
+        // New tags mean new tag pages, whose paths are checked with the rest.
+        if reassembled || !changes.allSatisfy({ ChangePlan.sameOutputs($0.before, $0.after) && $0.before?.tagNames == $0.after?.tagNames })
+        {
             state.renderDiagnostics = Pipeline.render(newModel, theme: site.theme, generatorVersion: generatorVersion).diagnostics
         }
         let diagnostics = state.diagnostics()
         let plan = ChangePlan.pages(old: oldModel, new: newModel, changes: changes)
+        step("plan pages")
 
         var update = Update(
             full: false, seconds: 0, changed: [], removed: [], diagnostics: diagnostics, fatal: nil,
@@ -364,8 +420,10 @@ public final class IncrementalBuild: Sendable {
             (update.changed, update.removed, update.rendered) = publish(
                 &state, jobs: jobs, changedSources: plan.changedSources, oldModel: oldModel)
         }
+        step("render")
         update.pages = state.published.pageCount
         update.seconds = seconds(since: started)
+        update.steps = steps
         return update
     }
 
@@ -379,8 +437,8 @@ public final class IncrementalBuild: Sendable {
         var removed = Set<String>()
         // Files that belonged to the changed notes before.
         let old = SiteRenderer(renderer: renderer.renderer, model: oldModel)
-        for (index, note) in oldModel.notes.enumerated() where changedSources.contains(note.source) {
-            removed.insert(PageLocation.note(slug: note.slug).outputPath)
+        for index in oldModel.notes.indices where changedSources.contains(oldModel.notes[index].source) {
+            removed.insert(PageLocation.note(slug: oldModel.notes[index].slug).outputPath)
             removed.formUnion(old.redirectFiles(ofNote: index).0.map(\.path))
             removed.formUnion(old.exampleFiles(ofNote: index).map(\.path))
         }
@@ -400,7 +458,7 @@ public final class IncrementalBuild: Sendable {
         removed.formUnion(old.listPagePaths.subtracting(renderer.listPagePaths))
         let pages = renderer.withTheirPages(jobs, comparedWith: old, changedNotes: changedSources)
         var files = pages.concurrentMap(renderer.renderPage)
-        for (index, note) in model.notes.enumerated() where changedSources.contains(note.source) {
+        for index in model.notes.indices where changedSources.contains(model.notes[index].source) {
             // Their problems (unusable aliases) are in `renderDiagnostics` already.
             files += renderer.redirectFiles(ofNote: index).0
             files += renderer.exampleFiles(ofNote: index)

@@ -143,13 +143,72 @@ struct IncrementalBuildTests {
         // mentions, the notes/ folder's page and services.md, whose wikilink to the note is
         // labelled with it.
         #expect(update.rendered == 9, "\(update.rendered) pages rendered")
-        #expect(update.reassembled)
+        // The note keeps its place among the others, so the model is patched, not assembled again.
+        #expect(!update.reassembled)
         #expect(
             update.changed.sorted() == [
                 "concepts/deployment/index.html", "concepts/pod/index.html", "index.html", "notes/index.html", "notes/pods/index.html",
                 "notes/services/index.html",
                 "tags/기초/index.html", "tags/쿠버네티스/index.html",
             ])
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+    }
+
+    /// A new date or title patches the model in place, whether the note keeps its place among
+    /// the others or moves (its neighbours are renumbered: backlinks, tags, folders, the graph's
+    /// edges); either way the site is a full build's.
+    @Test func aNoteThatMovesInTheOrderIsRenumbered() throws {
+        let (work, build) = try makeSite()
+        defer { TestSupport.cleanUp(work) }
+        let path = work + "/site/content/notes/pods.md"
+        let original = String(decoding: try LocalFileSystem().readFile(at: path), as: UTF8.self)
+        // Still the oldest of the three (services.md is 2025-02-05).
+        try LocalFileSystem().writeString(original.replacingOccurrences(of: "date: 2025-02-03", with: "date: 2025-02-04"), to: path)
+        var update = build.update(changedPaths: [path])
+        #expect(!update.hasErrors, "\(update.diagnostics)")
+        #expect(!update.reassembled)
+        #expect(update.changed.contains("notes/pods/index.html"))
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+
+        // The same day as services.md, and a title that sorts before its: now listed before it,
+        // on the home page, the tag page and the pages of the concepts both mention.
+        let moved = original.replacingOccurrences(of: "date: 2025-02-03", with: "date: 2025-02-05")
+            .replacingOccurrences(of: "title: 파드 기초", with: "title: 가장 작은 단위, 파드")
+        try LocalFileSystem().writeString(moved, to: path)
+        update = build.update(changedPaths: [path])
+        #expect(!update.reassembled)
+        #expect(update.changed.contains("index.html"))
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+        let graph = String(decoding: try #require(try snapshot(build)["graph.json"]), as: UTF8.self)
+        #expect(graph.contains("가장 작은 단위, 파드"))
+
+        // And back to where it was.
+        try LocalFileSystem().writeString(original, to: path)
+        update = build.update(changedPaths: [path])
+        #expect(!update.reassembled)
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+    }
+
+    /// A concept page's snippets come from each note's own mentions: when an edit adds a
+    /// mention before the others, the backlinks of the concepts it did not touch follow their
+    /// mentions to their new places, so the next render of those pages still quotes the note.
+    @Test func snippetsFollowTheirMentions() throws {
+        let (work, build) = try makeSite()
+        defer { TestSupport.cleanUp(work) }
+        let pods = work + "/site/content/notes/pods.md"
+        let text = String(decoding: try LocalFileSystem().readFile(at: pods), as: UTF8.self)
+        // Helm, on the first line: the mention of deployments further down keeps its line and
+        // snippet (it does not change) but moves back among the note's mentions.
+        try LocalFileSystem().writeString(text.replacingOccurrences(of: "파드는 컨테이너를", with: "헬름으로 띄운 파드는 컨테이너를"), to: pods)
+        var update = build.update(changedPaths: [pods])
+        #expect(!update.hasErrors, "\(update.diagnostics)")
+        #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
+        // services.md starts mentioning deployments: their page is rendered again, quoting pods.md.
+        let services = work + "/site/content/notes/services.md"
+        let more = String(decoding: try LocalFileSystem().readFile(at: services), as: UTF8.self) + "\n\n디플로이먼트가 파드를 늘리면 서비스가 나눠 준다.\n"
+        try LocalFileSystem().writeString(more, to: services)
+        update = build.update(changedPaths: [services])
+        #expect(update.changed.contains("concepts/deployment/index.html"), "\(update.changed)")
         #expect(differences(try snapshot(build), try fullBuild(work + "/site")) == [])
     }
 
