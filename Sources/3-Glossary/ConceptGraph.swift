@@ -186,17 +186,19 @@ public struct ConceptGraph: Sendable {
     /// its order but for the moved notes' entries, which go back where the order wants them
     /// (ties go by note order), and each note's edges move to its new place.
     public mutating func renumberNotes(_ newIndex: [Int], moved: Set<Int>) {
+        var isMoved = [Bool](repeating: false, count: newIndex.count)
+        for index in moved where index < isMoved.count { isMoved[index] = true }
         for concept in backlinks.indices {
             var hasMoved = false
             for position in backlinks[concept].indices {
                 let index = newIndex[backlinks[concept][position].note]
                 backlinks[concept][position].note = index
-                if moved.contains(index) { hasMoved = true }
+                if isMoved[index] { hasMoved = true }
             }
             guard hasMoved else { continue }
             var entries: [Backlink] = []
             backlinks[concept].removeAll { backlink in
-                guard moved.contains(backlink.note) else { return false }
+                guard isMoved[backlink.note] else { return false }
                 entries.append(backlink)
                 return true
             }

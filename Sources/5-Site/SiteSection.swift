@@ -78,8 +78,8 @@ public struct SiteSection: Sendable, Hashable {
     static func order(_ section: inout SiteSection, sections: [SiteSection], notes: [NotePage], folders: [String: FolderInfo] = [:]) {
         func name(_ entry: Entry) -> String {
             switch entry {
-            case .note(let index): notes[index].slug.split(separator: "/").last.map(String.init) ?? ""
-            case .section(let index): sections[index].path.split(separator: "/").last.map(String.init) ?? ""
+            case .note(let index): lastSegment(notes[index].slug)
+            case .section(let index): lastSegment(sections[index].path)
             }
         }
         // The entry's page note, by index: a note page is a large value, not copied here.
@@ -113,13 +113,15 @@ public struct SiteSection: Sendable, Hashable {
             var title: String
             var date: NoteDate?
         }
-        let keys = entries.map { entry in
-            Key(
-                entry: entry, weight: weight(entry) ?? .infinity, name: name(entry), numberedName: numberedKey(name(entry)),
-                title: page(entry).map { notes[$0].title } ?? name(entry),
+        var keys = entries.map { entry in
+            let name = name(entry)
+            return Key(
+                entry: entry, weight: weight(entry) ?? .infinity, name: name, numberedName: "",
+                title: page(entry).map { notes[$0].title } ?? name,
                 date: { if case .note(let index) = entry { notes[index].date } else { nil } }())
         }
         let numbered = keys.filter { $0.name.contains { $0.isNumber } }.count * 2 >= keys.count
+        if numbered { for index in keys.indices { keys[index].numberedName = numberedKey(keys[index].name) } }
         let dated = section.notes.allSatisfy { notes[$0].date != nil }
         let sorted = keys.sorted { a, b in
             if a.weight != b.weight { return a.weight < b.weight }
@@ -135,24 +137,37 @@ public struct SiteSection: Sendable, Hashable {
         section.order = sorted
     }
 
-    /// `Section-2` → `section-00000000000000000002`: lower-cased, digit runs padded to 20.
+    /// `Section-2` → `section-00000000000000000002`: lower-cased, runs of ASCII digits padded
+    /// to 20. Worked on the UTF-8 bytes (a folder of thousands of notes sorts by it).
     static func numberedKey(_ name: String) -> String {
-        var key = ""
-        var digits = ""
+        var key: [UInt8] = []
+        key.reserveCapacity(name.utf8.count + 20)
+        var digits = 0
         func flush() {
-            if !digits.isEmpty { key += String(repeating: "0", count: max(0, 20 - digits.count)) + digits }
-            digits = ""
+            guard digits > 0 else { return }
+            let run = key.suffix(digits)
+            key.removeLast(digits)
+            if digits < 20 { key.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 20 - digits)) }
+            key.append(contentsOf: run)
+            digits = 0
         }
-        for character in name.lowercased() {
-            if character.isASCII && character.isNumber {
-                digits.append(character)
+        for byte in name.lowercased().utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                key.append(byte)
+                digits += 1
             } else {
                 flush()
-                key.append(character)
+                key.append(byte)
             }
         }
         flush()
-        return key
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// The last `/`-separated segment of a path (`notes/pods` → `pods`).
+    static func lastSegment(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     /// Notes and subfolders interleaved, in reading order (set by `order`).

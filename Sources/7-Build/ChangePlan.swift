@@ -6,36 +6,21 @@ import Site
 /// no lock, no rendering, so every rule here can be tested with values alone.
 ///
 /// `gongbu serve` asks it three questions, in order: which other notes must be analysed again
-/// (`dependents`), whether the site model can be patched in place (`patchedModel`), and which
+/// (`dependsOn`, `embeds`), whether the site model can be patched in place (`patchedModel`), and which
 /// pages must be rendered again (`pages`).
 enum ChangePlan {
-    /// Notes (content paths) whose analysis reads the slugs or titles in `affectedSlugs`: they
-    /// link to one of them, or reported a link problem that a new note may now resolve.
-    static func dependents(
-        of affectedSlugs: Set<String>, among notes: some Sequence<(key: String, value: NoteAnalysis)>, excluding: Set<String>
-    ) -> Set<String> {
-        var result = Set<String>()
-        for (key, analysis) in notes where !excluding.contains(key) {
-            if analysis.page.noteLinks.keys.contains(where: affectedSlugs.contains)
-                || analysis.page.linkedNotes.contains(where: affectedSlugs.contains)
-                || analysis.diagnostics.contains(where: { $0.rule == "wikilink" || $0.rule == "missing-file" })
-            {
-                result.insert(key)
-            }
-        }
-        return result
+    /// Whether a note's analysis reads the slugs or titles in `affectedSlugs`: it links to one
+    /// of them, or reported a link problem that a new note may now resolve.
+    static func dependsOn(_ affectedSlugs: Set<String>, _ analysis: NoteAnalysis) -> Bool {
+        analysis.page.noteLinks.keys.contains(where: affectedSlugs.contains)
+            || analysis.page.linkedNotes.contains(where: affectedSlugs.contains)
+            || analysis.diagnostics.contains(where: { $0.rule == "wikilink" || $0.rule == "missing-file" })
     }
 
-    /// Notes (content paths) that show the text of a note in `affectedSlugs` (`![[노트]]`): they
-    /// change whenever its body does, not only its title.
-    static func embedders(
-        of affectedSlugs: Set<String>, among notes: some Sequence<(key: String, value: NoteAnalysis)>, excluding: Set<String>
-    ) -> Set<String> {
-        var result = Set<String>()
-        for (key, analysis) in notes where !excluding.contains(key) && !analysis.page.embeddedNotes.isDisjoint(with: affectedSlugs) {
-            result.insert(key)
-        }
-        return result
+    /// Whether a note shows the text of a note in `affectedSlugs` (`![[노트]]`): it changes
+    /// whenever that body does, not only its title.
+    static func embeds(_ affectedSlugs: Set<String>, _ analysis: NoteAnalysis) -> Bool {
+        !analysis.page.embeddedNotes.isDisjoint(with: affectedSlugs)
     }
 
     /// Whether a note appears the same in lists: home page, tag pages, feeds (and, through its

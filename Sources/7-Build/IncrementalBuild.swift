@@ -164,6 +164,19 @@ public final class IncrementalBuild: Sendable {
         return update
     }
 
+    /// The content paths (outside `excluding`) of the analysed notes that pass `test`, each
+    /// read in place: an entry is a large value, not copied for each of the site's notes.
+    static func notes(
+        in entries: [String: NoteEntry], excluding: Set<String>, where test: (NoteAnalysis) -> Bool
+    ) -> Set<String> {
+        var result = Set<String>()
+        for index in entries.indices where entries.values[index].analysis.map(test) == true {
+            let key = entries.keys[index]
+            if !excluding.contains(key) { result.insert(key) }
+        }
+        return result
+    }
+
     /// Where the note at `contentPath` is among `notes` (in content-path order), found by halves.
     static func position(of contentPath: String, in notes: [SourceNote]) -> Int? {
         var low = 0
@@ -342,7 +355,6 @@ public final class IncrementalBuild: Sendable {
         if !samePlaces { toAnalyse = Set(kept.map(\.document.contentPath).filter { state.entries[$0]?.analysis == nil }) }
         let droppedNow = Set(dropped.keys)
         for (key, page) in dropped where before[key] == nil { before[key] = page }
-        let analyses = state.entries.lazy.compactMap { entry in entry.value.analysis.map { (key: entry.key, value: $0) } }
         if titleOrSlugChanged || !droppedNow.isEmpty {
             titleOrSlugChanged = true
             if samePlaces, var analyzer = state.analyzer {
@@ -355,7 +367,7 @@ public final class IncrementalBuild: Sendable {
                 state.analyzer = analyzer
                 state.setupDiagnostics = setup
             }
-            toAnalyse.formUnion(ChangePlan.dependents(of: affectedSlugs, among: analyses, excluding: toAnalyse))
+            toAnalyse.formUnion(Self.notes(in: state.entries, excluding: toAnalyse) { ChangePlan.dependsOn(affectedSlugs, $0) })
         }
         // Notes that show a changed note's text (`![[노트]]`) read its new body.
         if !titleOrSlugChanged || samePlaces, state.analyzer != nil {
@@ -364,7 +376,7 @@ public final class IncrementalBuild: Sendable {
                 if let note = state.entries[contentPath]?.note { state.analyzer?.notesBySlug[note.slug] = note }
             }
         }
-        toAnalyse.formUnion(ChangePlan.embedders(of: affectedSlugs, among: analyses, excluding: toAnalyse))
+        toAnalyse.formUnion(Self.notes(in: state.entries, excluding: toAnalyse) { ChangePlan.embeds(affectedSlugs, $0) })
         for key in toAnalyse where before[key] == nil {
             if let page = state.entries[key]?.analysis?.page { before[key] = page }
         }
@@ -421,10 +433,20 @@ public final class IncrementalBuild: Sendable {
                 &state, jobs: jobs, changedSources: plan.changedSources, oldModel: oldModel)
         }
         step("render")
+        // The model before the change is freed on another thread: freeing a large site's
+        // model (its search index above all) takes tens of milliseconds no one waits for.
+        let retired = Retired(consume oldModel)
+        DispatchQueue.global(qos: .utility).async { retired.value = nil }
         update.pages = state.published.pageCount
         update.seconds = seconds(since: started)
         update.steps = steps
         return update
+    }
+
+    /// A value to be let go of elsewhere (`value = nil` on the thread that should free it).
+    private final class Retired<Value: Sendable>: @unchecked Sendable {
+        var value: Value?
+        init(_ value: consuming Value) { self.value = value }
     }
 
     /// Renders the given pages, replaces the changed notes' own files, and marks the files

@@ -17,7 +17,8 @@ struct PublishedSite {
     var pendingAll = false
 
     var isEmpty: Bool { files.isEmpty }
-    var pageCount: Int { files.keys.filter { $0.hasSuffix(".html") }.count }
+    /// How many of the files are pages, kept up to date as files come and go.
+    private(set) var pageCount = 0
 
     /// Whether `path` is one of the whole-site data files.
     static func isData(_ path: String) -> Bool {
@@ -30,6 +31,7 @@ struct PublishedSite {
         for file in newFiles { fresh[file.path] = file }
         let previous = files
         files = fresh
+        pageCount = fresh.keys.filter { $0.hasSuffix(".html") }.count
         dataIsStale = false
         pendingJobs = []
         pendingAll = false
@@ -45,23 +47,29 @@ struct PublishedSite {
         var changed: [String] = []
         for file in newFiles {
             removed.remove(file.path)
-            if files[file.path].map({ !Self.same(file, $0) }) ?? true { changed.append(file.path) }
+            if let existing = files[file.path] {
+                if !Self.same(file, existing) { changed.append(file.path) }
+            } else {
+                changed.append(file.path)
+                if file.path.hasSuffix(".html") { pageCount += 1 }
+            }
             files[file.path] = file
         }
-        for path in removed { files[path] = nil }
+        for path in removed where files.removeValue(forKey: path) != nil && path.hasSuffix(".html") { pageCount -= 1 }
         dataIsStale = true
         return (changed.sorted(), removed.sorted())
     }
 
     /// Replaces one copied file (an image edited in place).
     mutating func replace(_ file: OutputFile) {
-        files[file.path] = file
+        if files.updateValue(file, forKey: file.path) == nil, file.path.hasSuffix(".html") { pageCount += 1 }
     }
 
     /// Replaces the data files with fresh ones.
     mutating func refreshData(_ dataFiles: [OutputFile]) {
         for path in files.keys where path.hasPrefix(IndexFiles.folder + "/") { files[path] = nil }
         for file in dataFiles { files[file.path] = file }
+        pageCount = files.keys.filter { $0.hasSuffix(".html") }.count
         dataIsStale = false
     }
 

@@ -14,6 +14,27 @@ struct SiteModelTests {
             showTableOfContents: false, aliases: [], params: [])
     }
 
+    /// Folder entries sort by their names with the numbers in them read as numbers.
+    @Test(arguments: [
+        ("Section-2", "section-" + String(repeating: "0", count: 19) + "2"),
+        ("01-intro", String(repeating: "0", count: 18) + "01-intro"),
+        ("2.Deployment", String(repeating: "0", count: 19) + "2.deployment"),
+        ("파드3장", "파드" + String(repeating: "0", count: 19) + "3장"),
+        ("a10b2", "a" + String(repeating: "0", count: 18) + "10b" + String(repeating: "0", count: 19) + "2"),
+        ("intro", "intro"),
+        ("", ""),
+    ])
+    func numberedKeys(name: String, key: String) {
+        #expect(SiteSection.numberedKey(name) == key)
+    }
+
+    @Test func lastSegments() {
+        #expect(SiteSection.lastSegment("notes/pods") == "pods")
+        #expect(SiteSection.lastSegment("k8s-basic/section-04/서비스") == "서비스")
+        #expect(SiteSection.lastSegment("pods") == "pods")
+        #expect(SiteSection.lastSegment("") == "")
+    }
+
     @Test func ordersNotesNewestFirstAndMergesTagSpellings() {
         let model = SiteModel(
             config: SiteConfig(),
