@@ -39,10 +39,13 @@ public struct Concept: Sendable {
     public var aliasesLocation: SourceLocation?
 
     /// The Korean part of the title (`파드` of `파드 (Pod)`), for compact labels.
+    /// Found on the UTF-8 bytes: pages ask for it for every concept they name.
     public var shortTitle: String {
-        if let open = title.firstIndex(of: "("), open > title.startIndex {
-            return title[..<open].trimmingCharacters(in: .whitespaces)
-        }
-        return title
+        guard let open = title.utf8.firstIndex(of: UInt8(ascii: "(")), open > title.startIndex else { return title }
+        // Spaces and tabs around it go, as `trimmingCharacters(in: .whitespaces)` takes them.
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let head = title[..<open].unicodeScalars
+        guard let first = head.firstIndex(where: { !isSpace($0) }), let last = head.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(head[first...last])
     }
 }

@@ -3,6 +3,7 @@ import Content
 import Foundation
 import Glossary
 import GongbuCore
+import Mustache
 import Search
 import Study
 import Write
@@ -948,17 +949,11 @@ public struct SiteRenderer: Sendable {
         // pages of `backlinksWithSnippets`, so a page stays readable and small.
         let allBacklinks = model.graph.backlinks[index]
         let shown = allBacklinks[range(.concept(index), page: page)]
-        let backlinks: [[String: Any]] = shown.map { backlink in
-            let snippet = firstPage ? model.notes[backlink.note].mentions[backlink.mention].snippet : nil
-            return [
-                "title": model.notes[backlink.note].title,
-                "url": urls.href(to: .note(slug: model.notes[backlink.note].slug), from: location),
-                "count": backlink.count + backlink.wikilinks,
-                "hasSnippet": snippet != nil,
-                "before": snippet?.before ?? "",
-                "term": snippet?.match ?? "",
-                "after": snippet?.after ?? "",
-            ]
+        let backlinks = shown.map { backlink in
+            BacklinkEntry(
+                title: model.notes[backlink.note].title, url: urls.href(to: .note(slug: model.notes[backlink.note].slug), from: location),
+                count: backlink.count + backlink.wikilinks,
+                snippet: firstPage ? model.notes[backlink.note].mentions[backlink.mention].snippet : nil)
         }
         let graph =
             firstPage
@@ -1091,5 +1086,28 @@ public struct SiteRenderer: Sendable {
             </html>
 
             """
+    }
+}
+
+/// A backlink as the concept template sees it (`title`, `url`, `count`, `hasSnippet`, `before`,
+/// `term`, `after`): a typed value, not a dictionary, since a large site's concept pages list
+/// hundreds of thousands of them and each dictionary costs an allocation and seven hashes.
+struct BacklinkEntry: MustacheParent {
+    var title: String
+    var url: String
+    var count: Int
+    var snippet: Snippet?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "count": count
+        case "hasSnippet": snippet != nil
+        case "before": snippet?.before ?? ""
+        case "term": snippet?.match ?? ""
+        case "after": snippet?.after ?? ""
+        default: nil
+        }
     }
 }
