@@ -99,6 +99,10 @@ public struct SourceNote: Sendable {
 
     public var path: String { document.path }
 
+    /// The title other notes' links to it show: its front matter title, else its file name
+    /// (its own first heading is known only once it is parsed).
+    public var linkTitle: String { metadata.title ?? nameTitle }
+
     public init(document: SourceDocument, metadata: NoteMetadata, slug: String, date: NoteDate?, nameTitle: String) {
         self.document = document
         self.metadata = metadata

@@ -203,13 +203,8 @@ public struct ConceptGraph: Sendable {
                 return true
             }
             for entry in entries {
-                var low = 0
-                var high = backlinks[concept].count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if Self.backlinkOrder(backlinks[concept][middle], entry) { low = middle + 1 } else { high = middle }
-                }
-                backlinks[concept].insert(entry, at: low)
+                let place = backlinks[concept].partitionPoint { Self.backlinkOrder($0, entry) }
+                backlinks[concept].insert(entry, at: place)
             }
         }
         // The notes' edges come note by note in site order, then the concepts' relations: a

@@ -470,7 +470,7 @@ public struct NoteAnalyzer: Sendable {
             return ("<p class=\"embed embed-missing\">\(Escape.html(label))</p>\n", "", nil, diagnostic)
         }
         let href = urls.href(to: .note(slug: slug), from: .note(slug: note.slug))
-        let title = target.metadata.title ?? target.nameTitle
+        let title = target.linkTitle
         guard embedDepth < 1, slug != note.slug else {
             return ("<p class=\"embed-link\"><a href=\"\(Escape.html(href))\">\(Escape.html(title))</a></p>\n", "", slug, nil)
         }

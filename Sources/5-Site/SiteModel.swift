@@ -87,12 +87,14 @@ public struct SiteModel: Sendable {
     }
 
     /// Puts the notes in a new order (`order[new] = old` index) in which only the notes at
-    /// `moved` (new indices) changed places relative to the others, and renumbers everything
+    /// `moved` (old indices) changed places relative to the others, and renumbers everything
     /// that names notes by index: the concept graph, the redirects, the tags and the folders
-    /// (whose orders do not depend on indices).
-    public mutating func reorderNotes(_ order: [Int], moved: Set<Int>) {
+    /// (whose orders do not depend on indices). Returns each old index's new one.
+    @discardableResult
+    public mutating func reorderNotes(_ order: [Int], moved movedBefore: [Int]) -> [Int] {
         var newIndex = [Int](repeating: 0, count: order.count)
         for (position, old) in order.enumerated() { newIndex[old] = position }
+        let moved = Set(movedBefore.map { newIndex[$0] })
         notes = order.map { notes[$0] }
         noteTags = order.map { noteTags[$0] }
         noteSection = order.map { noteSection[$0] }
@@ -112,6 +114,7 @@ public struct SiteModel: Sendable {
                 return entry
             }
         }
+        return newIndex
     }
 
     /// Orders again the folders that list the notes at `changed` (after a new title, date or
@@ -120,7 +123,7 @@ public struct SiteModel: Sendable {
     public mutating func refreshSections(of changed: [Int]) {
         var touched = Set<Int>()
         for note in changed where noteSection.indices.contains(note) {
-            if let own = sectionOfPage[note] { sections[own].title = folders[sections[own].path]?.title ?? notes[note].title }
+            if let own = sectionOfPage[note] { sections[own].title = SiteSection.pageTitle(of: notes[note], folders: folders) }
             touched.insert(noteSection[note])
         }
         for index in touched {

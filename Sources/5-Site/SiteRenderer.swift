@@ -280,17 +280,17 @@ public struct SiteRenderer: Sendable {
             let now = new.range(listing, page: page)
             let then = old.range(before, page: page)
             guard now.count == then.count else { return false }
+            let sameEntries: Bool
             if sameNotes, case .concept(let index) = listing, case .concept(let oldIndex) = before {
                 // Backlinks are plain numbers: a page's slice compares at once (a different
                 // place among a note's mentions renders the same later page, but is rare).
-                return new.model.graph.backlinks[index][now] == old.model.graph.backlinks[oldIndex][then]
-                    && !new.pageShows(listing, page: page, anyOf: changed)
+                sameEntries = new.model.graph.backlinks[index][now] == old.model.graph.backlinks[oldIndex][then]
+            } else {
+                sameEntries = zip(now, then).allSatisfy { position, oldPosition in
+                    new.entryKey(listing, at: position, byIndex: sameNotes) == old.entryKey(before, at: oldPosition, byIndex: sameNotes)
+                }
             }
-            for (position, oldPosition) in zip(now, then)
-            where new.entryKey(listing, at: position, byIndex: sameNotes) != old.entryKey(before, at: oldPosition, byIndex: sameNotes) {
-                return false
-            }
-            return !new.pageShows(listing, page: page, anyOf: changed)
+            return sameEntries && !new.pageShows(listing, page: page, anyOf: changed)
         }
     }
 

@@ -49,7 +49,7 @@ public struct SiteSection: Sendable, Hashable {
         for (index, note) in notes.enumerated() {
             if let own = indexByPath[note.slug], !note.slug.isEmpty {
                 sections[own].page = index
-                sections[own].title = folders[note.slug]?.title ?? note.title
+                sections[own].title = pageTitle(of: note, folders: folders)
             } else if let folder = indexByPath[parent(of: note.slug)] {
                 sections[folder].notes.append(index)
             }
@@ -59,6 +59,11 @@ public struct SiteSection: Sendable, Hashable {
         }
         for index in sections.indices { order(&sections[index], sections: sections, notes: notes, folders: folders) }
         return sections
+    }
+
+    /// A folder's title when `note` is its page: the folder's own label, else the note's title.
+    static func pageTitle(of note: NotePage, folders: [String: FolderInfo]) -> String {
+        folders[note.slug]?.title ?? note.title
     }
 
     static func parent(of path: String) -> String {

@@ -1,5 +1,6 @@
 import Analysis
 import Glossary
+import GongbuCore
 import Site
 
 /// Decides what an edit affects, as a pure function of the site before and after: no disk,
@@ -75,10 +76,8 @@ enum ChangePlan {
         // that names notes by index is renumbered.
         var changed = replacements.map(\.index)
         if let order = newOrder(model.notes, moved: changed) {
-            var newIndex = [Int](repeating: 0, count: order.count)
-            for (position, old) in order.enumerated() { newIndex[old] = position }
+            let newIndex = model.reorderNotes(order, moved: changed)
             changed = changed.map { newIndex[$0] }
-            model.reorderNotes(order, moved: Set(changed))
         }
         if regroupSections { model.refreshSections(of: changed) }
         if regroupTags { model.groupTags() }
@@ -97,14 +96,8 @@ enum ChangePlan {
         let movedSet = Set(moved)
         var order = notes.indices.filter { !movedSet.contains($0) }
         for index in moved.sorted() {
-            // The first position whose note comes after this one.
-            var low = 0
-            var high = order.count
-            while low < high {
-                let middle = (low + high) / 2
-                if SiteModel.newestFirst(notes[order[middle]], notes[index]) { low = middle + 1 } else { high = middle }
-            }
-            order.insert(index, at: low)
+            // Before the first note that comes after this one.
+            order.insert(index, at: order.partitionPoint { SiteModel.newestFirst(notes[$0], notes[index]) })
         }
         return order
     }

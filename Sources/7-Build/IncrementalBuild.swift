@@ -179,13 +179,8 @@ public final class IncrementalBuild: Sendable {
 
     /// Where the note at `contentPath` is among `notes` (in content-path order), found by halves.
     static func position(of contentPath: String, in notes: [SourceNote]) -> Int? {
-        var low = 0
-        var high = notes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if notes[middle].document.contentPath < contentPath { low = middle + 1 } else { high = middle }
-        }
-        return low < notes.count && notes[low].document.contentPath == contentPath ? low : nil
+        let place = notes.partitionPoint { $0.document.contentPath < contentPath }
+        return place < notes.count && notes[place].document.contentPath == contentPath ? place : nil
     }
 
     /// The notes to publish, in content-path order, without those whose slug an earlier note
@@ -325,8 +320,8 @@ public final class IncrementalBuild: Sendable {
             }
             let (note, _, diagnostics) = loader.loadFile(at: absolute)
             state.fileDiagnostics[display] = diagnostics.isEmpty ? nil : diagnostics
-            let oldTitle = old?.note.map { $0.metadata.title ?? $0.nameTitle }
-            let newTitle = note.map { $0.metadata.title ?? $0.nameTitle }
+            let oldTitle = old?.note?.linkTitle
+            let newTitle = note?.linkTitle
             if old?.note?.slug != note?.slug || oldTitle != newTitle { titleOrSlugChanged = true }
             if old?.note?.slug != note?.slug || old?.note?.linkedPaths != note?.linkedPaths { samePlaces = false }
             if let note, let newTitle, oldTitle != newTitle { retitled.append((note.slug, newTitle)) }
@@ -351,8 +346,9 @@ public final class IncrementalBuild: Sendable {
         } else {
             kept = checkSlugs(&state, dropped: &dropped)
         }
-        var toAnalyse = Set(changedNotes.keys)
-        if !samePlaces { toAnalyse = Set(kept.map(\.document.contentPath).filter { state.entries[$0]?.analysis == nil }) }
+        // The changed notes, and any the slug check now lets through.
+        var toAnalyse =
+            samePlaces ? Set(changedNotes.keys) : Set(kept.map(\.document.contentPath).filter { state.entries[$0]?.analysis == nil })
         let droppedNow = Set(dropped.keys)
         for (key, page) in dropped where before[key] == nil { before[key] = page }
         if titleOrSlugChanged || !droppedNow.isEmpty {

@@ -120,7 +120,7 @@ public enum Pipeline {
         let config = site.content.config
         var diagnostics: [Diagnostic] = []
         var noteTitles: [String: String] = [:]
-        for note in notes { noteTitles[note.slug] = note.metadata.title ?? note.nameTitle }
+        for note in notes { noteTitles[note.slug] = note.linkTitle }
         var validation = ValidationOptions(strict: config.strictManifests)
         if let requested = config.kubernetesVersion {
             if let resolved = KubernetesSchema.shared.resolveVersion(requested) {

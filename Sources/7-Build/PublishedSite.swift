@@ -31,7 +31,7 @@ struct PublishedSite {
         for file in newFiles { fresh[file.path] = file }
         let previous = files
         files = fresh
-        pageCount = fresh.keys.filter { $0.hasSuffix(".html") }.count
+        pageCount = Self.pages(in: files)
         dataIsStale = false
         pendingJobs = []
         pendingAll = false
@@ -69,9 +69,11 @@ struct PublishedSite {
     mutating func refreshData(_ dataFiles: [OutputFile]) {
         for path in files.keys where path.hasPrefix(IndexFiles.folder + "/") { files[path] = nil }
         for file in dataFiles { files[file.path] = file }
-        pageCount = files.keys.filter { $0.hasSuffix(".html") }.count
+        pageCount = Self.pages(in: files)
         dataIsStale = false
     }
+
+    static func pages(in files: [String: OutputFile]) -> Int { files.keys.filter { $0.hasSuffix(".html") }.count }
 
     static func same(_ a: OutputFile, _ b: OutputFile) -> Bool {
         switch (a.contents, b.contents) {
