@@ -1,4 +1,5 @@
 import Foundation
+import GongbuCore
 
 /// A date as an author wrote it in front matter or a file name.
 ///
@@ -40,7 +41,7 @@ public struct NoteDate: Sendable, Hashable, Comparable {
 
     /// `2024-03-02`
     public var isoDay: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        NumberText.padded(year, 4) + "-" + NumberText.padded(month, 2) + "-" + NumberText.padded(day, 2)
     }
 
     /// For HTML `<time datetime>`: the day alone when no time was written, else RFC 3339.
@@ -48,11 +49,11 @@ public struct NoteDate: Sendable, Hashable, Comparable {
 
     /// RFC 3339 in the author's offset (or UTC): `2024-03-02T13:00:00+09:00`.
     public var rfc3339: String {
-        var text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second)
+        var text = isoDay + "T" + NumberText.padded(hour, 2) + ":" + NumberText.padded(minute, 2) + ":" + NumberText.padded(second, 2)
         if let offset = offsetSeconds, offset != 0 {
             let sign = offset < 0 ? "-" : "+"
             let magnitude = abs(offset)
-            text += sign + String(format: "%02d:%02d", magnitude / 3600, (magnitude % 3600) / 60)
+            text += sign + NumberText.padded(magnitude / 3600, 2) + ":" + NumberText.padded((magnitude % 3600) / 60, 2)
         } else {
             text += "Z"
         }

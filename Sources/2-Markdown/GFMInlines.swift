@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import GongbuCore
 import Korean
 
 /// GitHub's inline extensions over cmark's inline tree, run on each run of inline content:
@@ -182,7 +183,8 @@ enum GFMInlines {
     /// `==강조==`: runs of exactly two equals signs that open and close by the flanking rules
     /// become `<mark>` (so `a == b`, with spaces on both sides, stays text).
     static func highlights(in container: MarkdownNode) {
-        guard container.children.contains(where: { $0.kind == .text && ($0.literal ?? "").contains("==") }) else { return }
+        // Byte search: Foundation's `contains` on strings goes through NSString and showed up in profiles.
+        guard container.children.contains(where: { $0.kind == .text && ByteSearch.contains($0.literal ?? "", "==") }) else { return }
         var opener: MarkdownNode?
         // Not between two ASCII letters or digits either: `a==b` in prose about code is a comparison.
         func isWordCharacter(_ scalar: Unicode.Scalar?) -> Bool {

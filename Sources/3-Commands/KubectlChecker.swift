@@ -336,7 +336,8 @@ public struct KubectlChecker: Sendable {
 
     /// A value the note leaves to the reader: `<pod>`, `$NAME`, `${N}`, `{{…}}`, `POD_NAME`, `…`.
     func isPlaceholder(_ text: String) -> Bool {
-        text.contains("<") || text.contains("$") || text.contains("{") || text.contains("…") || text.contains("...")
+        text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") })
+            || ByteSearch.contains(text, "…") || ByteSearch.contains(text, "...")
             || (text.count > 1 && text.allSatisfy { $0.isUppercase || $0 == "_" || $0.isNumber })
     }
 

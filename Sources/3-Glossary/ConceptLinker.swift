@@ -185,9 +185,37 @@ public struct ConceptLinker: Sendable {
         while start > 0, !isSentenceEnd(bytes[start - 1]) { start -= 1 }
         var end = min(base + match.wordEnd, bytes.count)
         while end < bytes.count, !isSentenceEnd(bytes[end]) { end += 1 }
-        let sentence = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+        let sentence = Self.lowercased(bytes[start..<end])
         // Byte search: Foundation's `contains` on strings goes through NSString and showed up in profiles.
         return words.contains { ByteSearch.contains(sentence, $0) }
+    }
+
+    /// `text` lowercased as `String.lowercased()` does. Unicode case mapping is slow on long
+    /// Korean sentences, so text whose letters are ASCII, Hangul, CJK or other caseless scripts
+    /// takes a byte-wise path; any character from a block with case (Latin, Greek, Cyrillic,
+    /// Armenian, Georgian, Cherokee, the extended and full-width Latin and Greek letters,
+    /// Roman numerals, circled letters, Glagolitic, Deseret, Adlam) takes Unicode's.
+    static func lowercased(_ text: ArraySlice<UInt8>) -> String {
+        if text.indices.contains(where: { hasCasedLeadBytes(text, at: $0) }) {
+            return String(decoding: text, as: UTF8.self).lowercased()
+        }
+        return String(decoding: text.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// Whether the UTF-8 sequence starting at `index` may be a letter with case (see `lowercased`).
+    private static func hasCasedLeadBytes(_ text: ArraySlice<UInt8>, at index: Int) -> Bool {
+        let byte = text[index]
+        guard byte >= 0xC3 else { return false }
+        if byte <= 0xD6 { return true }  // U+00C0–U+05BF
+        guard index + 1 < text.endIndex else { return false }
+        let next = text[index + 1]
+        switch byte {
+        case 0xE1: return (0x82...0x83).contains(next) || (0x8E...0x8F).contains(next) || next == 0xB2 || next >= 0xB4
+        case 0xE2: return (0x84...0x86).contains(next) || (0x92...0x93).contains(next) || (0xB0...0xB5).contains(next)
+        case 0xEF: return next == 0xBC || next == 0xBD
+        case 0xF0: return next == 0x90 || next == 0x9E
+        default: return false
+        }
     }
 
     /// What the unambiguous mentions (파드, kubectl, 디플로이먼트: words that mean nothing else)

@@ -35,7 +35,7 @@ public struct AgedNotice: Sendable, Hashable {
         guard !items.isEmpty else { return nil }
         var intro: String
         if let date {
-            let day = String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+            let day = date.isoDay
             let then = KubernetesReleases.current(on: day)
             intro = ui["aged.written"].replacingOccurrences(of: "{date}", with: ui.formatDate(date))
             if let then, then != today {

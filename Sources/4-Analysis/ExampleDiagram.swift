@@ -146,7 +146,7 @@ enum ExampleDiagram {
         }
         let width = margin * 2 + Double(columns.count) * boxWidth + Double(columns.count - 1) * columnGap
         let height = margin * 2 + Double(rowsInColumn.max() ?? 1) * (boxHeight + rowGap) - rowGap
-        func format(_ value: Double) -> String { String(format: "%.0f", value) }
+        func format(_ value: Double) -> String { NumberText.whole(value) }
         var svg =
             "<svg class=\"example-diagram\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(format(width))\" height=\"\(format(height))\" viewBox=\"0 0 \(format(width)) \(format(height))\" role=\"img\" aria-label=\"\(Escape.html(title))\">"
         svg +=

@@ -8,11 +8,15 @@ import Mustache
 /// Templates escape every `{{value}}`; the only unescaped values are HTML fragments gongbu
 /// rendered itself (`{{{content}}}`, `{{{note.html}}}`).
 public struct PageRenderer: Sendable {
-    public var theme: Theme
-    public var config: SiteConfig
-    public var urls: SiteURLs
-    public var ui: UIStrings
-    public var generatorVersion: String
+    public let theme: Theme
+    public let config: SiteConfig
+    public let urls: SiteURLs
+    public let ui: UIStrings
+    public let generatorVersion: String
+    /// The theme's templates with the values every page shares written in (`TemplateFolding`).
+    let library: MustacheLibrary
+    /// `site` in every template.
+    let siteTable: [String: String]
     /// Whether the site has a study page (`SiteRenderer` sets it): the layout links to it.
     public var hasStudyPage = false
 
@@ -22,12 +26,13 @@ public struct PageRenderer: Sendable {
         self.urls = SiteURLs(config)
         self.ui = ui
         self.generatorVersion = generatorVersion
+        self.siteTable = Self.siteValues(config, generatorVersion)
+        self.library = theme.library(folding: TemplateFolding.constants(ui: ui.table, site: siteTable))
     }
 
-    /// Values every template can use: `site`, `ui`, `root` (prefix to the site root), `home` and
-    /// `glossary` (the glossary index).
-    func baseContext(for location: PageLocation) -> [String: Any] {
-        var site: [String: Any] = [
+    /// The layout's `site` values.
+    static func siteValues(_ config: SiteConfig, _ generatorVersion: String) -> [String: String] {
+        var site = [
             "title": config.title,
             "language": config.language,
             "baseURL": config.baseURL,
@@ -35,8 +40,14 @@ public struct PageRenderer: Sendable {
         ]
         if let author = config.author { site["author"] = author }
         if let description = config.description { site["description"] = description }
-        return [
-            "site": site,
+        return site
+    }
+
+    /// Values every template can use: `site`, `ui`, `root` (prefix to the site root), `home` and
+    /// `glossary` (the glossary index).
+    func baseContext(for location: PageLocation) -> [String: Any] {
+        [
+            "site": siteTable,
             "ui": ui.table,
             "root": urls.root(from: location),
             "home": urls.href(to: .home, from: location),
@@ -59,9 +70,9 @@ public struct PageRenderer: Sendable {
         // A canonical link must be absolute: only when the config names the site's real address.
         if location != .notFound, config.baseURL.contains("://") { head["canonical"] = urls.absolute(location) }
         context["page"] = head
-        let body = theme.library.render(context, withTemplate: template) ?? ""
+        let body = library.render(context, withTemplate: template) ?? ""
         context["content"] = body
-        return theme.library.render(context, withTemplate: "layout") ?? body
+        return library.render(context, withTemplate: "layout") ?? body
     }
 }
 

@@ -13,6 +13,8 @@ public enum ThemeAsset: Sendable, Hashable {
 /// has them, the built-in default theme for the rest.
 public struct Theme: Sendable {
     public var library: MustacheLibrary
+    /// Each template's text as written (name → text), for `library(folding:)`.
+    public var sources: [String: String] = [:]
     /// Output path under `assets/` → source.
     public var assets: [String: ThemeAsset]
 
@@ -45,7 +47,7 @@ public struct Theme: Sendable {
             // The embedded templates are tested to parse; a failure here is a packaging bug.
             library.register(try! parse(text), named: name)
         }
-        return Theme(library: library, assets: DefaultTheme.assets.mapValues { .embedded($0) })
+        return Theme(library: library, sources: DefaultTheme.templates, assets: DefaultTheme.assets.mapValues { .embedded($0) })
     }
 
     /// Loads `templatesFolder` (absolute) over the default theme. Parse errors are reported at
@@ -82,6 +84,7 @@ public struct Theme: Sendable {
             }
             do {
                 theme.library.register(try parse(text), named: name)
+                theme.sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma sits before the first line: columns there shift by its length.
                 let line = error.context.lineNumber
@@ -95,6 +98,21 @@ public struct Theme: Sendable {
             }
         }
         return (theme, diagnostics)
+    }
+
+    /// The templates with `constants` written in (`TemplateFolding`): the same pages, fewer
+    /// lookups. A template that cannot be folded, or does not parse once folded, is kept as
+    /// it is; a partial included inside a section over front matter turns folding off.
+    public func library(folding constants: [String: String]) -> MustacheLibrary {
+        let escape = FastHTMLContentType().escapeText
+        let results = sources.mapValues { TemplateFolding.fold($0, constants: constants, escape: escape) }
+        guard !results.values.contains(where: \.partialInUserSection) else { return library }
+        var folded = library
+        for (name, result) in results {
+            guard let text = result.text, text != sources[name], let template = try? Self.parse(text) else { continue }
+            folded.register(template, named: name)
+        }
+        return folded
     }
 
     static func describe(_ error: any Error) -> String {
