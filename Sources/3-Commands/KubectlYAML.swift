@@ -1,3 +1,5 @@
+import GongbuCore
+
 /// A YAML document written the way `kubectl … -o yaml` writes it, so gongbu's declarative
 /// equivalents read exactly like what a learner sees from kubectl.
 ///
@@ -97,7 +99,7 @@ public indirect enum KubectlYAML: Sendable, Hashable {
             if chomp.isEmpty { body.removeLast() }
         }
         let pad = String(repeating: " ", count: indent)
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = body.lines()
         if chomp == "+", lines.last == "" { lines.removeLast() }
         return "|\(chomp)\n" + lines.map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n") + "\n"
     }

@@ -1,3 +1,5 @@
+import GongbuCore
+
 /// One word of a shell command line, where it starts in the code (0-based line of the code,
 /// 1-based column in characters).
 public struct ShellWord: Sendable, Hashable {
@@ -36,7 +38,7 @@ public enum ShellCommands {
 
     public static func kubectlInvocations(in code: String, language: String) -> [KubectlInvocation] {
         let isConsole = ["console", "shell-session", "terminal"].contains(language.lowercased())
-        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = code.lines().map(String.init)
         func prompt(_ line: String) -> Int? {
             let indent = line.prefix { $0 == " " || $0 == "\t" }.count
             let rest = line.dropFirst(indent)

@@ -156,7 +156,7 @@ public enum ManifestValidator {
             rest = rest[range.upperBound...]
         }
         result += rest
-        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = source.text.lines()
         if let tabbed = lines.firstIndex(where: { $0.prefix { $0 == " " || $0 == "\t" }.contains("\t") }) {
             result += "; note: line \(tabbed + source.firstLine) is indented with a tab, and YAML allows only spaces"
         }
@@ -171,7 +171,7 @@ public enum ManifestValidator {
 
     /// The text with each elision line made a comment (same line numbers), so it parses.
     static func withoutElisions(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        text.lines().map { line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard trimmed == "..." || trimmed == "…" else { return String(line) }
             return String(line.prefix { $0 == " " }) + "# " + trimmed

@@ -78,7 +78,7 @@ public enum CommandChecks {
         var blocks: [CommandBlock] = []
         var sourceLines: [Substring]?
         func lines() -> [Substring] {
-            if sourceLines == nil { sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false) }
+            if sourceLines == nil { sourceLines = markdown.lines() }
             return sourceLines!
         }
         /// An issue of a command whose word lines are counted from `line` (the file's) and
@@ -242,7 +242,7 @@ public enum CommandChecks {
         guard code.contains(".") else { return [] }
         let today = version ?? APIHistory.shared.versions.last ?? ""
         var diagnostics: [CommandFinding] = []
-        for (number, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in code.lines().enumerated() {
             let text = line.drop { $0 == " " || $0 == "\t" }
             guard let slash = text.firstIndex(of: "/"),
                 let verb = text[slash...].split(separator: " ").dropFirst().first,

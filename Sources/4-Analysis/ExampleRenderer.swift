@@ -130,7 +130,7 @@ public struct ExampleRenderer: Sendable {
         var byLine: [Int: [LocatedIssue]] = [:]
         var general: [LocatedIssue] = []
         let firstLine = result.source.firstLine
-        var lines = result.source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = result.source.text.lines()
         if lines.last == "" { lines.removeLast() }
         for document in result.documents {
             for issue in document.issues {

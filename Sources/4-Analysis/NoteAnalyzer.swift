@@ -575,7 +575,7 @@ public struct NoteAnalyzer: Sendable {
         var fence: String?
         var start: Int?
         var level = 0
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = markdown.lines()
         for (index, raw) in lines.enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if let open = fence {

@@ -15,3 +15,14 @@ struct NumberTextTests {
         #expect(NumberText.whole(value) == String(format: "%.0f", value))
     }
 }
+
+/// `lines()` splits as `split(separator: "\n", omittingEmptySubsequences: false)` does on LF text.
+@Suite("Text lines")
+struct TextLinesTests {
+    @Test(arguments: ["", "\n", "한 줄", "첫째\n둘째", "a\n\nb\n", "\n\n끝", "👩‍👩‍👧 가족\n–\t탭\n"])
+    func splitsAsCharactersDo(text: String) {
+        #expect(text.lines() == text.split(separator: "\n", omittingEmptySubsequences: false))
+        let sub = text.dropFirst(0)
+        #expect(sub.lines() == sub.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+}
