@@ -5,25 +5,18 @@ import Highlight
 import Manifests
 import Markdown
 
-/// A manifest example, downloadable: every example of a note is in one file, the note's
-/// (`examples/<note-slug>.yaml`, `SiteRenderer.exampleFiles`), and each example's button saves
-/// it alone under its own name (the theme's script; without it, the note's file).
+/// A manifest example, downloadable from its page: the download link carries the example's
+/// text itself (a `data:` URL), so it saves that example alone under its own name with or
+/// without the theme's script, and a site of 10,000 notes has no 10,000 YAML files to write.
 public struct ExampleFile: Sendable, Hashable {
-    /// Site-relative path of the note's file: `examples/<note-slug>.yaml`.
-    public var path: String
     /// The example's own file name: `<n>-<kind>-<name>.yaml`.
     public var name: String
     public var text: String
 
-    /// One note's examples as one YAML stream: each after a comment with its name, separated
-    /// by `---` (a single example is its text as written).
-    public static func combined(_ examples: [ExampleFile]) -> String {
-        guard examples.count > 1 else { return examples.first?.text ?? "" }
-        return examples.map { example in
-            var text = example.text
-            if !text.hasSuffix("\n") { text += "\n" }
-            return "# \(example.name)\n" + text
-        }.joined(separator: "---\n")
+    /// The download link's address: the text as UTF-8, base64-encoded (a third larger than
+    /// the text; percent-encoding YAML's spaces, colons and line breaks would double it).
+    public var dataURL: String {
+        "data:application/yaml;charset=utf-8;base64," + Data(text.utf8).base64EncodedString()
     }
 }
 
@@ -31,11 +24,9 @@ public struct ExampleFile: Sendable, Hashable {
 /// under its line, a copy button, the download link with its `kubectl apply -f` line, and a
 /// diagram of the objects it defines.
 public struct ExampleRenderer: Sendable {
-    public var urls: SiteURLs
     public var ui: UIStrings
 
-    public init(urls: SiteURLs, ui: UIStrings) {
-        self.urls = urls
+    public init(ui: UIStrings) {
         self.ui = ui
     }
 
@@ -84,17 +75,9 @@ public struct ExampleRenderer: Sendable {
         return parts.joined(separator: "-") + ".yaml"
     }
 
-    /// `examples/pods.yaml`: the note's site path without the `notes/` folder of a gongbu site.
-    public static func filePath(noteSlug: String) -> String {
-        let folder = noteSlug.hasPrefix("notes/") ? String(noteSlug.dropFirst("notes/".count)) : noteSlug.isEmpty ? "home" : noteSlug
-        return "examples/\(folder).yaml"
-    }
-
     public func render(_ result: SourceResult, number: Int, noteSlug: String) -> (html: String, file: ExampleFile) {
-        let page = PageLocation.note(slug: noteSlug)
-        let filePath = Self.filePath(noteSlug: noteSlug)
         let fileName = Self.fileName(number: number, result: result)
-        let file = ExampleFile(path: filePath, name: fileName, text: result.source.text)
+        let file = ExampleFile(name: fileName, text: result.source.text)
         let statuses = Set(result.documents.map(\.status))
         let mode = result.source.mode
         let (statusClass, badge): (String, String)
@@ -121,7 +104,7 @@ public struct ExampleRenderer: Sendable {
         html +=
             "<span class=\"example-actions\"><button type=\"button\" class=\"copy-button\" data-copy-target=\"\(id)-code\" data-copied=\"\(Escape.html(ui["copied"]))\" hidden>\(Escape.html(ui["copy"]))</button>"
         html +=
-            " <a class=\"download\" href=\"\(Escape.html(urls.href(to: .file(filePath), from: page)))\" download data-example=\"\(id)-code\" data-file-name=\"\(Escape.html(fileName))\">\(Escape.html(ui["downloadYAML"]))</a></span></figcaption>\n"
+            " <a class=\"download\" href=\"\(file.dataURL)\" download=\"\(Escape.html(fileName))\" data-example=\"\(id)-code\" data-file-name=\"\(Escape.html(fileName))\">\(Escape.html(ui["downloadYAML"]))</a></span></figcaption>\n"
         if mode == .expectError && statusClass == "expected-error" {
             html += "<p class=\"example-note\">\(Escape.html(ui["exampleExpectedErrorNote"]))</p>\n"
         }

@@ -115,7 +115,7 @@ public struct NoteAnalyzer: Sendable {
     ) {
         self.config = config
         self.validation = validation
-        self.examples = ExampleRenderer(urls: urls, ui: UIStrings.forLanguage(config.language))
+        self.examples = ExampleRenderer(ui: UIStrings.forLanguage(config.language))
         self.linkTargets = linkTargets
         self.urls = urls
         self.glossary = glossary

@@ -428,7 +428,6 @@ public struct SiteRenderer: Sendable {
             diagnostics += problems
         }
         files += assetFiles()
-        for index in model.notes.indices { files += exampleFiles(ofNote: index) }
         files += staticFiles()
         return (files, diagnostics)
     }
@@ -561,12 +560,6 @@ public struct SiteRenderer: Sendable {
             files.append(OutputFile(path: old, text: redirectPage(to: index, from: old), origin: "the earlier URL of \(note.source)"))
         }
         return (files, diagnostics)
-    }
-
-    public func exampleFiles(ofNote index: Int) -> [OutputFile] {
-        let note = model.notes[index]
-        guard let path = note.examples.first?.path else { return [] }
-        return [OutputFile(path: path, text: ExampleFile.combined(note.examples), origin: "the examples of \(note.source)")]
     }
 
     public func assetFiles() -> [OutputFile] {

@@ -34,7 +34,7 @@ enum ChangePlan {
     /// Whether a note's change can alter the set of output paths (and so their collisions).
     static func sameOutputs(_ a: NotePage?, _ b: NotePage?) -> Bool {
         guard let a, let b else { return a == nil && b == nil }
-        return a.slug == b.slug && a.aliases == b.aliases && a.examples.map(\.path) == b.examples.map(\.path)
+        return a.slug == b.slug && a.aliases == b.aliases
     }
 
     /// The model with changed notes' pages replaced in place, when the same notes keep their

@@ -458,7 +458,6 @@ public final class IncrementalBuild: Sendable {
         for index in oldModel.notes.indices where changedSources.contains(oldModel.notes[index].source) {
             removed.insert(PageLocation.note(slug: oldModel.notes[index].slug).outputPath)
             removed.formUnion(old.redirectFiles(ofNote: index).0.map(\.path))
-            removed.formUnion(old.exampleFiles(ofNote: index).map(\.path))
         }
         // Folder pages of folders that are gone or now have a page note of their own.
         let folderPages = Set(
@@ -479,7 +478,6 @@ public final class IncrementalBuild: Sendable {
         for index in model.notes.indices where changedSources.contains(model.notes[index].source) {
             // Their problems (unusable aliases) are in `renderDiagnostics` already.
             files += renderer.redirectFiles(ofNote: index).0
-            files += renderer.exampleFiles(ofNote: index)
         }
         let (changed, gone) = state.published.apply(files, removing: removed)
         return (changed, gone, pages.count)

@@ -83,12 +83,8 @@ struct ExampleBuildTests {
         #expect(report.wroteOutput)
         #expect(report.examples == 6)
         let files = TreeSnapshot.read(output.join("public"))
-        #expect(
-            files.keys.filter { $0.hasPrefix("examples/") }.sorted() == ["examples/mistakes.yaml", "examples/web-lab.yaml"])
-        // One file per note: its examples, each after its name, as one YAML stream.
-        let combined = String(decoding: try #require(files["examples/web-lab.yaml"]), as: UTF8.self)
-        #expect(combined.hasPrefix("# 1-deployment-web.yaml\napiVersion: apps/v1\n"))
-        #expect(combined.contains("\n---\n# 2-deployment-front.yaml\napiVersion: apps/v1\n"))
+        // Examples are downloaded from their pages: no file of their own.
+        #expect(!files.keys.contains { $0.hasPrefix("examples/") })
 
         let run = ValidationRun(fileSystem: LocalFileSystem(), paths: [site + "/content"], displayBase: site, options: .init())
         let validation = run.run()
@@ -107,8 +103,16 @@ struct ExampleBuildTests {
         let page = String(decoding: try #require(files["notes/web-lab/index.html"]), as: UTF8.self)
         #expect(page.components(separatedBy: "badge-expected-error").count - 1 == 1)
         #expect(page.contains("<p class=\"example-apply\"><code>kubectl apply -f 1-deployment-web.yaml</code></p>"))
+        // Each download link carries its example alone, saved under the example's own name.
+        let links = page.components(separatedBy: "<a class=\"download\" href=\"data:application/yaml;charset=utf-8;base64,").dropFirst()
+        #expect(links.count == 2)
+        let first = try #require(links.first)
+        let encoded = String(first.prefix { $0 != "\"" })
+        let text = String(decoding: try #require(Data(base64Encoded: encoded)), as: UTF8.self)
+        #expect(text.hasPrefix("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n"))
+        #expect(!text.contains("name: front"))
         #expect(
-            page.contains(
-                "href=\"../../examples/web-lab.yaml\" download data-example=\"example-1-code\" data-file-name=\"1-deployment-web.yaml\">"))
+            first.contains(
+                "\" download=\"1-deployment-web.yaml\" data-example=\"example-1-code\" data-file-name=\"1-deployment-web.yaml\">"))
     }
 }
