@@ -1,4 +1,3 @@
-import Content
 import Foundation
 import GongbuCore
 import Highlight
@@ -75,7 +74,7 @@ public struct ExampleRenderer: Sendable {
         return parts.joined(separator: "-") + ".yaml"
     }
 
-    public func render(_ result: SourceResult, number: Int, noteSlug: String) -> (html: String, file: ExampleFile) {
+    public func render(_ result: SourceResult, number: Int) -> (html: String, file: ExampleFile) {
         let fileName = Self.fileName(number: number, result: result)
         let file = ExampleFile(name: fileName, text: result.source.text)
         let statuses = Set(result.documents.map(\.status))

@@ -735,7 +735,7 @@ public struct NoteAnalyzer: Sendable {
         let results = ManifestValidator.validate(blocks.map(\.source), options: validation)
         var files: [ExampleFile] = []
         for (block, result) in zip(blocks, results) where result.isExample {
-            let (html, file) = examples.render(result, number: files.count + 1, noteSlug: note.slug)
+            let (html, file) = examples.render(result, number: files.count + 1)
             block.node.replace(with: .customBlock(onEnter: html, onExit: ""))
             files.append(file)
         }

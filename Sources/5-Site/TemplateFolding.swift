@@ -33,6 +33,7 @@ public enum TemplateFolding {
     public static func fold(_ template: String, constants: [String: String], escape: (String) -> String) -> Result {
         let bytes = Array(template.utf8)
         for refused in ["{{=", "{{%", "{{<", "{{$"] where ByteSearch.contains(template, refused) {
+            // Its sections cannot be read here: any partial it includes may be inside one.
             return Result(text: nil, partialInUserSection: ByteSearch.contains(template, "{{>"))
         }
         let open = Array("{{".utf8)
